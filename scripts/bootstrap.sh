@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs everything Gatehouse needs to build, run and test on Debian 12, as root.
+# Idempotent: each step checks first and skips what is already there, so a second run is quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(
+  # build
+  build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+  # the window, screenshots and WebDriver under Xvfb
+  xvfb xauth webkit2gtk-driver imagemagick
+  # the real keychain: gnome-keyring's Secret Service in a private dbus session
+  gnome-keyring libsecret-tools dbus-x11 libdbus-1-dev
+  # deep links: desktop entries, xdg-open, gio open
+  xdg-utils desktop-file-utils libglib2.0-bin
+  # answers GTK's portal lookup at window start (otherwise it may stall ~25 s)
+  xdg-desktop-portal xdg-desktop-portal-gtk
+  # benchmarks and scripts
+  wrk curl ca-certificates jq
+)
+
+missing=()
+for p in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The UI's npm packages, including the tauri CLI (a prebuilt binary inside the npm package).
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "bootstrap: npm ci in ui/"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# tauri-driver, the WebDriver front for Tauri apps (the cargo one: the npm one breaks npm ci).
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "bootstrap: cargo install tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi

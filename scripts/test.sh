@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every Gatehouse test; fails if any fails. Installs what it needs first (idempotent).
+#   formatting, clippy, the UI's type check and unit tests, then every cargo test of the
+#   workspace — the keychain and end-to-end ones inside a private desktop session (Xvfb,
+#   dbus, gnome-keyring unlocked) with the real window driven through WebDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "bootstrap"
+./scripts/bootstrap.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "ui: type check, unit tests, build"
+(cd ui && npm run --silent typecheck && npm run --silent test && npx vite build --logLevel warn)
+
+step "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo build (the app, the emulator and every test)"
+cargo build --workspace --all-targets --locked
+
+step "cargo test, inside a private desktop session"
+./scripts/desktop-session.sh cargo test --workspace --locked -- "$@"
+
+step "all tests passed"

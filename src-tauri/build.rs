@@ -1,0 +1,11 @@
+// The app's own commands are declared here once, so that each needs a permission
+// (permissions/app.toml) and the main window's capability grants exactly that set.
+const COMMANDS: &[&str] = &["current_view"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}
