@@ -1,0 +1,46 @@
+//! The endpoints, one module per area (organizations, magic links, OTPs, sessions): public
+//! request and response types, private wire bodies, and the `Client` methods.
+
+pub mod magic_links;
+pub mod organizations;
+pub mod otps;
+pub mod sessions;
+
+use crate::validated::InvalidInput;
+
+/// Session lifetimes Stytch accepts, in minutes.
+pub const SESSION_DURATION_MINUTES: std::ops::RangeInclusive<u32> = 5..=527_040;
+/// Stytch's default session lifetime; sent on the SDK paths, where the field is required.
+pub const DEFAULT_SESSION_DURATION_MINUTES: u32 = 60;
+/// Magic-link lifetimes Stytch accepts, in minutes.
+pub const MAGIC_LINK_EXPIRATION_MINUTES: std::ops::RangeInclusive<u32> = 5..=10_080;
+
+pub(crate) fn check_session_duration(m: Option<u32>) -> Result<(), InvalidInput> {
+    match m {
+        Some(m) if !SESSION_DURATION_MINUTES.contains(&m) => Err(InvalidInput::new(
+            "session_duration_minutes",
+            format!("{m} is outside 5..=527040"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Ids and slugs go into the URL path: refuse anything that is not plainly URL-safe, so that a
+/// value cannot change the path.
+pub(crate) fn check_path_segment(field: &'static str, s: &str) -> Result<(), InvalidInput> {
+    if s.is_empty() {
+        return Err(InvalidInput::new(field, "it is empty"));
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+        || s == "."
+        || s == ".."
+    {
+        return Err(InvalidInput::new(
+            field,
+            "it may contain only letters, digits, '-', '_', '.', '~'",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,407 @@
+//! The crate's one error type. A Stytch error keeps Stytch's own `error_type` untouched; transport
+//! failures, timeouts, undecodable bodies and refused inputs are their own kinds. Display texts
+//! are for logs (they never contain a secret); the app maps kinds to words for people.
+
+use std::{fmt, time::Duration};
+
+use crate::validated::{InvalidInput, RequestId};
+
+/// How much of an undecodable body an error keeps.
+pub const RAW_BODY_LIMIT: usize = 2048;
+
+macro_rules! error_types {
+    ($($variant:ident => $s:literal, $doc:literal;)*) => {
+        /// Stytch's `error_type`, string-backed: the values the reference lists, and any other
+        /// value kept verbatim in [`ErrorType::Unknown`].
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorType {
+            $(#[doc = $doc] $variant,)*
+            /// An `error_type` this crate does not know; the raw string.
+            Unknown(String),
+        }
+
+        impl ErrorType {
+            /// Every known variant (for tests and for the app's message tables).
+            pub const KNOWN: &'static [ErrorType] = &[$(ErrorType::$variant,)*];
+
+            /// Stytch's string.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(ErrorType::$variant => $s,)*
+                    ErrorType::Unknown(s) => s,
+                }
+            }
+
+            /// Maps Stytch's string to a variant; anything else becomes `Unknown`.
+            pub fn parse(s: &str) -> Self {
+                match s {
+                    $($s => ErrorType::$variant,)*
+                    other => ErrorType::Unknown(other.to_owned()),
+                }
+            }
+        }
+    };
+}
+
+error_types! {
+    UnauthorizedCredentials => "unauthorized_credentials", "401: bad project id, secret or public token.";
+    TooManyRequests => "too_many_requests", "429: rate limited (SMS sends hardest).";
+    MagicLinkNotFound => "magic_link_not_found", "404: unknown magic link token.";
+    UnableToAuthMagicLink => "unable_to_auth_magic_link", "401: magic link token used or expired.";
+    PkceMismatch => "pkce_mismatch", "400: the verifier does not match the challenge (link opened elsewhere).";
+    PkceExpectedCodeVerifier => "pkce_expected_code_verifier", "400: the flow started with a challenge but no verifier was sent.";
+    OtpCodeNotFound => "otp_code_not_found", "404: wrong code.";
+    UnableToAuthOtpCode => "unable_to_auth_otp_code", "401: code expired or already used.";
+    IntermediateSessionNotFound => "intermediate_session_not_found", "404: IST unknown or expired.";
+    SessionNotFound => "session_not_found", "404: session unknown, expired or revoked.";
+    MemberNotFound => "member_not_found", "404.";
+    OrganizationNotFound => "organization_not_found", "404.";
+    InvalidEmail => "invalid_email", "400.";
+    InvalidPhoneNumber => "invalid_phone_number", "400.";
+    InvalidPhoneNumberCountryCode => "invalid_phone_number_country_code", "400: international SMS is off for the project.";
+    InvalidCode => "invalid_code", "400.";
+    InvalidSessionDurationMinutes => "invalid_session_duration_minutes", "400.";
+    UserLockLimitReached => "user_lock_limit_reached", "400: member locked after too many failed attempts.";
+    EndpointNotAuthorizedForSdk => "endpoint_not_authorized_for_sdk", "403: the SDK endpoint is not enabled in the dashboard.";
+    BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "403: the SDK call came from an unregistered domain.";
+    BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "403: the SDK call came from an unregistered app bundle.";
+    InternalServerError => "internal_server_error", "500.";
+}
+
+impl fmt::Display for ErrorType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Self::parse(&s))
+    }
+}
+
+impl serde::Serialize for ErrorType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Which phase a transport failure happened in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportKind {
+    /// The connection could not be made: no request bytes were sent.
+    Connect,
+    /// Anything else (reset mid-request, body read failure, …): the request may have arrived.
+    Other,
+}
+
+/// Why a session JWT was refused by [`SessionJwtVerifier`](crate::SessionJwtVerifier).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JwtRejection {
+    /// Not a JWT, not RS256, no `kid`, or undecodable claims.
+    #[error("malformed session JWT: {0}")]
+    Malformed(String),
+    /// No key in the JWKS has the token's `kid` (after one refetch, or within the refetch pause).
+    #[error("no JWKS key with the token's kid")]
+    UnknownKeyId,
+    /// The signature does not verify.
+    #[error("bad signature")]
+    BadSignature,
+    /// `exp` is in the past (beyond the leeway).
+    #[error("session JWT expired")]
+    Expired,
+    /// `nbf` is in the future (beyond the leeway).
+    #[error("session JWT not yet valid")]
+    NotYetValid,
+    /// `iss` is not Stytch's for this project.
+    #[error("wrong issuer")]
+    WrongIssuer,
+    /// `aud` does not contain the project id.
+    #[error("wrong audience")]
+    WrongAudience,
+    /// A required claim is missing.
+    #[error("missing claim {0}")]
+    MissingClaim(String),
+}
+
+/// The undecodable body of a response, truncated to [`RAW_BODY_LIMIT`] bytes.
+///
+/// Its `Debug` prints only the length: a 200 body that failed to decode may still hold session
+/// tokens. Read it with [`RawBody::as_str`] when diagnosing, and do not log it in production.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RawBody {
+    text: String,
+    original_len: usize,
+}
+
+impl RawBody {
+    pub(crate) fn new(bytes: &[u8]) -> Self {
+        let lossy = String::from_utf8_lossy(bytes);
+        let mut end = lossy.len().min(RAW_BODY_LIMIT);
+        while !lossy.is_char_boundary(end) {
+            end -= 1;
+        }
+        Self {
+            text: lossy[..end].to_owned(),
+            original_len: bytes.len(),
+        }
+    }
+
+    /// The body text (lossy UTF-8), at most [`RAW_BODY_LIMIT`] bytes.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The length of the whole body in bytes, before truncation.
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+
+    /// Whether the body was cut.
+    pub fn is_truncated(&self) -> bool {
+        self.original_len > self.text.len()
+    }
+}
+
+impl fmt::Debug for RawBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawBody({} bytes)", self.original_len)
+    }
+}
+
+/// Everything that can go wrong in this crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Stytch answered with an error body.
+    #[error("stytch error {status} {error_type}: {error_message} (request {request_id:?})")]
+    Stytch {
+        /// HTTP status.
+        status: u16,
+        /// Stytch's `error_type`, untouched.
+        error_type: ErrorType,
+        /// Stytch's `error_message` (English, for logs).
+        error_message: String,
+        /// Stytch's `request_id`, if given.
+        request_id: Option<RequestId>,
+        /// Stytch's `error_url`, if given.
+        error_url: Option<String>,
+        /// From the `Retry-After` header (seconds), if given.
+        retry_after: Option<Duration>,
+    },
+    /// The request could not be completed at the HTTP level.
+    #[error("transport error ({kind:?}): {source}")]
+    Transport {
+        /// Whether it failed while connecting.
+        kind: TransportKind,
+        /// The underlying error (its text names the URL, which holds no secret).
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The connect timeout or the total request timeout elapsed.
+    #[error("timed out ({}): {source}", if *.connect { "connect" } else { "request" })]
+    Timeout {
+        /// True when it was the connect timeout (nothing was sent).
+        connect: bool,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The body was not the JSON expected (not JSON, or of the wrong shape).
+    #[error("could not decode Stytch's response (HTTP {status}, {} bytes): {source}", .body.original_len())]
+    Decode {
+        /// HTTP status.
+        status: u16,
+        /// The raw body, truncated.
+        body: RawBody,
+        /// What serde said.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// An input failed validation: nothing was sent.
+    #[error(transparent)]
+    InvalidInput(#[from] InvalidInput),
+    /// The configuration cannot make a client (e.g. test or live cannot be told, bad base URL).
+    #[error("configuration: {0}")]
+    Config(String),
+    /// The endpoint does not exist in the configured API family (nothing was sent).
+    #[error("{endpoint} is not available in the {family:?} API family")]
+    Unsupported {
+        /// The endpoint.
+        endpoint: &'static str,
+        /// The family in use.
+        family: crate::config::Family,
+    },
+    /// A session JWT failed the offline check.
+    #[error("session JWT refused: {0}")]
+    InvalidJwt(#[from] JwtRejection),
+}
+
+impl Error {
+    /// Stytch's `error_type`, for Stytch errors.
+    pub fn error_type(&self) -> Option<&ErrorType> {
+        match self {
+            Error::Stytch { error_type, .. } => Some(error_type),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when there was a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Stytch { status, .. } | Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Stytch's request id, when Stytch gave one.
+    pub fn request_id(&self) -> Option<&RequestId> {
+        match self {
+            Error::Stytch { request_id, .. } => request_id.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The `Retry-After` Stytch asked for, if any.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Stytch { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
+    /// Whether the failure is transient (rate limit, 5xx, transport, timeout): worth trying again
+    /// later *if the call is safe to repeat*. The client retries by itself only where it is.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Stytch { status, .. } | Error::Decode { status, .. } => {
+                *status == 429 || (500..600).contains(status)
+            }
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::InvalidInput(_)
+            | Error::Config(_)
+            | Error::Unsupported { .. }
+            | Error::InvalidJwt(_) => false,
+        }
+    }
+
+    /// Whether it is known that no request bytes reached Stytch (connect failure or connect
+    /// timeout, or a refused input), so repeating cannot double an effect.
+    pub fn is_before_send(&self) -> bool {
+        matches!(
+            self,
+            Error::Transport {
+                kind: TransportKind::Connect,
+                ..
+            } | Error::Timeout { connect: true, .. }
+                | Error::InvalidInput(_)
+        )
+    }
+
+    pub(crate) fn from_reqwest(e: reqwest::Error) -> Self {
+        if e.is_timeout() {
+            Error::Timeout {
+                connect: e.is_connect(),
+                source: e,
+            }
+        } else if e.is_connect() {
+            Error::Transport {
+                kind: TransportKind::Connect,
+                source: e,
+            }
+        } else {
+            Error::Transport {
+                kind: TransportKind::Other,
+                source: e,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reference_error_type_round_trips() {
+        let table = [
+            (
+                "unauthorized_credentials",
+                ErrorType::UnauthorizedCredentials,
+            ),
+            ("too_many_requests", ErrorType::TooManyRequests),
+            ("magic_link_not_found", ErrorType::MagicLinkNotFound),
+            (
+                "unable_to_auth_magic_link",
+                ErrorType::UnableToAuthMagicLink,
+            ),
+            ("pkce_mismatch", ErrorType::PkceMismatch),
+            (
+                "pkce_expected_code_verifier",
+                ErrorType::PkceExpectedCodeVerifier,
+            ),
+            ("otp_code_not_found", ErrorType::OtpCodeNotFound),
+            ("unable_to_auth_otp_code", ErrorType::UnableToAuthOtpCode),
+            (
+                "intermediate_session_not_found",
+                ErrorType::IntermediateSessionNotFound,
+            ),
+            ("session_not_found", ErrorType::SessionNotFound),
+            ("member_not_found", ErrorType::MemberNotFound),
+            ("organization_not_found", ErrorType::OrganizationNotFound),
+            ("invalid_email", ErrorType::InvalidEmail),
+            ("invalid_phone_number", ErrorType::InvalidPhoneNumber),
+            (
+                "invalid_phone_number_country_code",
+                ErrorType::InvalidPhoneNumberCountryCode,
+            ),
+            ("invalid_code", ErrorType::InvalidCode),
+            (
+                "invalid_session_duration_minutes",
+                ErrorType::InvalidSessionDurationMinutes,
+            ),
+            ("user_lock_limit_reached", ErrorType::UserLockLimitReached),
+            (
+                "endpoint_not_authorized_for_sdk",
+                ErrorType::EndpointNotAuthorizedForSdk,
+            ),
+            (
+                "bad_domain_for_stytch_sdk",
+                ErrorType::BadDomainForStytchSdk,
+            ),
+            (
+                "bad_app_bundle_for_stytch_sdk",
+                ErrorType::BadAppBundleForStytchSdk,
+            ),
+            ("internal_server_error", ErrorType::InternalServerError),
+        ];
+        assert_eq!(table.len(), ErrorType::KNOWN.len());
+        for (s, v) in table {
+            assert_eq!(ErrorType::parse(s), v, "{s}");
+            assert_eq!(v.as_str(), s);
+            let json: ErrorType = serde_json::from_value(serde_json::json!(s)).unwrap();
+            assert_eq!(json, v);
+        }
+        assert_eq!(
+            ErrorType::parse("brand_new_error"),
+            ErrorType::Unknown("brand_new_error".into())
+        );
+        assert_eq!(
+            ErrorType::parse("brand_new_error").as_str(),
+            "brand_new_error"
+        );
+    }
+
+    #[test]
+    fn raw_body_truncates_on_a_char_boundary() {
+        let body = "é".repeat(2000); // 4000 bytes
+        let raw = RawBody::new(body.as_bytes());
+        assert!(raw.as_str().len() <= RAW_BODY_LIMIT);
+        assert!(raw.is_truncated());
+        assert_eq!(raw.original_len(), 4000);
+        assert_eq!(format!("{raw:?}"), "RawBody(4000 bytes)");
+    }
+}

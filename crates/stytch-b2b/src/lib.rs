@@ -1,0 +1,87 @@
+//! A typed client for the Stytch B2B endpoints Gatehouse uses.
+//! The only code in Gatehouse that speaks HTTP to Stytch; it knows nothing of Tauri.
+//!
+//! # Families
+//!
+//! One [`Client`] speaks either the **backend API** (`/v1/b2b/…`, HTTP Basic
+//! `project_id:secret`) or the **client SDK API** (`/sdk/v1/b2b/…`, HTTP Basic
+//! `public_token:public_token`, or `public_token:session_token` for sessions/authenticate and
+//! revoke; success bodies wrapped in `{"data": …}`; an `X-SDK-Client` header describing the app).
+//! The [`Credentials`] variant chooses.
+//!
+//! # Endpoints
+//!
+//! | method | endpoint | retried automatically |
+//! |---|---|---|
+//! | [`Client::get_organization`] | GET organizations/{id or slug} | 429, 5xx, transport, timeout |
+//! | [`Client::update_organization`] | PUT organizations/{id} | connect failure only |
+//! | [`Client::magic_links_email_login_or_signup`] | POST magic_links/email/login_or_signup | connect failure only |
+//! | [`Client::magic_links_authenticate`] | POST magic_links/authenticate | never (single-use token) |
+//! | [`Client::otps_sms_send`] | POST otps/sms/send | connect failure only |
+//! | [`Client::otps_sms_authenticate`] | POST otps/sms/authenticate | never (single-use code, IST) |
+//! | [`Client::sessions_authenticate`] | POST sessions/authenticate | 429, 5xx, transport, timeout |
+//! | [`Client::sessions_revoke`] | POST sessions/revoke | connect failure only |
+//! | [`Client::sessions_jwks`] | GET sessions/jwks/{project_id} | 429, 5xx, transport, timeout |
+//!
+//! Retries use capped exponential backoff with jitter and honour `Retry-After`
+//! ([`RetryPolicy`]). [`SessionJwtVerifier`] checks a session JWT offline.
+//!
+//! # Secrets and inputs
+//!
+//! Secrets ([`ProjectSecret`], [`PublicToken`], [`SessionToken`], [`SessionJwt`],
+//! [`IntermediateSessionToken`], [`MagicLinkToken`], [`PkceCodeVerifier`], [`SmsCode`]) print a
+//! redaction and have no `Serialize`; request bodies borrow them with `expose()` at send time.
+//! Inputs Stytch would refuse are refused first: [`EmailAddress`], [`E164`], [`SmsCode`].
+
+mod api;
+mod client;
+mod config;
+mod error;
+mod jwt;
+mod objects;
+mod pkce;
+mod secret;
+mod serde_util;
+mod validated;
+
+pub use api::{
+    magic_links::{
+        LoginOrSignupRequest, LoginOrSignupResponse, MagicLinksAuthenticateRequest,
+        MagicLinksAuthenticateResponse,
+    },
+    organizations::{OrganizationResponse, UpdateOrganizationRequest},
+    otps::{
+        MfaEnrollment, PrimaryFactorProof, SmsAuthenticateRequest, SmsAuthenticateResponse,
+        SmsSendRequest, SmsSendResponse,
+    },
+    sessions::{Jwk, Jwks, JwksResponse, RevokeResponse, SessionsAuthenticateResponse},
+    DEFAULT_SESSION_DURATION_MINUTES, MAGIC_LINK_EXPIRATION_MINUTES, SESSION_DURATION_MINUTES,
+};
+#[doc(hidden)]
+pub use client::decode_response;
+pub use client::{Client, SDK_IDENTIFIER};
+pub use config::{
+    AppInfo, ClientConfig, Credentials, Family, RetryPolicy, LIVE_BASE_URL, TEST_BASE_URL,
+};
+pub use error::{Error, ErrorType, JwtRejection, RawBody, TransportKind, RAW_BODY_LIMIT};
+pub use jwt::{
+    JwtOrganization, JwtSession, JwtSessionAttributes, SessionClaims, SessionJwtVerifier,
+    DEFAULT_LEEWAY, DEFAULT_REFETCH_INTERVAL,
+};
+pub use objects::{
+    AuthMethods, AuthenticationFactor, DeliveryMethod, EmailFactor, FactorType, JsonObject, Member,
+    MemberOptions, MemberRole, MemberRoleSource, MemberSession, MemberStatus, MfaMethod,
+    MfaMethods, MfaPolicy, MfaRequired, OAuthRegistration, Organization, PhoneNumberFactor,
+    PrimaryRequired, RetiredEmail, SecondaryAuthInitiated, SequenceOrder, SsoRegistration,
+};
+pub use pkce::{PkceCodeChallenge, PkceCodeVerifier};
+/// Re-exported for building requests and configs.
+pub use reqwest::StatusCode;
+pub use secret::{
+    IntermediateSessionToken, MagicLinkToken, ProjectSecret, PublicToken, SessionJwt, SessionToken,
+};
+pub use url::Url;
+pub use validated::{
+    EmailAddress, InvalidInput, MemberId, MemberSessionId, OrganizationId, OrganizationRef,
+    OrganizationSlug, ProjectId, RequestId, SmsCode, E164,
+};

@@ -1,0 +1,356 @@
+//! Validated inputs: an email address, an E.164 phone number, a 6-digit SMS code, and the ids.
+//! A value of these types has passed its check, so an unvalidated string cannot reach Stytch.
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+
+/// Why an input was refused before any request was made. The text says what is wrong without
+/// repeating the value (it may be a code or a phone number).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {field}: {reason}")]
+pub struct InvalidInput {
+    /// Which input: `"email_address"`, `"phone_number"`, `"sms_code"`, …
+    pub field: &'static str,
+    /// What is wrong, for logs and for the app to turn into words.
+    pub reason: String,
+}
+
+impl InvalidInput {
+    pub(crate) fn new(field: &'static str, reason: impl Into<String>) -> Self {
+        Self {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// An email address that passed RFC 5322 syntax checks (`email_address` crate) and has a domain
+/// with a dot. Stored as given, trimmed.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// Checks and wraps an address.
+    pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(InvalidInput::new("email_address", "it is empty"));
+        }
+        let parsed = email_address::EmailAddress::from_str(s)
+            .map_err(|e| InvalidInput::new("email_address", e.to_string()))?;
+        // The crate accepts `a@localhost`; Stytch wants an address that can receive mail.
+        let domain = parsed.domain();
+        if !domain.contains('.') || domain.starts_with('[') {
+            return Err(InvalidInput::new(
+                "email_address",
+                "the domain must be a DNS name with a dot",
+            ));
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    /// The address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for EmailAddress {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EmailAddress({:?})", self.0)
+    }
+}
+
+/// A phone number in E.164 form (`+14155550123`), parsed and validated with libphonenumber's
+/// metadata (the `phonenumber` crate). National formats with spaces or dashes are accepted if
+/// they carry a `+` country code; the stored value is the canonical E.164 string.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct E164(String);
+
+impl E164 {
+    /// Parses and validates an international number.
+    pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(InvalidInput::new("phone_number", "it is empty"));
+        }
+        if !s.starts_with('+') {
+            return Err(InvalidInput::new(
+                "phone_number",
+                "it must start with + and the country code (E.164, e.g. +14155551234)",
+            ));
+        }
+        let number = phonenumber::parse(None, s).map_err(|e| {
+            InvalidInput::new("phone_number", format!("it is not a phone number ({e})"))
+        })?;
+        if !phonenumber::is_valid(&number) {
+            return Err(InvalidInput::new(
+                "phone_number",
+                "it is not a valid number for its country code",
+            ));
+        }
+        let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+        Ok(Self(e164))
+    }
+
+    /// The number in E.164 form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for E164 {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for E164 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for E164 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "E164({:?})", self.0)
+    }
+}
+
+/// A one-time SMS code: exactly 6 ASCII digits. A secret: `Debug`/`Display` redact it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmsCode(String);
+
+impl SmsCode {
+    /// Checks a code as typed by a person (surrounding whitespace is ignored).
+    pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+        let s = input.trim();
+        let len = s.chars().count();
+        if len != 6 {
+            return Err(InvalidInput::new(
+                "sms_code",
+                format!("it must be exactly 6 digits, got {len} characters"),
+            ));
+        }
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(InvalidInput::new(
+                "sms_code",
+                "it must contain digits 0-9 only",
+            ));
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    /// The code, to send to Stytch.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for SmsCode {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Debug for SmsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SmsCode(<redacted>)")
+    }
+}
+
+impl fmt::Display for SmsCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+macro_rules! id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps an id (not checked: Stytch is the judge of its ids).
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+            /// The id.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                Self(s)
+            }
+        }
+    };
+}
+
+id!(
+    /// `organization-test-<uuid>` / `organization-live-<uuid>`.
+    OrganizationId
+);
+id!(
+    /// `member-test-<uuid>`.
+    MemberId
+);
+id!(
+    /// `member-session-test-<uuid>`.
+    MemberSessionId
+);
+id!(
+    /// A Stytch request id, `request-id-test-<uuid>`; quote it to Stytch support.
+    RequestId
+);
+id!(
+    /// `project-test-<uuid>` / `project-live-<uuid>`: not a secret (it is in every JWT's `aud`).
+    ProjectId
+);
+id!(
+    /// An organization slug such as `example-org`.
+    OrganizationSlug
+);
+
+/// An organization named by id or by slug (the GET endpoint takes either in the same place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganizationRef {
+    /// `organization-test-…`.
+    Id(OrganizationId),
+    /// `example-org`.
+    Slug(OrganizationSlug),
+}
+
+impl OrganizationRef {
+    /// The path segment.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Id(id) => id.as_str(),
+            Self::Slug(s) => s.as_str(),
+        }
+    }
+}
+
+impl From<OrganizationId> for OrganizationRef {
+    fn from(id: OrganizationId) -> Self {
+        Self::Id(id)
+    }
+}
+
+impl From<OrganizationSlug> for OrganizationRef {
+    fn from(s: OrganizationSlug) -> Self {
+        Self::Slug(s)
+    }
+}
+
+impl From<&OrganizationId> for OrganizationRef {
+    fn from(id: &OrganizationId) -> Self {
+        Self::Id(id.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_accepts_ordinary_and_refuses_garbage() {
+        assert_eq!(
+            EmailAddress::parse(" ada@example.com ").unwrap().as_str(),
+            "ada@example.com"
+        );
+        assert!(EmailAddress::parse("").is_err());
+        assert!(EmailAddress::parse("ada").is_err());
+        assert!(EmailAddress::parse("ada@").is_err());
+        assert!(EmailAddress::parse("@example.com").is_err());
+        assert!(EmailAddress::parse("ada@localhost").is_err());
+        assert!(EmailAddress::parse("a b@example.com").is_err());
+        let e = EmailAddress::parse("ada@@example.com").unwrap_err();
+        assert_eq!(e.field, "email_address");
+    }
+
+    #[test]
+    fn e164_parses_with_the_phone_library() {
+        assert_eq!(
+            E164::parse("+14155550123").unwrap().as_str(),
+            "+14155550123"
+        );
+        assert_eq!(
+            E164::parse("+1 415-555-0123").unwrap().as_str(),
+            "+14155550123"
+        );
+        assert_eq!(
+            E164::parse("+44 20 7946 0958").unwrap().as_str(),
+            "+442079460958"
+        );
+        let no_plus = E164::parse("4155550123").unwrap_err();
+        assert!(no_plus.reason.contains("must start with +"), "{no_plus}");
+        assert!(E164::parse("+1").is_err());
+        assert!(E164::parse("+1415555012345678").is_err());
+        assert!(E164::parse("+abc").is_err());
+        // Right length, but no such area code.
+        let bad = E164::parse("+10005550123").unwrap_err();
+        assert!(bad.reason.contains("not a valid number"), "{bad}");
+        assert!(E164::parse("").is_err());
+    }
+
+    #[test]
+    fn sms_code_is_exactly_six_ascii_digits() {
+        assert_eq!(SmsCode::parse("012345").unwrap().expose(), "012345");
+        assert_eq!(SmsCode::parse(" 123456\n").unwrap().expose(), "123456");
+        for bad in ["12345", "1234567", "12345a", "١٢٣٤٥٦", "12 345", ""] {
+            let e = SmsCode::parse(bad).unwrap_err();
+            assert_eq!(e.field, "sms_code");
+        }
+        assert!(SmsCode::parse("12345")
+            .unwrap_err()
+            .reason
+            .contains("got 5"));
+    }
+
+    #[test]
+    fn sms_code_is_redacted() {
+        let c = SmsCode::parse("987654").unwrap();
+        assert!(!format!("{c:?}{c}").contains("987654"));
+    }
+}

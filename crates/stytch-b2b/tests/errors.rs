@@ -1,0 +1,459 @@
+//! Errors and retries: every reference error_type reaches its variant, retries happen only where
+//! safe (proved with the emulator's faults and request log), and bodies that do not decode are
+//! Decode errors carrying the raw body.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{fast_retry, Harness, FAMILIES};
+use serde_json::json;
+use stytch_b2b::{
+    Client, Error, ErrorType, Family, IntermediateSessionToken, MagicLinkToken,
+    MagicLinksAuthenticateRequest, SessionToken, SmsAuthenticateRequest, SmsCode, SmsSendRequest,
+    TransportKind, Url,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const REFERENCE: &[(&str, u16, ErrorType)] = &[
+    (
+        "unauthorized_credentials",
+        401,
+        ErrorType::UnauthorizedCredentials,
+    ),
+    ("too_many_requests", 429, ErrorType::TooManyRequests),
+    ("magic_link_not_found", 404, ErrorType::MagicLinkNotFound),
+    (
+        "unable_to_auth_magic_link",
+        401,
+        ErrorType::UnableToAuthMagicLink,
+    ),
+    ("pkce_mismatch", 400, ErrorType::PkceMismatch),
+    (
+        "pkce_expected_code_verifier",
+        400,
+        ErrorType::PkceExpectedCodeVerifier,
+    ),
+    ("otp_code_not_found", 404, ErrorType::OtpCodeNotFound),
+    (
+        "unable_to_auth_otp_code",
+        401,
+        ErrorType::UnableToAuthOtpCode,
+    ),
+    (
+        "intermediate_session_not_found",
+        404,
+        ErrorType::IntermediateSessionNotFound,
+    ),
+    ("session_not_found", 404, ErrorType::SessionNotFound),
+    ("member_not_found", 404, ErrorType::MemberNotFound),
+    (
+        "organization_not_found",
+        404,
+        ErrorType::OrganizationNotFound,
+    ),
+    ("invalid_email", 400, ErrorType::InvalidEmail),
+    ("invalid_phone_number", 400, ErrorType::InvalidPhoneNumber),
+    (
+        "invalid_phone_number_country_code",
+        400,
+        ErrorType::InvalidPhoneNumberCountryCode,
+    ),
+    ("invalid_code", 400, ErrorType::InvalidCode),
+    (
+        "invalid_session_duration_minutes",
+        400,
+        ErrorType::InvalidSessionDurationMinutes,
+    ),
+    (
+        "user_lock_limit_reached",
+        400,
+        ErrorType::UserLockLimitReached,
+    ),
+    (
+        "endpoint_not_authorized_for_sdk",
+        403,
+        ErrorType::EndpointNotAuthorizedForSdk,
+    ),
+    (
+        "bad_domain_for_stytch_sdk",
+        403,
+        ErrorType::BadDomainForStytchSdk,
+    ),
+    (
+        "bad_app_bundle_for_stytch_sdk",
+        403,
+        ErrorType::BadAppBundleForStytchSdk,
+    ),
+    ("internal_server_error", 500, ErrorType::InternalServerError),
+];
+
+fn no_retry(h: &Harness, family: Family) -> Client {
+    Client::new(h.config(family).with_retry(stytch_b2b::RetryPolicy::none())).unwrap()
+}
+
+fn ml_auth() -> MagicLinksAuthenticateRequest {
+    MagicLinksAuthenticateRequest::new(MagicLinkToken::new("tok"), None, None)
+}
+
+#[tokio::test]
+async fn every_reference_error_type_maps_to_its_variant_in_both_families() {
+    let h = Harness::start().await;
+    assert_eq!(REFERENCE.len(), ErrorType::KNOWN.len());
+    for family in FAMILIES {
+        let client = no_retry(&h, family);
+        let path = format!("{}/magic_links/authenticate", h.prefix(family));
+        for (s, status, variant) in REFERENCE {
+            h.fault(json!({"path": path, "status": status, "error_type": s}))
+                .await;
+            let e = client
+                .magic_links_authenticate(&ml_auth())
+                .await
+                .unwrap_err();
+            match &e {
+                Error::Stytch {
+                    status: got,
+                    error_type,
+                    error_message,
+                    request_id,
+                    ..
+                } => {
+                    assert_eq!(error_type, variant, "{s}");
+                    assert_eq!(got, status);
+                    assert!(!error_message.is_empty());
+                    assert!(request_id.is_some());
+                }
+                other => panic!("{s}: {other:?}"),
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_error_type_is_kept_verbatim() {
+    let h = Harness::start().await;
+    h.fault(
+        json!({"path": "/v1/b2b/sessions/revoke", "status": 418, "error_type": "teapot_overflow"}),
+    )
+    .await;
+    let e = h
+        .client(Family::Backend)
+        .sessions_revoke(&SessionToken::new("t"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.error_type(),
+        Some(&ErrorType::Unknown("teapot_overflow".into()))
+    );
+    assert_eq!(e.error_type().unwrap().as_str(), "teapot_overflow");
+}
+
+#[tokio::test]
+async fn gets_are_retried_on_5xx_until_they_succeed() {
+    let h = Harness::start().await;
+    let path = format!("/v1/b2b/organizations/{}", h.org_id());
+    h.fault(json!({"path": path, "status": 503, "times": 2}))
+        .await;
+    let org = h
+        .client(Family::Backend)
+        .get_organization(h.org_id())
+        .await
+        .unwrap();
+    assert_eq!(org.organization.organization_id, h.org_id());
+    let statuses: Vec<u16> = h
+        .requests()
+        .await
+        .into_iter()
+        .filter(|r| r.1 == path)
+        .map(|r| r.2)
+        .collect();
+    assert_eq!(statuses, vec![503, 503, 200]);
+}
+
+#[tokio::test]
+async fn retries_give_up_after_the_cap() {
+    let h = Harness::start().await;
+    let path = format!("/v1/b2b/organizations/{}", h.org_id());
+    h.fault(json!({"path": path, "status": 500, "times": 10}))
+        .await;
+    let e = h
+        .client(Family::Backend)
+        .get_organization(h.org_id())
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_type(), Some(&ErrorType::InternalServerError));
+    assert_eq!(
+        h.calls_to(&path).await,
+        1 + fast_retry().max_retries as usize
+    );
+}
+
+#[tokio::test]
+async fn sessions_authenticate_honours_retry_after_on_429() {
+    for family in FAMILIES {
+        let h = Harness::start().await;
+        let client = h.client(family);
+        let token = h
+            .primary_factor(&client, "ada@example.com")
+            .await
+            .session_token
+            .unwrap();
+        let path = format!("{}/sessions/authenticate", h.prefix(family));
+        h.fault(json!({"path": path, "status": 429})).await;
+        let started = Instant::now();
+        client.sessions_authenticate(&token, None).await.unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_millis(950),
+            "waited Retry-After: 1"
+        );
+        let statuses: Vec<u16> = h
+            .requests()
+            .await
+            .into_iter()
+            .filter(|r| r.1 == path)
+            .map(|r| r.2)
+            .collect();
+        assert_eq!(statuses, vec![429, 200], "{family:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_429_carries_retry_after_when_not_retried() {
+    let h = Harness::start().await;
+    let path = "/v1/b2b/otps/sms/send";
+    h.fault(json!({"path": path, "status": 429})).await;
+    let e = h
+        .client(Family::Backend)
+        .otps_sms_send(&SmsSendRequest::new(
+            h.org_id(),
+            h.member_id("grace@example.com"),
+            None,
+            None,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_type(), Some(&ErrorType::TooManyRequests));
+    assert_eq!(e.retry_after(), Some(Duration::from_secs(1)));
+    assert!(e.is_retryable());
+    assert_eq!(
+        h.calls_to(path).await,
+        1,
+        "an SMS send that reached Stytch is not repeated"
+    );
+}
+
+#[tokio::test]
+async fn single_use_calls_and_sends_are_never_retried_on_5xx() {
+    for family in FAMILIES {
+        let h = Harness::start().await;
+        let client = h.client(family);
+        let p = h.prefix(family);
+        for path in [
+            "magic_links/authenticate",
+            "otps/sms/authenticate",
+            "otps/sms/send",
+        ] {
+            h.fault(json!({"path": format!("{p}/{path}"), "status": 503, "times": 5}))
+                .await;
+        }
+        let e = client
+            .magic_links_authenticate(&ml_auth())
+            .await
+            .unwrap_err();
+        assert_eq!(e.status(), Some(503));
+        let e = client
+            .otps_sms_authenticate(&SmsAuthenticateRequest::new(
+                h.org_id(),
+                h.member_id("grace@example.com"),
+                SmsCode::parse("123456").unwrap(),
+                IntermediateSessionToken::new("ist"),
+                None,
+            ))
+            .await
+            .unwrap_err();
+        assert_eq!(e.status(), Some(503));
+        let e = client
+            .otps_sms_send(&SmsSendRequest::new(
+                h.org_id(),
+                h.member_id("grace@example.com"),
+                None,
+                None,
+            ))
+            .await
+            .unwrap_err();
+        assert_eq!(e.status(), Some(503));
+        for path in [
+            "magic_links/authenticate",
+            "otps/sms/authenticate",
+            "otps/sms/send",
+        ] {
+            assert_eq!(
+                h.calls_to(&format!("{p}/{path}")).await,
+                1,
+                "{family:?} {path}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn sms_send_is_retried_when_the_connection_failed_before_sending() {
+    // Reserve a port, close it, and start the emulator on it only after the first attempt was
+    // refused: the retry then reaches Stytch, which records exactly one send.
+    let h = Harness::start().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let mut config = h.config(Family::Backend);
+    config.base_url = Some(Url::parse(&format!("http://{addr}")).unwrap());
+    config.retry.initial_backoff = Duration::from_millis(300);
+    config.retry.max_backoff = Duration::from_millis(600);
+    let client = Client::new(config).unwrap();
+    let emu = h.emu.emulator.clone();
+    let org = h.org_id();
+    // Ada has no MFA factor yet, so no IST is needed to link a number.
+    let member = h.member_id("ada@example.com");
+    let phone = stytch_b2b::E164::parse("+14155550177").unwrap();
+    let call = tokio::spawn(async move {
+        client
+            .otps_sms_send(&SmsSendRequest::new(org, member, Some(phone), None))
+            .await
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    let second = stytch_emulator::serve_on(listener, emu).await.unwrap();
+    call.await.unwrap().expect("the retry succeeded");
+    assert_eq!(h.calls_to("/v1/b2b/otps/sms/send").await, 1);
+    assert_eq!(h.outbox("+14155550177").await.len(), 1, "one SMS");
+    drop(second);
+}
+
+#[tokio::test]
+async fn a_closed_port_is_a_connect_error_and_single_use_calls_do_not_retry_it() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let h = Harness::start().await;
+    let mut config = h.config(Family::Backend);
+    config.base_url = Some(Url::parse(&format!("http://{addr}")).unwrap());
+    let client = Client::new(config).unwrap();
+    let e = client
+        .magic_links_authenticate(&ml_auth())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Transport {
+                kind: TransportKind::Connect,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e.is_before_send() && e.is_retryable());
+}
+
+#[tokio::test]
+async fn a_slow_answer_times_out_and_a_get_retries_past_it() {
+    let h = Harness::start().await;
+    let path = format!("/v1/b2b/organizations/{}", h.org_id());
+    h.fault(json!({"path": path, "delay_ms": 2000})).await;
+    let config = h
+        .config(Family::Backend)
+        .with_timeouts(Duration::from_secs(1), Duration::from_millis(300));
+    let client = Client::new(config.clone()).unwrap();
+    let started = Instant::now();
+    client.get_organization(h.org_id()).await.unwrap();
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "did not wait for the slow answer"
+    );
+
+    h.fault(json!({"path": "/v1/b2b/magic_links/authenticate", "delay_ms": 2000}))
+        .await;
+    let e = client
+        .magic_links_authenticate(&ml_auth())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Timeout { connect: false, .. }), "{e:?}");
+}
+
+/// A one-shot HTTP server that answers every connection with `response`.
+async fn garbage_server(response: &'static str) -> Url {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16384];
+                let _ = sock.read(&mut buf).await;
+                let _ = sock.write_all(response.as_bytes()).await;
+                let _ = sock.shutdown().await;
+            });
+        }
+    });
+    Url::parse(&format!("http://{addr}")).unwrap()
+}
+
+#[tokio::test]
+async fn non_json_and_wrong_shape_bodies_are_decode_errors_with_the_raw_body() {
+    let h = Harness::start().await;
+    let cases: [(&str, u16, &str); 4] = [
+        ("HTTP/1.1 200 OK\r\nContent-Length: 11\r\nConnection: close\r\n\r\nhello world", 200, "hello world"),
+        ("HTTP/1.1 200 OK\r\nContent-Length: 13\r\nConnection: close\r\n\r\n{\"foo\": true}", 200, "{\"foo\": true}"),
+        ("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 21\r\nConnection: close\r\n\r\n<html>upstream</html>", 502, "<html>upstream</html>"),
+        ("HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]", 400, "[]"),
+    ];
+    for (response, status, body) in cases {
+        let url = garbage_server(response).await;
+        for family in FAMILIES {
+            let mut config = h.config(family);
+            config.base_url = Some(url.clone());
+            config.retry = stytch_b2b::RetryPolicy::none();
+            let client = Client::new(config).unwrap();
+            let e = client
+                .magic_links_authenticate(&ml_auth())
+                .await
+                .unwrap_err();
+            match &e {
+                Error::Decode {
+                    status: s, body: b, ..
+                } => {
+                    assert_eq!(*s, status);
+                    assert_eq!(b.as_str(), body);
+                }
+                other => panic!("{family:?} {status}: {other:?}"),
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_long_undecodable_body_is_truncated_to_about_2_kib() {
+    let body = "x".repeat(10_000);
+    let response: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .into_boxed_str(),
+    );
+    let url = garbage_server(response).await;
+    let h = Harness::start().await;
+    let mut config = h.config(Family::Backend);
+    config.base_url = Some(url);
+    let e = Client::new(config)
+        .unwrap()
+        .get_organization(h.org_id())
+        .await
+        .unwrap_err();
+    match e {
+        Error::Decode { body, .. } => {
+            assert_eq!(body.as_str().len(), stytch_b2b::RAW_BODY_LIMIT);
+            assert_eq!(body.original_len(), 10_000);
+            assert!(body.is_truncated());
+        }
+        other => panic!("{other:?}"),
+    }
+}

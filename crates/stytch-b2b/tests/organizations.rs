@@ -1,0 +1,139 @@
+//! organizations: get by id and slug in both families; update (backend only).
+
+mod common;
+
+use common::{Harness, FAMILIES};
+use stytch_b2b::{
+    Credentials, Error, ErrorType, Family, MfaMethod, MfaMethods, MfaPolicy, OrganizationId,
+    OrganizationSlug, ProjectSecret, UpdateOrganizationRequest,
+};
+
+#[tokio::test]
+async fn get_organization_by_id_and_by_slug_in_both_families() {
+    let h = Harness::start().await;
+    for family in FAMILIES {
+        let client = h.client(family);
+        let by_id = client.get_organization(h.org_id()).await.unwrap();
+        assert_eq!(by_id.organization.organization_id, h.org_id());
+        assert_eq!(by_id.organization.organization_name, "Example Org");
+        assert_eq!(by_id.organization.mfa_policy, MfaPolicy::Optional);
+        assert!(by_id.request_id.as_str().starts_with("request-id-test-"));
+        let by_slug = client
+            .get_organization(OrganizationSlug::new("example-org"))
+            .await
+            .unwrap();
+        assert_eq!(by_slug.organization, by_id.organization, "{family:?}");
+        let path = format!("{}/organizations/example-org", h.prefix(family));
+        assert_eq!(h.calls_to(&path).await, 1);
+    }
+}
+
+#[tokio::test]
+async fn update_organization_sets_the_mfa_policy_and_methods() {
+    let h = Harness::start().await;
+    let client = h.client(Family::Backend);
+    let updated = client
+        .update_organization(
+            &h.org_id(),
+            &UpdateOrganizationRequest {
+                mfa_policy: Some(MfaPolicy::RequiredForAll),
+                mfa_methods: Some(MfaMethods::Restricted),
+                allowed_mfa_methods: Some(vec![MfaMethod::SmsOtp]),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let org = updated.organization;
+    assert_eq!(org.mfa_policy, MfaPolicy::RequiredForAll);
+    assert_eq!(org.mfa_methods, Some(MfaMethods::Restricted));
+    assert_eq!(org.allowed_mfa_methods, vec![MfaMethod::SmsOtp]);
+    let again = client.get_organization(h.org_id()).await.unwrap();
+    assert_eq!(again.organization.mfa_policy, MfaPolicy::RequiredForAll);
+    let puts = h.requests().await;
+    assert!(puts
+        .iter()
+        .any(|(m, p, s)| m == "PUT" && p.ends_with(h.org_id().as_str()) && *s == 200));
+}
+
+#[tokio::test]
+async fn update_organization_is_backend_only_and_sends_nothing_from_the_sdk_family() {
+    let h = Harness::start().await;
+    let sdk = h.client(Family::Sdk);
+    let e = sdk
+        .update_organization(&h.org_id(), &UpdateOrganizationRequest::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                family: Family::Sdk,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(h.requests().await.is_empty());
+}
+
+#[tokio::test]
+async fn unknown_organization_is_organization_not_found() {
+    let h = Harness::start().await;
+    for family in FAMILIES {
+        let e = h
+            .client(family)
+            .get_organization(OrganizationId::new(
+                "organization-test-00000000-0000-4000-8000-000000000000",
+            ))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.error_type(),
+            Some(&ErrorType::OrganizationNotFound),
+            "{e:?}"
+        );
+        assert_eq!(e.status(), Some(404));
+        assert!(e.request_id().is_some());
+    }
+}
+
+#[tokio::test]
+async fn a_path_changing_id_is_refused_before_the_network() {
+    let h = Harness::start().await;
+    let e = h
+        .client(Family::Backend)
+        .get_organization(OrganizationId::new("../sessions/jwks"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::InvalidInput(_)), "{e:?}");
+    assert!(h.requests().await.is_empty());
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_unauthorized_credentials_in_both_families() {
+    let h = Harness::start().await;
+    let mut backend = h.config(Family::Backend);
+    backend.credentials = Credentials::Backend {
+        project_id: h.project_id(),
+        secret: ProjectSecret::new("secret-test-wrong"),
+    };
+    let mut sdk = h.config(Family::Sdk);
+    sdk.credentials = Credentials::Sdk {
+        public_token: stytch_b2b::PublicToken::new("public-token-test-wrong"),
+    };
+    for config in [backend, sdk] {
+        let e = stytch_b2b::Client::new(config)
+            .unwrap()
+            .get_organization(h.org_id())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.error_type(),
+            Some(&ErrorType::UnauthorizedCredentials),
+            "{e:?}"
+        );
+        assert_eq!(e.status(), Some(401));
+        assert!(!e.is_retryable());
+    }
+}
