@@ -19,7 +19,9 @@ chmod 700 "$XDG_RUNTIME_DIR"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$root"
+  # xdg-document-portal may leave a FUSE mount under the runtime dir; it goes with the session.
+  fusermount -u "$XDG_RUNTIME_DIR/doc" 2>/dev/null || true
+  rm -rf "$root" 2>/dev/null || true
 }
 trap cleanup EXIT
 

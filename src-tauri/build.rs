@@ -1,6 +1,18 @@
 // The app's own commands are declared here once, so that each needs a permission
 // (permissions/app.toml) and the main window's capability grants exactly that set.
-const COMMANDS: &[&str] = &["current_view"];
+const COMMANDS: &[&str] = &[
+    "current_view",
+    "start_sign_in",
+    "resend_link",
+    "use_another_address",
+    "submit_link",
+    "enroll_phone",
+    "submit_code",
+    "resend_code",
+    "restart",
+    "retry",
+    "sign_out",
+];
 
 fn main() {
     tauri_build::try_build(

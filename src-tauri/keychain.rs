@@ -3,8 +3,11 @@
 
 use keyring::Entry;
 
-/// The account name under which the session token is stored; the service is the app identifier.
-const ACCOUNT: &str = "session";
+/// The account under which the session token is stored; the service is the app identifier.
+pub const SESSION_ACCOUNT: &str = "session";
+/// The account holding a sign-in waiting for its email link, so a link that starts the app
+/// (cold start) can still finish it.
+pub const PENDING_SIGN_IN_ACCOUNT: &str = "pending-sign-in";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeychainError {
@@ -25,16 +28,18 @@ impl From<keyring::Error> for KeychainError {
     }
 }
 
-/// One secret in the keychain, addressed by the app identifier.
+/// One secret in the keychain, addressed by the app identifier and an account name.
 #[derive(Debug, Clone)]
 pub struct Keychain {
     service: String,
+    account: String,
 }
 
 impl Keychain {
-    pub fn new(service: impl Into<String>) -> Self {
+    pub fn new(service: impl Into<String>, account: impl Into<String>) -> Self {
         Self {
             service: service.into(),
+            account: account.into(),
         }
     }
 
@@ -42,12 +47,12 @@ impl Keychain {
         &self.service
     }
 
-    pub fn account(&self) -> &'static str {
-        ACCOUNT
+    pub fn account(&self) -> &str {
+        &self.account
     }
 
     fn entry(&self) -> Result<Entry, KeychainError> {
-        Ok(Entry::new(&self.service, ACCOUNT)?)
+        Ok(Entry::new(&self.service, &self.account)?)
     }
 
     /// Stores `secret`, replacing whatever was there.

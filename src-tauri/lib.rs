@@ -1,32 +1,47 @@
 //! Gatehouse: the Tauri shell around the sign-in core.
-//! Secrets stay in Rust; the webview gets a view of the state and sends intents.
+//! Secrets stay in Rust; the webview gets a view of the state (`view`) and sends intents.
 
+pub mod config;
 pub mod keychain;
+pub mod link;
+pub mod signin;
+pub mod vault;
+pub mod view;
 
 mod commands;
+mod shell;
 
-use tauri::Manager;
+pub use shell::Gatehouse;
 
 /// Builds and runs the app. Single-instance is registered before every other plugin, so that a
 /// second launch (an OS handing over a `gatehouse://` link) reaches the window already open.
 pub fn run() {
     init_tracing();
     tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
-        }))
+        .plugin(tauri_plugin_single_instance::init(shell::focus_main_window))
         .plugin(tauri_plugin_deep_link::init())
-        .invoke_handler(tauri::generate_handler![commands::current_view])
+        .invoke_handler(tauri::generate_handler![
+            commands::current_view,
+            commands::start_sign_in,
+            commands::resend_link,
+            commands::use_another_address,
+            commands::submit_link,
+            commands::enroll_phone,
+            commands::submit_code,
+            commands::resend_code,
+            commands::restart,
+            commands::retry,
+            commands::sign_out,
+        ])
+        .setup(shell::setup)
         .run(tauri::generate_context!())
         .expect("Gatehouse could not start its window");
 }
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("GATEHOUSE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter =
+        EnvFilter::try_from_env("GATEHOUSE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

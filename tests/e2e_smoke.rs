@@ -7,7 +7,7 @@ use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_opens_with_the_gatehouse_heading() {
-    let _one = support::exclusive();
+    let _one = support::exclusive().await;
     let driver = support::TauriDriver::start(&[]);
     let client = driver.launch_app().await;
 
@@ -18,6 +18,9 @@ async fn the_window_opens_with_the_gatehouse_heading() {
     assert!(client.find(Locator::Css("main#app")).await.is_ok());
 
     let shot = support::screenshot(&client, "smoke-window").await;
-    assert!(std::fs::metadata(&shot).unwrap().len() > 1000, "screenshot is empty");
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 1000,
+        "screenshot is empty"
+    );
     client.close().await.unwrap();
 }

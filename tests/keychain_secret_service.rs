@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use gatehouse_lib::keychain::Keychain;
+use gatehouse_lib::keychain::{Keychain, SESSION_ACCOUNT};
 
 fn secret_tool_lookup(service: &str, account: &str) -> Option<String> {
     let output = Command::new("secret-tool")
@@ -23,7 +23,7 @@ fn a_stored_session_token_is_read_back_by_secret_tool_and_wiped_for_real() {
         "no session bus: keychain tests run inside scripts/desktop-session.sh"
     );
     let service = format!("com.example.gatehouse.test-{}", std::process::id());
-    let keychain = Keychain::new(&service);
+    let keychain = Keychain::new(&service, SESSION_ACCOUNT);
     let token = format!("session-token-{}", std::process::id());
 
     keychain.store(&token).expect("store in the Secret Service");
@@ -33,7 +33,13 @@ fn a_stored_session_token_is_read_back_by_secret_tool_and_wiped_for_real() {
         "secret-tool does not see what the app stored: the keychain is not the Secret Service"
     );
     // A second Keychain value reads the same entry: storage is not per-object (the mock's tell).
-    assert_eq!(Keychain::new(&service).load().unwrap().as_deref(), Some(token.as_str()));
+    assert_eq!(
+        Keychain::new(&service, SESSION_ACCOUNT)
+            .load()
+            .unwrap()
+            .as_deref(),
+        Some(token.as_str())
+    );
 
     keychain.wipe().expect("wipe");
     assert_eq!(secret_tool_lookup(&service, keychain.account()), None);

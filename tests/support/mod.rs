@@ -7,17 +7,17 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use tokio::sync::{Mutex, MutexGuard};
 
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// One Gatehouse window at a time: the app is single-instance per desktop session.
-static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
-pub fn exclusive() -> MutexGuard<'static, ()> {
-    ONE_APP_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+pub async fn exclusive() -> MutexGuard<'static, ()> {
+    ONE_APP_AT_A_TIME.lock().await
 }
 
 /// Fails the test unless it runs inside a desktop session with a display and a session bus.
@@ -68,13 +68,16 @@ impl TauriDriver {
         for (key, value) in env {
             command.env(key, value);
         }
-        let child = command
-            .spawn()
-            .expect("tauri-driver could not start: is it installed? (scripts/bootstrap.sh installs it)");
+        let child = command.spawn().expect(
+            "tauri-driver could not start: is it installed? (scripts/bootstrap.sh installs it)",
+        );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         TauriDriver { child, url }

@@ -1,10 +1,4 @@
-import { invoke } from "@tauri-apps/api/core";
-
-const app = document.querySelector<HTMLElement>("#app");
-
-async function start(): Promise<void> {
-  const view = await invoke<{ screen: string }>("current_view");
-  if (app) app.dataset.screen = view.screen;
-}
+import "./style.css";
+import { start } from "./app";
 
 void start();

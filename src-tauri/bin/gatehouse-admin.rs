@@ -1,0 +1,107 @@
+//! `gatehouse-admin`: the guide's Step 1 for IT — read or set an organization's MFA policy.
+//! Uses the backend API with the project id and secret from the environment, never a file.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use stytch_b2b::{
+    AppInfo, Client, ClientConfig, Credentials, MfaPolicy, OrganizationId, OrganizationRef,
+    OrganizationSlug, ProjectId, ProjectSecret, UpdateOrganizationRequest, Url,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "gatehouse-admin",
+    version,
+    about = "Administer the Stytch organization Gatehouse signs into"
+)]
+struct Cli {
+    /// The Stytch project id (project-test-… or project-live-…).
+    #[arg(long, env = "STYTCH_PROJECT_ID")]
+    project_id: String,
+    /// The project secret: from the environment only, so it never lands in shell history.
+    #[arg(long, env = "STYTCH_SECRET", hide_env_values = true, hide = true)]
+    secret: String,
+    /// Another API host: the emulator, or a custom domain.
+    #[arg(long, env = "STYTCH_API_BASE")]
+    api_base: Option<Url>,
+    /// The organization's id (organization-…) or slug.
+    #[arg(long, short)]
+    organization: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the organization's MFA policy.
+    MfaPolicy {
+        /// Set it instead of reading it.
+        #[arg(value_enum)]
+        set: Option<Policy>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Policy {
+    #[value(name = "REQUIRED_FOR_ALL")]
+    RequiredForAll,
+    #[value(name = "OPTIONAL")]
+    Optional,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gatehouse-admin: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
+    let credentials = Credentials::Backend {
+        project_id: ProjectId::new(cli.project_id),
+        secret: ProjectSecret::new(cli.secret),
+    };
+    let app = AppInfo {
+        identifier: "gatehouse-admin".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    };
+    let mut config = ClientConfig::new(credentials, app);
+    if let Some(base) = cli.api_base {
+        config = config.with_base_url(base);
+    }
+    let client = Client::new(config)?;
+    let organization = if cli.organization.starts_with("organization-") {
+        OrganizationRef::Id(OrganizationId::new(cli.organization))
+    } else {
+        OrganizationRef::Slug(OrganizationSlug::new(cli.organization))
+    };
+    let Command::MfaPolicy { set } = cli.command;
+    let current = client.get_organization(organization).await?.organization;
+    let organization = match set {
+        None => current,
+        Some(policy) => {
+            let update = UpdateOrganizationRequest {
+                mfa_policy: Some(match policy {
+                    Policy::RequiredForAll => MfaPolicy::RequiredForAll,
+                    Policy::Optional => MfaPolicy::Optional,
+                }),
+                ..UpdateOrganizationRequest::default()
+            };
+            client
+                .update_organization(&current.organization_id, &update)
+                .await?
+                .organization
+        }
+    };
+    println!(
+        "{} ({}): mfa_policy {}",
+        organization.organization_name,
+        organization.organization_id.as_str(),
+        organization.mfa_policy.as_str()
+    );
+    Ok(())
+}

@@ -1,0 +1,431 @@
+//! Gatehouse's configuration, as IT installs it: built-in defaults, then the system file, then
+//! the user's file (or GATEHOUSE_CONFIG), then the environment — later wins, unless the system
+//! file lists a key under `enforced`. The project secret is taken from STYTCH_SECRET only.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use stytch_b2b::{
+    OrganizationId, OrganizationRef, OrganizationSlug, ProjectId, ProjectSecret, PublicToken, Url,
+};
+
+pub const SYSTEM_FILE: &str = "/etc/gatehouse/config.toml";
+pub const DEFAULT_SCHEME: &str = "gatehouse";
+/// Stytch's own default, and what a member gets unless IT says otherwise.
+pub const DEFAULT_SESSION_MINUTES: u32 = 60;
+
+/// Which Stytch API family Gatehouse speaks, with its credentials.
+#[derive(Debug, Clone)]
+pub enum StytchAuth {
+    /// The client SDK API: what ships to employees.
+    PublicToken(PublicToken),
+    /// The backend API on a project secret from the environment: development and tests only.
+    Secret {
+        project_id: ProjectId,
+        secret: ProjectSecret,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub auth: StytchAuth,
+    pub project_id: ProjectId,
+    pub api_base: Option<Url>,
+    pub organization: OrganizationRef,
+    pub scheme: String,
+    pub session_minutes: u32,
+}
+
+impl Config {
+    /// True when running on a project secret: the UI shows a development-mode notice.
+    pub fn dev_mode(&self) -> bool {
+        matches!(self.auth, StytchAuth::Secret { .. })
+    }
+
+    pub fn callback_url(&self) -> Url {
+        Url::parse(&format!("{}://auth/callback", self.scheme)).expect("a valid scheme")
+    }
+}
+
+/// What is wrong with the configuration, and in which file (None: the environment or no file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConfigError {
+    pub file: Option<PathBuf>,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(file: Option<&Path>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.map(Path::to_path_buf),
+            message: message.into(),
+        }
+    }
+}
+
+/// Where the layers come from; `Sources::from_env()` is the real one, tests build their own.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub system_file: Option<PathBuf>,
+    pub user_file: Option<PathBuf>,
+    pub env: Vec<(String, String)>,
+}
+
+impl Sources {
+    pub fn from_env() -> Self {
+        let env: Vec<(String, String)> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("GATEHOUSE_") || k == "STYTCH_SECRET")
+            .collect();
+        let user_file = match std::env::var_os("GATEHOUSE_CONFIG") {
+            Some(file) => Some(PathBuf::from(file)),
+            None => dirs::config_dir().map(|d| d.join("gatehouse/config.toml")),
+        };
+        Self {
+            system_file: Some(PathBuf::from(SYSTEM_FILE)),
+            user_file,
+            env,
+        }
+    }
+
+    fn env(&self, key: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileLayer {
+    #[serde(default)]
+    enforced: Vec<String>,
+    #[serde(default)]
+    stytch: StytchSection,
+    #[serde(default)]
+    organization: OrganizationSection,
+    #[serde(default)]
+    deep_link: DeepLinkSection,
+    #[serde(default)]
+    session: SessionSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StytchSection {
+    project_id: Option<String>,
+    public_token: Option<String>,
+    api_base: Option<String>,
+    /// Present only so that a secret in a file is refused with a reason, not "unknown field".
+    secret: Option<toml::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganizationSection {
+    id: Option<String>,
+    slug: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeepLinkSection {
+    scheme: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionSection {
+    duration_minutes: Option<u32>,
+}
+
+/// One value and where it came from, so that an error can name the file.
+#[derive(Debug, Clone)]
+struct Sourced {
+    value: String,
+    from: Option<PathBuf>,
+}
+
+#[derive(Default)]
+struct Merged {
+    project_id: Option<Sourced>,
+    public_token: Option<Sourced>,
+    api_base: Option<Sourced>,
+    organization_id: Option<Sourced>,
+    organization_slug: Option<Sourced>,
+    scheme: Option<Sourced>,
+    session_minutes: Option<Sourced>,
+}
+
+const KEYS: &[&str] = &[
+    "stytch.project_id",
+    "stytch.public_token",
+    "stytch.api_base",
+    "organization.id",
+    "organization.slug",
+    "deep_link.scheme",
+    "session.duration_minutes",
+];
+
+impl Merged {
+    fn slot(&mut self, key: &str) -> &mut Option<Sourced> {
+        match key {
+            "stytch.project_id" => &mut self.project_id,
+            "stytch.public_token" => &mut self.public_token,
+            "stytch.api_base" => &mut self.api_base,
+            "organization.id" => &mut self.organization_id,
+            "organization.slug" => &mut self.organization_slug,
+            "deep_link.scheme" => &mut self.scheme,
+            "session.duration_minutes" => &mut self.session_minutes,
+            other => unreachable!("unknown key {other}"),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: Option<String>, from: Option<&Path>, enforced: &[String]) {
+        let Some(value) = value else { return };
+        let slot = self.slot(key);
+        let locked = enforced.iter().any(|k| k == key) && slot.is_some();
+        if !locked {
+            *slot = Some(Sourced {
+                value,
+                from: from.map(Path::to_path_buf),
+            });
+        }
+    }
+
+    fn apply_file(&mut self, layer: FileLayer, from: &Path, enforced: &[String]) {
+        let FileLayer {
+            stytch,
+            organization,
+            deep_link,
+            session,
+            ..
+        } = layer;
+        let from = Some(from);
+        self.set("stytch.project_id", stytch.project_id, from, enforced);
+        self.set("stytch.public_token", stytch.public_token, from, enforced);
+        self.set("stytch.api_base", stytch.api_base, from, enforced);
+        self.set("organization.id", organization.id, from, enforced);
+        self.set("organization.slug", organization.slug, from, enforced);
+        self.set("deep_link.scheme", deep_link.scheme, from, enforced);
+        let minutes = session.duration_minutes.map(|m| m.to_string());
+        self.set("session.duration_minutes", minutes, from, enforced);
+    }
+}
+
+fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ConfigError::new(Some(path), format!("cannot be read: {e}"))),
+    };
+    let layer: FileLayer = toml::from_str(&text)
+        .map_err(|e| ConfigError::new(Some(path), format!("is not valid: {}", e.message())))?;
+    if layer.stytch.secret.is_some() {
+        return Err(ConfigError::new(
+            Some(path),
+            "holds a Stytch project secret. A secret can call every admin endpoint of the \
+             project, so Gatehouse never reads one from a file: remove it and use the public \
+             token ([stytch] public_token). For development, set STYTCH_SECRET in the environment.",
+        ));
+    }
+    if let Some(bad) = layer.enforced.iter().find(|k| !KEYS.contains(&k.as_str())) {
+        return Err(ConfigError::new(
+            Some(path),
+            format!("enforces \"{bad}\", which is not a Gatehouse setting"),
+        ));
+    }
+    Ok(Some(layer))
+}
+
+/// Reads every layer and checks the result; the error names the file at fault.
+pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
+    let mut merged = Merged::default();
+    let mut enforced: Vec<String> = Vec::new();
+    let mut files_read: Vec<PathBuf> = Vec::new();
+
+    if let Some(system) = &sources.system_file {
+        if let Some(mut layer) = read_layer(system)? {
+            enforced = std::mem::take(&mut layer.enforced);
+            merged.apply_file(layer, system, &[]);
+            files_read.push(system.clone());
+        }
+    }
+    if let Some(user) = &sources.user_file {
+        match read_layer(user)? {
+            Some(layer) => {
+                if !layer.enforced.is_empty() {
+                    return Err(ConfigError::new(
+                        Some(user),
+                        "lists \"enforced\" keys; only the system file may enforce settings",
+                    ));
+                }
+                merged.apply_file(layer, user, &enforced);
+                files_read.push(user.clone());
+            }
+            None if sources.env("GATEHOUSE_CONFIG").is_some() => {
+                return Err(ConfigError::new(
+                    Some(user),
+                    "does not exist (GATEHOUSE_CONFIG names it)",
+                ));
+            }
+            None => {}
+        }
+    }
+    for (key, var) in [
+        ("stytch.project_id", "GATEHOUSE_PROJECT_ID"),
+        ("stytch.public_token", "GATEHOUSE_PUBLIC_TOKEN"),
+        ("stytch.api_base", "GATEHOUSE_API_BASE"),
+        ("organization.id", "GATEHOUSE_ORGANIZATION_ID"),
+        ("organization.slug", "GATEHOUSE_ORGANIZATION_SLUG"),
+        ("deep_link.scheme", "GATEHOUSE_DEEP_LINK_SCHEME"),
+        (
+            "session.duration_minutes",
+            "GATEHOUSE_SESSION_DURATION_MINUTES",
+        ),
+    ] {
+        merged.set(key, sources.env(var).map(str::to_owned), None, &enforced);
+    }
+
+    let last_file = files_read.last().cloned();
+    let missing = |what: &str| {
+        let message = if files_read.is_empty() {
+            format!("No configuration was found. IT installs it at {SYSTEM_FILE}; it needs {what}.")
+        } else {
+            format!("{what} is not set")
+        };
+        ConfigError::new(last_file.as_deref(), message)
+    };
+    let at = |s: &Sourced| s.from.clone();
+
+    let project = merged
+        .project_id
+        .clone()
+        .ok_or_else(|| missing("[stytch] project_id"))?;
+    if !project.value.starts_with("project-test-") && !project.value.starts_with("project-live-") {
+        return Err(ConfigError {
+            file: at(&project),
+            message: format!(
+                "[stytch] project_id \"{}\" is not a Stytch project id (project-test-… or project-live-…)",
+                project.value
+            ),
+        });
+    }
+    let project_id = ProjectId::new(project.value.clone());
+
+    let auth = match (&merged.public_token, sources.env("STYTCH_SECRET")) {
+        (Some(token), _) => {
+            if !token.value.starts_with("public-token-") {
+                return Err(ConfigError {
+                    file: at(token),
+                    message: "[stytch] public_token is not a Stytch public token (public-token-…)"
+                        .into(),
+                });
+            }
+            StytchAuth::PublicToken(PublicToken::new(token.value.clone()))
+        }
+        (None, Some(secret)) => StytchAuth::Secret {
+            project_id: project_id.clone(),
+            secret: ProjectSecret::new(secret.to_owned()),
+        },
+        (None, None) => return Err(missing(
+            "[stytch] public_token (or, for development only, STYTCH_SECRET in the environment)",
+        )),
+    };
+
+    let api_base = match &merged.api_base {
+        None => None,
+        Some(s) => Some(
+            Url::parse(&s.value)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                .ok_or_else(|| ConfigError {
+                    file: at(s),
+                    message: format!("[stytch] api_base \"{}\" is not an http(s) URL", s.value),
+                })?,
+        ),
+    };
+
+    let organization = match (&merged.organization_id, &merged.organization_slug) {
+        (Some(id), _) if id.value.starts_with("organization-") && is_path_safe(&id.value) => {
+            OrganizationRef::Id(OrganizationId::new(id.value.clone()))
+        }
+        (Some(id), _) => {
+            return Err(ConfigError {
+                file: at(id),
+                message: format!(
+                    "[organization] id \"{}\" is not a Stytch organization id (organization-…)",
+                    id.value
+                ),
+            })
+        }
+        (None, Some(slug)) if is_path_safe(&slug.value) => {
+            OrganizationRef::Slug(OrganizationSlug::new(slug.value.clone()))
+        }
+        (None, Some(slug)) => {
+            return Err(ConfigError {
+                file: at(slug),
+                message: format!("[organization] slug \"{}\" is not a valid slug", slug.value),
+            })
+        }
+        (None, None) => return Err(missing("[organization] id or slug")),
+    };
+
+    let scheme = match &merged.scheme {
+        None => DEFAULT_SCHEME.to_owned(),
+        Some(s) => {
+            let ok = s.value.len() >= 2
+                && s.value.starts_with(|c: char| c.is_ascii_lowercase())
+                && s.value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
+                && !matches!(s.value.as_str(), "http" | "https" | "file");
+            if !ok {
+                return Err(ConfigError {
+                    file: at(s),
+                    message: format!(
+                        "[deep_link] scheme \"{}\" is not a usable URL scheme",
+                        s.value
+                    ),
+                });
+            }
+            s.value.clone()
+        }
+    };
+
+    let session_minutes = match &merged.session_minutes {
+        None => DEFAULT_SESSION_MINUTES,
+        Some(s) => s
+            .value
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (5..=527_040).contains(m))
+            .ok_or_else(|| ConfigError {
+                file: at(s),
+                message: format!(
+                    "[session] duration_minutes \"{}\" must be a whole number from 5 to 527040",
+                    s.value
+                ),
+            })?,
+    };
+
+    Ok(Config {
+        auth,
+        project_id,
+        api_base,
+        organization,
+        scheme,
+        session_minutes,
+    })
+}
+
+/// Ids and slugs go into URL paths: letters, digits, `-`, `_`, `.` only.
+fn is_path_safe(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 128
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}

@@ -1,0 +1,72 @@
+// Views for tests, close to what the Rust side sends.
+import type { Common, Notice, View } from "./types";
+
+export const T0 = Date.parse("2025-11-28T12:00:00Z");
+export const at = (ms: number): string => new Date(T0 + ms).toISOString();
+
+const common: Common = { dev_mode: false, busy: false, notice: null };
+
+export const views = {
+  starting: (): View => ({ ...common, screen: "starting" }),
+  configError: (file: string | null = "/etc/gatehouse/config.toml"): View => ({
+    ...common,
+    screen: "config_error",
+    file,
+    message: "[stytch] project_id is missing",
+  }),
+  signIn: (over: Partial<Common> & { email?: string | null } = {}): View => ({
+    ...common,
+    screen: "sign_in",
+    organization_name: "Example Org",
+    email: null,
+    ...over,
+  }),
+  checkEmail: (over: Partial<Common> & { resend_available_at?: string } = {}): View => ({
+    ...common,
+    screen: "check_email",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    sent_at: at(0),
+    resend_available_at: at(30_000),
+    ...over,
+  }),
+  enrollPhone: (over: Partial<Common> & { default_country?: string } = {}): View => ({
+    ...common,
+    screen: "enroll_phone",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    default_country: "GB",
+    ...over,
+  }),
+  enterCode: (over: Partial<Common> & { sent_at?: string; code_expires_at?: string } = {}): View => ({
+    ...common,
+    screen: "enter_code",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    masked_phone: "XXXXXXX0123",
+    sent_at: at(0),
+    code_expires_at: at(120_000),
+    ...over,
+  }),
+  signedIn: (over: Partial<Common> & { remembered?: boolean } = {}): View => ({
+    ...common,
+    screen: "signed_in",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    factors: [
+      { kind: "email", label: "Email link to ada@example.com", last_authenticated_at: at(-60_000) },
+      { kind: "sms", label: "SMS code to •••• 0123", last_authenticated_at: at(-10_000) },
+    ],
+    session_expires_at: at(3_600_000),
+    remembered: true,
+    ...over,
+  }),
+};
+
+export const wrongCode: Notice = {
+  kind: "error",
+  code: "otp_code_not_found",
+  message: "That code isn't right. Check the text message and try again.",
+  action: null,
+  retry_at: null,
+};

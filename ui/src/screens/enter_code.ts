@@ -1,0 +1,141 @@
+import { h, setDisabled, setText } from "../dom";
+import { isCompleteCode, normaliseCode, CODE_LENGTH } from "../code";
+import { displayMaskedPhone } from "../mask";
+import { localError, type Builder } from "../screen";
+import { formatCountdown, msUntil } from "../time";
+import type { EnterCodeView } from "../types";
+import { field, heading, hint, orgLine } from "./parts";
+
+export const RESEND_CODE_NOTE = "A new code replaces the old one; the old code stops working.";
+export const CODE_EXPIRED_TEXT = "The code has expired — send a new one";
+
+export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
+  let current: EnterCodeView = view;
+  /** The last value sent, so that a wrong code is never auto-submitted again in a loop. */
+  let lastSubmitted: string | null = null;
+  let noticeKey = "";
+  let expired = false;
+  /** Six digits arrived while busy: submit them once the machine is free. */
+  let pendingAuto = false;
+
+  const title = heading("enter-code-title", "Enter the code");
+  const org = orgLine();
+  const masked = h("p", { id: "masked-phone", class: "lede" });
+  const code = h("input", {
+    id: "code",
+    name: "code",
+    type: "text",
+    autocomplete: "one-time-code",
+    inputmode: "numeric",
+    maxlength: CODE_LENGTH,
+    pattern: "[0-9]*",
+    spellcheck: "false",
+    class: "code-input",
+    "aria-describedby": "code-timer",
+  });
+  const prefix = h("span", { class: "timer__prefix" }, "The code expires in ");
+  const countdown = h("span", { id: "countdown" });
+  const timer = h("p", { id: "code-timer", class: "timer" }, prefix, countdown);
+  const verify = h("button", { type: "submit", class: "primary" }, "Verify");
+  const resend = h(
+    "button",
+    { type: "button", id: "resend-code", class: "secondary", title: RESEND_CODE_NOTE, "aria-describedby": "resend-code-note" },
+    "Send a new code",
+  );
+  const form = h(
+    "form",
+    { id: "enter-code", class: "screen", novalidate: true, "aria-labelledby": "enter-code-title" },
+    title,
+    org,
+    masked,
+    field("code", "6-digit code", code, timer),
+    h("div", { class: "actions" }, verify, resend),
+    hint("resend-code-note", RESEND_CODE_NOTE),
+  );
+
+  function submit(value: string): void {
+    lastSubmitted = value;
+    void ctx.send("submit_code", { code: value });
+  }
+
+  function autoSubmit(): void {
+    if (!isCompleteCode(code.value) || code.value === lastSubmitted) return;
+    if (current.busy) {
+      pendingAuto = true;
+      return;
+    }
+    pendingAuto = false;
+    submit(code.value);
+  }
+
+  code.addEventListener("paste", (event) => {
+    // maxlength would cut "123 456" to "123 45" before we see it: take the paste ourselves.
+    const text = event.clipboardData?.getData("text");
+    if (text === undefined) return;
+    event.preventDefault();
+    code.value = normaliseCode(text);
+    code.setSelectionRange(code.value.length, code.value.length);
+    ctx.setLocalNotice(null);
+    autoSubmit();
+  });
+  code.addEventListener("input", () => {
+    const clean = normaliseCode(code.value);
+    if (clean !== code.value) code.value = clean;
+    ctx.setLocalNotice(null);
+    autoSubmit();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (verify.disabled) return;
+    const value = normaliseCode(code.value);
+    if (!isCompleteCode(value)) {
+      ctx.setLocalNotice(localError("code_incomplete_local", "Enter the 6-digit code from the text message."));
+      code.focus();
+      return;
+    }
+    submit(value); // an explicit Verify may resend the same code
+  });
+  resend.addEventListener("click", () => {
+    lastSubmitted = null;
+    void ctx.send("resend_code");
+  });
+
+  function tick(now: number): void {
+    const left = msUntil(current.code_expires_at, now);
+    const isExpired = !(left > 0);
+    prefix.hidden = isExpired;
+    setText(countdown, isExpired ? CODE_EXPIRED_TEXT : formatCountdown(left));
+    timer.classList.toggle("timer--expired", isExpired);
+    if (isExpired && !expired) ctx.announce(CODE_EXPIRED_TEXT);
+    expired = isExpired;
+  }
+
+  const update = (v: EnterCodeView): void => {
+    const newCode = v.sent_at !== current.sent_at || v.code_expires_at !== current.code_expires_at;
+    if (newCode) {
+      // A new code was sent: any value may be tried again, and the old one is ready to be typed over.
+      lastSubmitted = null;
+      pendingAuto = false;
+      expired = false;
+    }
+    current = v;
+    setText(org, v.organization_name ?? "");
+    org.hidden = !v.organization_name;
+    setText(masked, `We sent a code to ${displayMaskedPhone(v.masked_phone)}`);
+    setDisabled(verify, v.busy);
+    setDisabled(resend, v.busy);
+    tick(Date.now());
+
+    const key = v.notice ? `${v.notice.kind}|${v.notice.code}|${v.notice.message}` : "";
+    const newError = key !== noticeKey && v.notice?.kind === "error" && !v.busy;
+    if (newError || (newCode && code.value !== "")) {
+      // A wrong code: keep it, selected, so typing replaces it.
+      code.focus();
+      code.select();
+    }
+    noticeKey = key;
+    if (pendingAuto && !v.busy) autoSubmit();
+  };
+  update(view);
+  return { root: form, update, tick, focus: () => code.focus() };
+};

@@ -1,0 +1,74 @@
+import { h, setDisabled, setText } from "../dom";
+import type { Builder } from "../screen";
+import { formatLocalTime } from "../time";
+import type { Factor, SignedInView } from "../types";
+import { heading } from "./parts";
+
+function factorItem(factor: Factor): HTMLLIElement {
+  return h(
+    "li",
+    { class: "factor", "data-kind": factor.kind },
+    h("span", { class: "factor__label" }, factor.label),
+    h(
+      "time",
+      { class: "factor__time", datetime: factor.last_authenticated_at },
+      formatLocalTime(factor.last_authenticated_at),
+    ),
+  );
+}
+
+export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
+  const title = heading("signed-in-title", "You're signed in");
+  const email = h("dd", { id: "member-email" });
+  const organization = h("dd", { id: "organization-name" });
+  const expires = h("time", { id: "session-expires" });
+  const factors = h("ul", { id: "factors", class: "factors", "aria-labelledby": "factors-title" });
+  const notRemembered = h(
+    "p",
+    { id: "not-remembered", class: "note" },
+    "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
+  );
+  const signOut = h("button", { type: "submit", class: "primary" }, "Sign out");
+  const form = h(
+    "form",
+    { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
+    title,
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", {}, "Email"),
+      email,
+      h("dt", {}, "Organization"),
+      organization,
+      h("dt", {}, "Session expires"),
+      h("dd", {}, expires),
+    ),
+    h("h3", { id: "factors-title" }, "How you signed in"),
+    factors,
+    notRemembered,
+    h("div", { class: "actions" }, signOut),
+  );
+  let factorsKey = "";
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (signOut.disabled) return;
+    void ctx.send("sign_out");
+  });
+
+  const update = (v: SignedInView): void => {
+    setText(email, v.email);
+    setText(organization, v.organization_name ?? "—");
+    setText(expires, formatLocalTime(v.session_expires_at));
+    expires.setAttribute("datetime", v.session_expires_at);
+    const key = JSON.stringify(v.factors);
+    if (key !== factorsKey) {
+      factorsKey = key;
+      factors.replaceChildren(...v.factors.map(factorItem));
+    }
+    notRemembered.hidden = v.remembered;
+    setDisabled(signOut, v.busy);
+  };
+  update(view);
+  return { root: form, update, focus: () => title.focus() };
+};

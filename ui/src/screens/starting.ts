@@ -1,0 +1,11 @@
+import { h } from "../dom";
+import type { Builder } from "../screen";
+
+export const buildStarting: Builder<"starting"> = () => {
+  const root = h(
+    "section",
+    { id: "starting", class: "screen screen--quiet", "aria-labelledby": "starting-text" },
+    h("p", { id: "starting-text" }, "Restoring your session…"),
+  );
+  return { root, update() {}, focus() {} };
+};
