@@ -492,6 +492,15 @@ impl SignIn {
                 return self.publish(&inner, false);
             }
         };
+        let fingerprint: [u8; 32] = Sha256::digest(token.expose().as_bytes()).into();
+        if inner.seen_links.contains(&fingerprint) {
+            tracing::info!("link refused: already used");
+            inner.notice = Some(Notice::error(
+                "link_used",
+                "That link has already been used. Each sign-in link works once; use the newest email, or send a new link.",
+            ));
+            return self.publish(&inner, false);
+        }
         let Phase::AwaitingLink { verifier, .. } = &inner.phase else {
             tracing::info!("link refused: no sign-in is waiting for one");
             inner.notice = Some(Notice::error(
@@ -501,15 +510,7 @@ impl SignIn {
             return self.publish(&inner, false);
         };
         let verifier = verifier.clone();
-        let fingerprint: [u8; 32] = Sha256::digest(token.expose().as_bytes()).into();
-        if !inner.seen_links.insert(fingerprint) {
-            tracing::info!("link refused: already used");
-            inner.notice = Some(Notice::error(
-                "link_used",
-                "That link has already been used. Each sign-in link works once; use the newest email, or send a new link.",
-            ));
-            return self.publish(&inner, false);
-        }
+        inner.seen_links.insert(fingerprint);
         inner.notice = None;
         self.publish(&inner, true);
         let request = MagicLinksAuthenticateRequest::new(

@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub mod stack;
+
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 
@@ -55,6 +57,20 @@ pub struct TauriDriver {
 
 impl TauriDriver {
     pub fn start(env: &[(String, String)]) -> TauriDriver {
+        Self::start_with(env, Stdio::inherit(), Stdio::inherit())
+    }
+
+    /// Like `start`, keeping the app's output (it inherits the driver's) in `log`.
+    pub fn start_logging(env: &[(String, String)], log: &std::path::Path) -> TauriDriver {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .unwrap();
+        Self::start_with(env, file.try_clone().unwrap().into(), file.into())
+    }
+
+    fn start_with(env: &[(String, String)], stdout: Stdio, stderr: Stdio) -> TauriDriver {
         require_desktop_session();
         let port = free_port();
         let native_port = free_port();
@@ -63,8 +79,8 @@ impl TauriDriver {
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+            .stdout(stdout)
+            .stderr(stderr);
         for (key, value) in env {
             command.env(key, value);
         }

@@ -1,0 +1,434 @@
+//! The pieces a sign-in test runs against, all real: the emulator as a process on loopback,
+//! Gatehouse's desktop entry (so `xdg-open gatehouse://…` reaches the app), the Secret Service
+//! read through `secret-tool`, and every log line of the run kept for a secrets scan.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use super::{app_binary, TauriDriver};
+
+/// The app identifier: the keychain service (tauri.conf.json).
+pub const SERVICE: &str = "com.example.gatehouse";
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+fn workspace_binary(name: &str) -> PathBuf {
+    let path = target_dir().join("debug").join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: build the workspace first (scripts/test.sh does: cargo build --workspace --all-targets)",
+        path.display()
+    );
+    path
+}
+
+/// The emulator as a real process on 127.0.0.1, with its stderr kept.
+pub struct EmulatorProcess {
+    child: Child,
+    pub base_url: String,
+    pub log: PathBuf,
+    http: reqwest::Client,
+}
+
+impl EmulatorProcess {
+    pub fn start(dir: &Path) -> EmulatorProcess {
+        let log = dir.join("emulator.log");
+        let mut child = Command::new(workspace_binary("stytch-emulator"))
+            .args(["--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("start stytch-emulator");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("the emulator's first line");
+        let base_url = line
+            .trim()
+            .strip_prefix("stytch-emulator listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line from the emulator: {line:?}"))
+            .to_owned();
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        EmulatorProcess {
+            child,
+            base_url,
+            log,
+            http,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Value {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base_url))
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base_url))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        response.json().await.unwrap()
+    }
+
+    pub async fn project(&self) -> Value {
+        self.get("/emulator/project").await
+    }
+
+    pub async fn messages(&self, to: &str) -> Vec<Value> {
+        let to = to.replace('+', "%2B");
+        let outbox = self.get(&format!("/emulator/outbox?to={to}")).await;
+        outbox["messages"].as_array().unwrap().clone()
+    }
+
+    /// Waits for the `n`-th message to `to` (1-based) and returns it.
+    pub async fn wait_for_message(&self, to: &str, n: usize) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let messages = self.messages(to).await;
+            if messages.len() >= n {
+                return messages[n - 1].clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "message {n} to {to} never arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Follows an email's link to the emulator's redirect and returns the gatehouse:// URL.
+    pub async fn callback_url(&self, email: &Value) -> String {
+        let link = email["link"].as_str().expect("an email with a link");
+        let response = self.http.get(link).send().await.unwrap();
+        assert_eq!(response.status(), 302, "the email link redirects");
+        response.headers()["location"].to_str().unwrap().to_owned()
+    }
+
+    pub async fn requests(&self) -> Vec<(String, u16)> {
+        let log = self.get("/emulator/requests").await;
+        log["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["path"].as_str().unwrap().to_owned(),
+                    r["status"].as_u64().unwrap() as u16,
+                )
+            })
+            .collect()
+    }
+
+    pub async fn advance_clock(&self, seconds: u64) {
+        self.post(
+            "/emulator/clock",
+            serde_json::json!({ "advance_seconds": seconds }),
+        )
+        .await;
+    }
+
+    /// A backend-API call with the project secret, as a third party would make it.
+    pub async fn post_as_backend(&self, path: &str, body: Value) -> Value {
+        let project = self.project().await;
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base_url))
+            .basic_auth(
+                project["project_id"].as_str().unwrap(),
+                project["secret"].as_str(),
+            )
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        response.json().await.unwrap()
+    }
+
+    /// sessions/authenticate at the emulator (backend API), as a third party would check.
+    pub async fn session_status(&self, token: &str) -> (u16, Value) {
+        let project = self.project().await;
+        let response = self
+            .http
+            .post(format!("{}/v1/b2b/sessions/authenticate", self.base_url))
+            .basic_auth(
+                project["project_id"].as_str().unwrap(),
+                project["secret"].as_str(),
+            )
+            .json(&serde_json::json!({ "session_token": token }))
+            .send()
+            .await
+            .unwrap();
+        (response.status().as_u16(), response.json().await.unwrap())
+    }
+}
+
+impl Drop for EmulatorProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Family {
+    /// The backend API on STYTCH_SECRET (development mode).
+    Backend,
+    /// The client SDK API on the public token (what ships).
+    Sdk,
+}
+
+/// One test's world: a fresh emulator, a config file, the desktop entry, an empty keychain.
+pub struct Stack {
+    pub dir: tempfile::TempDir,
+    pub emulator: EmulatorProcess,
+    pub family: Family,
+    pub config: PathBuf,
+    pub app_log: PathBuf,
+    pub secret: String,
+    pub public_token: String,
+    pub project_id: String,
+    pub organization_id: String,
+}
+
+impl Stack {
+    pub async fn new(family: Family) -> Stack {
+        super::require_desktop_session();
+        let dir = tempfile::tempdir().unwrap();
+        let emulator = EmulatorProcess::start(dir.path());
+        let project = emulator.project().await;
+        let config = dir.path().join("config.toml");
+        let token_line = match family {
+            Family::Sdk => format!(
+                "public_token = \"{}\"\n",
+                project["public_token"].as_str().unwrap()
+            ),
+            Family::Backend => String::new(),
+        };
+        std::fs::write(
+            &config,
+            format!(
+                "[stytch]\nproject_id = \"{}\"\n{token_line}api_base = \"{}\"\n\n[organization]\nslug = \"example-org\"\n",
+                project["project_id"].as_str().unwrap(),
+                emulator.base_url
+            ),
+        )
+        .unwrap();
+        install_desktop_entry();
+        wipe_keychain();
+        let app_log = dir.path().join("app.log");
+        Stack {
+            family,
+            config,
+            app_log,
+            secret: project["secret"].as_str().unwrap().to_owned(),
+            public_token: project["public_token"].as_str().unwrap().to_owned(),
+            project_id: project["project_id"].as_str().unwrap().to_owned(),
+            organization_id: project["organizations"][0]["organization_id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+            emulator,
+            dir,
+        }
+    }
+
+    /// The environment Gatehouse runs with (through tauri-driver, or xdg-open for a cold start).
+    pub fn app_env(&self) -> Vec<(String, String)> {
+        let mut env = vec![
+            (
+                "GATEHOUSE_CONFIG".to_owned(),
+                self.config.display().to_string(),
+            ),
+            (
+                "GATEHOUSE_LOG".to_owned(),
+                "info,gatehouse_lib=debug".to_owned(),
+            ),
+        ];
+        if self.family == Family::Backend {
+            env.push(("STYTCH_SECRET".to_owned(), self.secret.clone()));
+        }
+        env
+    }
+
+    pub fn driver(&self) -> TauriDriver {
+        TauriDriver::start_logging(&self.app_env(), &self.app_log)
+    }
+
+    /// The guide's Step 1, through the command IT uses.
+    pub fn set_mfa_policy(&self, policy: &str) -> String {
+        let output = Command::new(workspace_binary("gatehouse-admin"))
+            .args(["--organization", "example-org", "mfa-policy", policy])
+            .env("STYTCH_PROJECT_ID", &self.project_id)
+            .env("STYTCH_SECRET", &self.secret)
+            .env("STYTCH_API_BASE", &self.emulator.base_url)
+            .output()
+            .expect("run gatehouse-admin");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "gatehouse-admin failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    }
+
+    /// Every log line of the run: the app's (through tauri-driver or xdg-open) and the emulator's.
+    pub fn all_logs(&self) -> String {
+        let mut text = String::new();
+        for entry in std::fs::read_dir(self.dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "log") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+        text
+    }
+}
+
+impl Drop for Stack {
+    /// No Gatehouse may outlive its test (a cold-started one, or one a failed test left behind):
+    /// the next test's app would hand its window over to it through single-instance.
+    fn drop(&mut self) {
+        let _ = Command::new("pkill").args(["-x", "gatehouse"]).status();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// Opens a URL the way the desktop does. Warm start: returns once xdg-open has handed it over.
+pub fn xdg_open(url: &str) {
+    let status = Command::new("xdg-open")
+        .arg(url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("xdg-open (xdg-utils)");
+    assert!(status.success(), "xdg-open {url} failed: {status}");
+}
+
+/// Cold start: xdg-open launches Gatehouse itself (and blocks until it exits), with `env`.
+pub fn xdg_open_launching(url: &str, env: &[(String, String)], log: &Path) -> Child {
+    let log = std::fs::File::create(log).unwrap();
+    let mut command = Command::new("xdg-open");
+    command
+        .arg(url)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.spawn().expect("xdg-open (xdg-utils)")
+}
+
+/// The package's desktop entry, pointing at the built binary, as the default gatehouse:// handler.
+pub fn install_desktop_entry() {
+    let data =
+        std::env::var("XDG_DATA_HOME").expect("XDG_DATA_HOME (scripts/desktop-session.sh sets it)");
+    let apps = Path::new(&data).join("applications");
+    std::fs::create_dir_all(&apps).unwrap();
+    let template = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/gatehouse.desktop"),
+    )
+    .unwrap();
+    let entry = template
+        .replace("{{categories}}", "Utility;")
+        .replace("{{exec}}", &app_binary().display().to_string())
+        .replace("{{icon}}", "gatehouse")
+        .replace("{{name}}", "Gatehouse")
+        .lines()
+        .filter(|l| !l.starts_with("{{") && !l.starts_with("Comment="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(apps.join("gatehouse.desktop"), entry + "\n").unwrap();
+    let ok = Command::new("update-desktop-database")
+        .arg(&apps)
+        .status()
+        .unwrap()
+        .success()
+        && Command::new("xdg-mime")
+            .args(["default", "gatehouse.desktop", "x-scheme-handler/gatehouse"])
+            .status()
+            .unwrap()
+            .success();
+    assert!(
+        ok,
+        "could not register gatehouse.desktop as the gatehouse:// handler"
+    );
+}
+
+/// What the Secret Service holds for Gatehouse under `account`, read with secret-tool.
+pub fn keychain_secret(account: &str) -> Option<String> {
+    let output = Command::new("secret-tool")
+        .args(["lookup", "service", SERVICE, "username", account])
+        .output()
+        .expect("secret-tool (libsecret-tools)");
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8(output.stdout).unwrap())
+}
+
+pub fn wipe_keychain() {
+    let _ = Command::new("secret-tool")
+        .args(["clear", "service", SERVICE])
+        .status();
+}
+
+/// Asserts that none of `secrets` appears in `text`, and that no view payload the webview was
+/// sent holds anything shaped like a token (40+ URL-safe characters).
+pub fn assert_no_secrets(text: &str, secrets: &[String]) {
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        // Short secrets (SMS codes) as whole numbers, so a timestamp's digits do not count.
+        let found = if secret.len() < 12 {
+            regex::Regex::new(&format!(r"\b{}\b", regex::escape(secret)))
+                .unwrap()
+                .is_match(text)
+        } else {
+            text.contains(secret.as_str())
+        };
+        assert!(
+            !found,
+            "a secret ({} chars) appears in the logs or payloads",
+            secret.len()
+        );
+    }
+    let payloads: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("view payload"))
+        .collect();
+    assert!(
+        !payloads.is_empty(),
+        "no view payloads were logged: the scan would prove nothing"
+    );
+    let token_shaped = regex::Regex::new(r"[A-Za-z0-9_\-=]{40,}").unwrap();
+    for line in payloads {
+        let payload = &line[line.find("payload=").expect("payload field")..];
+        assert!(
+            !token_shaped.is_match(payload),
+            "a token-shaped value was sent to the webview: {payload}"
+        );
+    }
+}
