@@ -313,9 +313,14 @@ impl Drop for Stack {
     /// No Gatehouse may outlive its test (a cold-started one, or one a failed test left behind):
     /// the next test's app would hand its window over to it through single-instance.
     fn drop(&mut self) {
-        let _ = Command::new("pkill").args(["-x", "gatehouse"]).status();
-        std::thread::sleep(Duration::from_millis(300));
+        kill_apps();
     }
+}
+
+/// Ends every Gatehouse process of this session.
+pub fn kill_apps() {
+    let _ = Command::new("pkill").args(["-x", "gatehouse"]).status();
+    std::thread::sleep(Duration::from_millis(300));
 }
 
 /// Opens a URL the way the desktop does. Warm start: returns once xdg-open has handed it over.
