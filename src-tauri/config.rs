@@ -429,3 +429,203 @@ fn is_path_safe(value: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROJECT: &str = "project-test-4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    const TOKEN: &str = "public-token-test-8b7a6c5d-4e3f-4a1b-9c2d-7e6f5a4b3c2d";
+
+    struct Files {
+        dir: tempfile::TempDir,
+    }
+
+    impl Files {
+        fn new() -> Self {
+            Self {
+                dir: tempfile::tempdir().unwrap(),
+            }
+        }
+
+        fn write(&self, name: &str, text: &str) -> PathBuf {
+            let path = self.dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        }
+
+        fn missing(&self, name: &str) -> PathBuf {
+            self.dir.path().join(name)
+        }
+    }
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn full_user_file() -> String {
+        format!(
+            "[stytch]\nproject_id = \"{PROJECT}\"\npublic_token = \"{TOKEN}\"\n\n[organization]\nslug = \"example-org\"\n"
+        )
+    }
+
+    #[test]
+    fn a_user_file_with_a_public_token_speaks_the_sdk_api_with_defaults() {
+        let files = Files::new();
+        let sources = Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.write("user.toml", &full_user_file())),
+            env: vec![],
+        };
+        let config = load(&sources).unwrap();
+        assert!(matches!(config.auth, StytchAuth::PublicToken(_)));
+        assert!(!config.dev_mode());
+        assert_eq!(config.scheme, "gatehouse");
+        assert_eq!(config.session_minutes, 60);
+        assert_eq!(config.callback_url().as_str(), "gatehouse://auth/callback");
+        assert_eq!(config.organization.as_str(), "example-org");
+    }
+
+    #[test]
+    fn later_layers_win_unless_the_system_file_enforces_a_key() {
+        let files = Files::new();
+        let system = files.write(
+            "system.toml",
+            "enforced = [\"stytch.api_base\"]\n[stytch]\napi_base = \"https://login.example.com\"\n[session]\nduration_minutes = 480\n",
+        );
+        let user = files.write(
+            "user.toml",
+            &format!("{}[stytch.x]\n", full_user_file())
+                .replace("[stytch.x]\n", "[session]\nduration_minutes = 30\n"),
+        );
+        let sources = Sources {
+            system_file: Some(system),
+            user_file: Some(user),
+            env: env(&[
+                ("GATEHOUSE_API_BASE", "http://127.0.0.1:9"),
+                ("GATEHOUSE_DEEP_LINK_SCHEME", "acme-signin"),
+            ]),
+        };
+        let config = load(&sources).unwrap();
+        assert_eq!(
+            config.session_minutes, 30,
+            "the user file overrides the system file"
+        );
+        assert_eq!(
+            config.scheme, "acme-signin",
+            "the environment overrides both"
+        );
+        assert_eq!(
+            config.api_base.unwrap().as_str(),
+            "https://login.example.com/",
+            "an enforced key is not overridden"
+        );
+    }
+
+    #[test]
+    fn a_secret_in_a_file_is_refused_and_the_file_is_named() {
+        let files = Files::new();
+        let user = files.write(
+            "user.toml",
+            &full_user_file().replace("[stytch]\n", "[stytch]\nsecret = \"secret-test-abc\"\n"),
+        );
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(user.clone()),
+            env: vec![],
+        };
+        let error = load(&sources).unwrap_err();
+        assert_eq!(error.file.as_deref(), Some(user.as_path()));
+        assert!(error.message.contains("secret"), "{}", error.message);
+        assert!(
+            !error.message.contains("secret-test-abc"),
+            "the value is not echoed"
+        );
+    }
+
+    #[test]
+    fn the_secret_from_the_environment_means_development_mode() {
+        let files = Files::new();
+        let user = files.write(
+            "user.toml",
+            &format!("[stytch]\nproject_id = \"{PROJECT}\"\n[organization]\nid = \"organization-test-1\"\n"),
+        );
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(user),
+            env: env(&[("STYTCH_SECRET", "secret-test-abc")]),
+        };
+        let config = load(&sources).unwrap();
+        assert!(config.dev_mode());
+        assert!(matches!(config.auth, StytchAuth::Secret { .. }));
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong_and_where() {
+        let files = Files::new();
+        let cases = [
+            ("[stytch\nproject_id = 1", "is not valid"),
+            ("[stytch]\nprojectid = \"x\"\n", "is not valid"),
+            (
+                &*full_user_file().replace("example-org", "bad slug/.."),
+                "[organization] slug",
+            ),
+            (
+                &*format!("{}[session]\nduration_minutes = 2\n", full_user_file()),
+                "from 5 to 527040",
+            ),
+            (
+                &*full_user_file().replace(PROJECT, "proj-123"),
+                "not a Stytch project id",
+            ),
+            (
+                &*format!("{}[deep_link]\nscheme = \"https\"\n", full_user_file()),
+                "[deep_link] scheme",
+            ),
+        ];
+        for (text, expected) in cases {
+            let user = files.write("user.toml", text);
+            let sources = Sources {
+                system_file: None,
+                user_file: Some(user.clone()),
+                env: vec![],
+            };
+            let error = load(&sources).unwrap_err();
+            assert!(
+                error.message.contains(expected),
+                "{text:?}: {}",
+                error.message
+            );
+            assert_eq!(error.file.as_deref(), Some(user.as_path()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_configuration_at_all_points_at_the_system_file() {
+        let files = Files::new();
+        let sources = Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.missing("user.toml")),
+            env: vec![],
+        };
+        let error = load(&sources).unwrap_err();
+        assert!(error.message.contains(SYSTEM_FILE), "{}", error.message);
+    }
+
+    #[test]
+    fn a_gatehouse_config_that_does_not_exist_is_an_error() {
+        let files = Files::new();
+        let named = files.missing("named.toml");
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(named.clone()),
+            env: env(&[("GATEHOUSE_CONFIG", named.to_str().unwrap())]),
+        };
+        let error = load(&sources).unwrap_err();
+        assert_eq!(error.file.as_deref(), Some(named.as_path()));
+        assert!(error.message.contains("does not exist"));
+    }
+}
