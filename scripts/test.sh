@@ -24,6 +24,6 @@ step "cargo build (the app, the emulator and every test)"
 cargo build --workspace --all-targets --locked
 
 step "cargo test, inside a private desktop session"
-./scripts/desktop-session.sh cargo test --workspace --locked -- "$@"
+./scripts/desktop-session.sh cargo test --workspace --locked --no-fail-fast -- "$@"
 
 step "all tests passed"

@@ -17,6 +17,7 @@ pub use shell::Gatehouse;
 /// second launch (an OS handing over a `gatehouse://` link) reaches the window already open.
 pub fn run() {
     init_tracing();
+    tracing::info!("starting");
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(shell::focus_main_window))
         .plugin(tauri_plugin_deep_link::init())

@@ -148,6 +148,7 @@ impl SessionJwtVerifier {
     /// `stytch.com/<project_id>`, plus the client's base URL when it is not Stytch's own host
     /// (a custom domain).
     pub fn new(client: Client, project_id: ProjectId) -> Self {
+        use_rust_crypto();
         let base = client.base_url().as_str().trim_end_matches('/').to_owned();
         let mut issuers = vec![format!("stytch.com/{}", project_id.as_str())];
         if base != TEST_BASE_URL && base != LIVE_BASE_URL {
@@ -163,6 +164,7 @@ impl SessionJwtVerifier {
 
     /// A verifier with a fixed key set that never fetches (offline use, tests).
     pub fn from_jwks(project_id: ProjectId, jwks: &Jwks) -> Result<Self, Error> {
+        use_rust_crypto();
         let keys = decoding_keys(jwks)?;
         let issuers = vec![format!("stytch.com/{}", project_id.as_str())];
         Ok(Self::build(KeySource::Static, project_id, issuers, keys))
@@ -236,6 +238,7 @@ impl SessionJwtVerifier {
             self.refresh(&mut cache).await?;
         }
         let key = cache.keys.get(&kid).ok_or(JwtRejection::UnknownKeyId)?;
+        use_rust_crypto();
         let data = jsonwebtoken::decode::<SessionClaims>(jwt.expose(), key, &self.validation)
             .map_err(rejection)?;
         Ok(data.claims)
@@ -270,6 +273,13 @@ fn decoding_keys(jwks: &Jwks) -> Result<HashMap<String, DecodingKey>, Error> {
         keys.insert(k.kid.clone(), key);
     }
     Ok(keys)
+}
+
+/// jsonwebtoken picks its crypto from crate features, and panics when a build enables both (the
+/// official `stytch` crate, a dev-dependency of the emulator, turns on `aws_lc_rs`). Choose the
+/// pure-Rust provider explicitly; a provider someone installed first is fine too.
+pub fn use_rust_crypto() {
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
 }
 
 fn rejection(e: jsonwebtoken::errors::Error) -> Error {

@@ -65,8 +65,8 @@ pub use config::{
 };
 pub use error::{Error, ErrorType, JwtRejection, RawBody, TransportKind, RAW_BODY_LIMIT};
 pub use jwt::{
-    JwtOrganization, JwtSession, JwtSessionAttributes, SessionClaims, SessionJwtVerifier,
-    DEFAULT_LEEWAY, DEFAULT_REFETCH_INTERVAL,
+    use_rust_crypto, JwtOrganization, JwtSession, JwtSessionAttributes, SessionClaims,
+    SessionJwtVerifier, DEFAULT_LEEWAY, DEFAULT_REFETCH_INTERVAL,
 };
 pub use objects::{
     AuthMethods, AuthenticationFactor, DeliveryMethod, EmailFactor, FactorType, JsonObject, Member,

@@ -70,6 +70,7 @@ fn claims(iat: i64, exp: i64) -> Value {
 }
 
 fn sign(key: &TestKey, claims: &Value) -> SessionJwt {
+    stytch_b2b::use_rust_crypto();
     let mut header = Header::new(Algorithm::RS256);
     header.kid = Some(key.jwk.kid.clone());
     SessionJwt::new(jsonwebtoken::encode(&header, claims, &key.enc).unwrap())

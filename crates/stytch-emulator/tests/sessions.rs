@@ -219,6 +219,9 @@ async fn sdk_sessions_take_the_token_from_the_basic_header() {
 
 #[tokio::test]
 async fn jwt_is_rs256_with_the_published_kid_and_the_reference_claims() {
+    // The official stytch crate (a dev-dependency) turns on jsonwebtoken's aws_lc_rs beside
+    // rust_crypto; with both, jsonwebtoken needs its provider chosen explicitly.
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
     let h = start().await;
     let s = h.ada_session().await;
     let jwt = s["session_jwt"].as_str().unwrap();
