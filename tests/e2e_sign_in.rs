@@ -398,3 +398,39 @@ async fn a_link_that_launches_the_app_lands_on_the_code_screen() {
     let _ = opener.wait();
     stack.emulator.wait_for_message("+14155550123", 1).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_in_the_config_file_opens_a_screen_that_names_the_file() {
+    let _one = support::exclusive().await;
+    let stack = Stack::new(Family::Sdk).await;
+    let text = std::fs::read_to_string(&stack.config).unwrap();
+    std::fs::write(
+        &stack.config,
+        text.replace(
+            "[stytch]\n",
+            &format!("[stytch]\nsecret = \"{}\"\n", stack.secret),
+        ),
+    )
+    .unwrap();
+    let driver = stack.driver();
+    let client = driver.launch_app().await;
+    screen(&client, "config_error").await;
+    let file = wait_for(&client, "#config-file")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(file.contains(&stack.config.display().to_string()), "{file}");
+    let message = wait_for(&client, "#config-message")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(message.contains("secret"), "{message}");
+    assert!(
+        !message.contains(&stack.secret),
+        "the secret itself is not shown"
+    );
+    screenshot(&client, "00-config-error").await;
+    quit(client).await;
+}
