@@ -14,12 +14,13 @@ mod shell;
 pub use shell::Gatehouse;
 
 /// Builds and runs the app. Single-instance is registered before every other plugin, so that a
-/// second launch (an OS handing over a `gatehouse://` link) reaches the window already open.
+/// second launch (an OS handing over a `gatehouse://` link) reaches the window already open; the
+/// deep-link plugin registers the scheme at run time where no handler exists.
 pub fn run() {
     init_tracing();
     tracing::info!("starting");
     tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(shell::focus_main_window))
+        .plugin(tauri_plugin_single_instance::init(shell::on_second_launch))
         .plugin(tauri_plugin_deep_link::init())
         .invoke_handler(tauri::generate_handler![
             commands::current_view,

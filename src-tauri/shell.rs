@@ -43,12 +43,33 @@ impl Gatehouse {
 #[derive(Debug, serde::Serialize)]
 pub struct NotConfigured;
 
-pub fn focus_main_window(app: &AppHandle, _argv: Vec<String>, _cwd: String) {
+/// A second launch (the OS opening a `gatehouse://` link while Gatehouse runs): bring the window
+/// forward and hand the link to the machine. Done here rather than through single-instance's
+/// `deep-link` feature, which re-emits the URL — magic-link token included — as a
+/// `deep-link://new-url` event that any script in the webview could listen to.
+pub fn on_second_launch(app: &AppHandle, argv: Vec<String>, _cwd: String) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
     }
+    let Some(machine) = app.try_state::<Gatehouse>().and_then(|g| g.machine.clone()) else {
+        return;
+    };
+    for url in links_in(&argv, machine.scheme()) {
+        let machine = machine.clone();
+        tauri::async_runtime::spawn(async move { machine.open_link(&url).await });
+    }
+}
+
+/// The arguments that are links of our scheme (argv\[0\] is the program).
+fn links_in(argv: &[String], scheme: &str) -> Vec<String> {
+    let prefix = format!("{scheme}:");
+    argv.iter()
+        .skip(1)
+        .filter(|a| a.to_ascii_lowercase().starts_with(&prefix))
+        .cloned()
+        .collect()
 }
 
 pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
@@ -93,26 +114,22 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     };
 
-    // Warm start: a link opened while Gatehouse runs (a second launch hands it over through
-    // single-instance, which forwards it here).
-    let on_link = machine.clone();
-    app.deep_link().on_open_url(move |event| {
-        for url in event.urls() {
-            let machine = on_link.clone();
-            let url = url.to_string();
-            tauri::async_runtime::spawn(async move { machine.open_link(&url).await });
-        }
-    });
-    // Cold start: the link launched the app; handle it once the saved state is loaded.
-    let launched_with: Vec<String> = app
-        .deep_link()
-        .get_current()
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|u| u.to_string())
-        .collect();
+    // Cold start: the link launched the app (Linux, Windows: it is an argument); handled once
+    // the saved state is loaded. Warm start goes through `on_second_launch`.
+    let argv: Vec<String> = std::env::args().collect();
+    let launched_with = links_in(&argv, machine.scheme());
+    // macOS hands links over as an event, not an argument.
+    #[cfg(target_os = "macos")]
+    {
+        let on_link = machine.clone();
+        app.deep_link().on_open_url(move |event| {
+            for url in event.urls() {
+                let machine = on_link.clone();
+                let url = url.to_string();
+                tauri::async_runtime::spawn(async move { machine.open_link(&url).await });
+            }
+        });
+    }
     tauri::async_runtime::spawn(async move {
         machine.start().await;
         for url in launched_with {
@@ -159,4 +176,29 @@ fn register_scheme_if_missing(app: &AppHandle, scheme: &str) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = (app, scheme);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::links_in;
+
+    #[test]
+    fn only_links_of_our_scheme_are_taken_from_a_second_launch() {
+        let argv = [
+            "/usr/bin/gatehouse",
+            "gatehouse://auth/callback?token=x",
+            "--flag",
+            "https://example.com",
+        ]
+        .map(String::from);
+        assert_eq!(
+            links_in(&argv, "gatehouse"),
+            ["gatehouse://auth/callback?token=x"]
+        );
+        assert!(
+            links_in(&argv[..1], "gatehouse").is_empty(),
+            "the program itself is not a link"
+        );
+        assert!(links_in(&argv, "acme").is_empty());
+    }
 }

@@ -522,6 +522,9 @@ impl SignIn {
             Ok(response) => self.after_primary(&mut inner, response).await,
             Err(e) => {
                 tracing::warn!("magic link refused by Stytch: {e}");
+                if e.is_before_send() || e.is_retryable() {
+                    inner.seen_links.remove(&fingerprint);
+                }
                 inner.notice = Some(match e.error_type() {
                     Some(ErrorType::PkceMismatch | ErrorType::PkceExpectedCodeVerifier) => Notice::error(
                         "link_other_device",
@@ -599,8 +602,17 @@ impl SignIn {
             }
             (_, Some(phone)) => {
                 tracing::info!("MFA required; sending the SMS code");
-                inner.phase = Phase::NeedsPhone { mfa };
-                self.send_code(inner, None, mask_phone(&phone)).await;
+                let masked_phone = mask_phone(&phone);
+                inner.phase = Phase::AwaitingCode {
+                    mfa,
+                    masked_phone: masked_phone.clone(),
+                    phone: None,
+                    sent_at: now(),
+                };
+                self.send_code(inner, None, masked_phone).await;
+                if let Some(notice) = inner.notice.take() {
+                    inner.notice = Some(notice.with_action(Action::ResendCode));
+                }
             }
             (_, None) => {
                 tracing::info!("MFA required; the member has no phone yet");
@@ -610,10 +622,13 @@ impl SignIn {
     }
 
     /// Sends an SMS code (to `phone`, or to the number on file) and moves to the code screen.
+    /// A failed send leaves the member where they were: on the phone screen when enrolling, on
+    /// the code screen (an earlier code may still work) when resending or when the phone is on file.
     async fn send_code(&self, inner: &mut Inner, phone: Option<E164>, masked_phone: String) {
         let phase = std::mem::take(&mut inner.phase);
-        let mfa = match phase {
-            Phase::NeedsPhone { mfa } | Phase::AwaitingCode { mfa, .. } => mfa,
+        let (mfa, previous_sent_at) = match phase {
+            Phase::NeedsPhone { mfa } => (mfa, None),
+            Phase::AwaitingCode { mfa, sent_at, .. } => (mfa, Some(sent_at)),
             other => {
                 inner.phase = other;
                 return;
@@ -651,7 +666,15 @@ impl SignIn {
                     ),
                     _ => problem(&e),
                 });
-                inner.phase = Phase::NeedsPhone { mfa };
+                inner.phase = match previous_sent_at {
+                    None => Phase::NeedsPhone { mfa },
+                    Some(sent_at) => Phase::AwaitingCode {
+                        mfa,
+                        masked_phone,
+                        phone,
+                        sent_at,
+                    },
+                };
             }
         }
     }
@@ -849,7 +872,7 @@ impl SignIn {
         };
         let token = token.clone();
         self.publish(&inner, true);
-        self.wipe_vault().await;
+        let wiped = self.vault.wipe().await;
         inner.phase = Phase::SignedOut;
         inner.notice = match self.client.sessions_revoke(&token).await {
             Ok(_) => None,
@@ -863,6 +886,13 @@ impl SignIn {
                 ))
             }
         };
+        if let Err(e) = wiped {
+            tracing::warn!("keychain wipe failed at sign-out: {e}");
+            inner.notice = Some(Notice::error(
+                "keychain_wipe_failed",
+                format!("You're signed out here, but the keychain could not forget the session ({e}). Remove Gatehouse's entry from your keychain, or ask IT."),
+            ));
+        }
         tracing::info!("signed out");
         self.publish(&inner, false);
     }
