@@ -23,7 +23,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def http(method, url, body=None, auth=None):
+def http(method, url, body=None, attempts=5):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
     try:
@@ -31,6 +31,12 @@ def http(method, url, body=None, auth=None):
             return r.status, json.loads(r.read() or b"null")
     except urllib.error.HTTPError as e:
         return e.code, json.loads(e.read() or b"null")
+    except (ConnectionError, OSError):
+        # tauri-driver now and then drops a kept-alive connection; ask again.
+        if attempts <= 1:
+            raise
+        time.sleep(0.01)
+        return http(method, url, body, attempts - 1)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -91,10 +97,13 @@ def main():
     def wait_for(sid, css, timeout=30):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            status, _ = http("POST", f"{wd}/session/{sid}/element", {"using": "css selector", "value": css})
+            try:
+                status, _ = http("POST", f"{wd}/session/{sid}/element", {"using": "css selector", "value": css})
+            except (ConnectionError, OSError):  # tauri-driver drops a connection now and then
+                status = None
             if status == 200:
                 return time.time()
-            time.sleep(0.005)
+            time.sleep(0.01)
         raise RuntimeError(f"{css} never appeared")
 
     def quit(sid):
