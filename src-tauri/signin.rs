@@ -284,16 +284,18 @@ impl SignIn {
         }
     }
 
-    /// Retry after a failed launch (the network was down): the same as a launch.
+    /// "Try again", offered where nothing the person typed can be resent for them: the launch
+    /// (restore the saved session) and the organization lookup. Elsewhere the person resubmits
+    /// the form they are on, with what they typed still in it.
     pub async fn retry(&self) {
         let starting = matches!(self.inner.lock().await.phase, Phase::Starting);
         if starting {
-            self.start().await;
-        } else {
-            let mut inner = self.inner.lock().await;
-            inner.notice = None;
-            self.publish(&inner, false);
+            return self.start().await;
         }
+        let mut inner = self.inner.lock().await;
+        self.publish(&inner, true);
+        inner.notice = self.organization(&mut inner).await.err();
+        self.publish(&inner, false);
     }
 
     async fn organization(&self, inner: &mut Inner) -> Result<OrganizationId, Notice> {
@@ -1040,13 +1042,11 @@ fn problem(error: &StytchError) -> Notice {
         StytchError::Stytch { status, .. } if *status >= 500 => Notice::error(
             "stytch_down",
             "Stytch is having trouble right now. Nothing was lost: try again in a minute.",
-        )
-        .with_action(Action::Retry),
+        ),
         StytchError::Transport { .. } | StytchError::Timeout { .. } => Notice::error(
             "network_down",
             "Stytch can't be reached. Check your network connection, then try again: nothing was lost.",
-        )
-        .with_action(Action::Retry),
+        ),
         _ => Notice::error("unexpected", "Something went wrong talking to Stytch. Try again."),
     }
 }

@@ -134,8 +134,8 @@ impl Notice {
         self
     }
 
+    /// When trying again can work (a rate limit); the UI counts down to it.
     pub fn retry_at(mut self, at: OffsetDateTime) -> Self {
-        self.action = Some(Action::Retry);
         self.retry_at = Some(rfc3339(at));
         self
     }

@@ -54,6 +54,14 @@ struct Harness {
 impl Harness {
     async fn new(api_base: Option<&str>, keychain_broken: bool) -> Harness {
         let emulator = spawn(Emulator::demo()).await.unwrap();
+        Self::with_emulator(emulator, api_base, keychain_broken).await
+    }
+
+    async fn with_emulator(
+        emulator: RunningEmulator,
+        api_base: Option<&str>,
+        keychain_broken: bool,
+    ) -> Harness {
         let base = api_base.unwrap_or(&emulator.base_url).to_owned();
         let config = Config {
             auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
@@ -310,4 +318,30 @@ async fn a_network_failure_during_the_background_check_keeps_the_session() {
     );
     assert_eq!(h.screen(), "signed_in");
     assert!(h.session.value.lock().unwrap().is_some());
+}
+
+#[tokio::test]
+async fn try_again_after_a_failed_organization_lookup_fetches_it() {
+    let emulator = spawn(Emulator::demo()).await.unwrap();
+    let http = reqwest::Client::new();
+    let body = json!({"path": "/sdk/v1/b2b/organizations/example-org", "status": 503, "times": 4});
+    let url = format!("{}/emulator/faults", emulator.base_url);
+    assert!(http
+        .post(url)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let h = Harness::with_emulator(emulator, None, false).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "stytch_down", "{view}");
+    assert_eq!(view["notice"]["action"], "retry");
+    assert!(view["organization_name"].is_null());
+
+    h.machine.retry().await;
+    let view = h.view();
+    assert!(view["notice"].is_null(), "{view}");
+    assert_eq!(view["organization_name"], "Example Org");
 }

@@ -194,6 +194,25 @@ describe("notice region", () => {
     expect($("#notice-retry").textContent).toBe("You can try again now.");
   });
 
+  it("counts down to a rate limit's retry_at without offering a button, and offers Try again for action retry", () => {
+    render(
+      views.signIn({
+        notice: { kind: "error", code: "rate_limited", message: "Too many tries.", action: null, retry_at: at(30_000) },
+      }),
+    );
+    expect($("#notice-retry").textContent).toBe("You can try again in 0:30.");
+    expect(document.querySelector("#notice button#retry")).toBeNull();
+
+    render(
+      views.signIn({
+        notice: { kind: "error", code: "network_down", message: "Stytch can't be reached.", action: "retry", retry_at: null },
+      }),
+    );
+    expect(document.querySelector("#notice-retry")).toBeNull();
+    $<HTMLButtonElement>("#notice button#retry").click();
+    expect(callMock).toHaveBeenCalledWith("retry");
+  });
+
   it("turns a failed invoke into a notice rather than failing silently", async () => {
     callMock.mockImplementation(() => Promise.reject(new Error("command not allowed")));
     render(views.signedIn());

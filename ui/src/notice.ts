@@ -46,12 +46,13 @@ export class NoticeRegion {
       const button = h("button", { type: "button", id: "notice-resend", class: "secondary" }, "Send a new code");
       button.addEventListener("click", () => void this.send("resend_code"));
       parts.push(button);
-    } else if (notice.action === "retry") {
-      if (notice.retry_at) {
-        this.retryAt = notice.retry_at;
-        this.retryEl = h("p", { id: "notice-retry", class: "notice__retry" });
-        parts.push(this.retryEl);
-      }
+    }
+    if (notice.retry_at) {
+      this.retryAt = notice.retry_at;
+      this.retryEl = h("p", { id: "notice-retry", class: "notice__retry" });
+      parts.push(this.retryEl);
+    }
+    if (notice.action === "retry") {
       const button = h("button", { type: "button", id: "retry", class: "secondary" }, "Try again");
       button.addEventListener("click", () => void this.send("retry"));
       parts.push(button);
