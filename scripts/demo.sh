@@ -5,16 +5,16 @@
 #   Clicking the email's link goes through the real deep-link path: browser → xdg-open → Gatehouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
+repo=$PWD
 port="${GATEHOUSE_DEMO_PORT:-8787}"
 
 ./scripts/bootstrap.sh
 (cd ui && npx vite build --logLevel warn)
 cargo build --quiet -p gatehouse -p stytch-emulator --bins
 
-demo="$root/target/demo"
+demo="$repo/target/demo"
 mkdir -p "$demo"
-"$root/target/debug/stytch-emulator" --listen "127.0.0.1:$port" >"$demo/emulator.out" 2>"$demo/emulator.log" &
+"$repo/target/debug/stytch-emulator" --listen "127.0.0.1:$port" >"$demo/emulator.out" 2>"$demo/emulator.log" &
 emulator=$!
 trap 'kill $emulator 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q 'listening on' "$demo/emulator.out" && break; sleep 0.1; done
@@ -38,7 +38,7 @@ run_app() {
   # clicked link reaches the app the way it will on an employee's machine.
   apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
   mkdir -p "$apps"
-  sed -e "s|{{exec}}|$root/target/debug/gatehouse|g" -e 's|{{categories}}|Utility;|' \
+  sed -e "s|{{exec}}|$repo/target/debug/gatehouse|g" -e 's|{{categories}}|Utility;|' \
       -e 's|{{icon}}|gatehouse|' -e 's|{{name}}|Gatehouse|' -e '/^{{/d' -e '/^Comment=/d' \
       packaging/gatehouse.desktop >"$apps/gatehouse.desktop"
   update-desktop-database "$apps" >/dev/null 2>&1 || true
@@ -49,10 +49,12 @@ run_app() {
   echo "  Sign in as ada@example.com (no phone yet) or grace@example.com (phone on file)."
   echo "  Inbox for every email and SMS: $base/"
   echo
-  GATEHOUSE_CONFIG="$demo/config.toml" "$root/target/debug/gatehouse" &
+  GATEHOUSE_CONFIG="$demo/config.toml" "$repo/target/debug/gatehouse" &
   app=$!
   if [ -n "${GATEHOUSE_DEMO_SCREENSHOT:-}" ]; then
-    sleep 6; import -window root "$GATEHOUSE_DEMO_SCREENSHOT"; kill $app
+    sleep 6
+    kill -0 $app 2>/dev/null || { echo "demo: Gatehouse exited early" >&2; return 1; }
+    import -window root "$GATEHOUSE_DEMO_SCREENSHOT"; kill $app; return 0
   else
     (command -v xdg-open >/dev/null && sleep 2 && xdg-open "$base/" >/dev/null 2>&1 || true) &
   fi
@@ -63,7 +65,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   run_app
 else
   echo "demo: no display here, so Gatehouse runs on a virtual one (Xvfb); its screenshot: $demo/gatehouse.png"
-  export GATEHOUSE_DEMO_SCREENSHOT="$demo/gatehouse.png" root base demo
+  export GATEHOUSE_DEMO_SCREENSHOT="$demo/gatehouse.png" repo base demo
   export -f run_app
   ./scripts/desktop-session.sh bash -c run_app
 fi
