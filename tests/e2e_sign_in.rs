@@ -48,6 +48,14 @@ async fn calls_since(stack: &Stack, skip: usize) -> Vec<(String, u16)> {
         .collect()
 }
 
+/// Opens the `n`-th email's link to `to` the way the desktop does, and returns the link.
+async fn open_email_link(stack: &Stack, to: &str, n: usize) -> String {
+    let email = stack.emulator.wait_for_message(to, n).await;
+    let link = stack.emulator.callback_url(&email).await;
+    stack::xdg_open(&link);
+    link
+}
+
 async fn start_sign_in(client: &Client, email: &str) {
     screen(client, "sign_in").await;
     type_into(client, "#email", email).await;
@@ -200,11 +208,7 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
     let before = stack.emulator.requests().await.len();
     let sms_before = stack.emulator.messages("+14155550123").await.len();
     start_sign_in(&client, "grace@example.com").await;
-    let email = stack
-        .emulator
-        .wait_for_message("grace@example.com", 1)
-        .await;
-    stack::xdg_open(&stack.emulator.callback_url(&email).await);
+    open_email_link(&stack, "grace@example.com", 1).await;
     screen(&client, "enter_code").await;
 
     let sms = stack
@@ -262,11 +266,7 @@ async fn an_expired_code_is_resent_and_an_expired_sign_in_starts_over() {
     let client = driver.launch_app().await;
 
     start_sign_in(&client, "grace@example.com").await;
-    let email = stack
-        .emulator
-        .wait_for_message("grace@example.com", 1)
-        .await;
-    stack::xdg_open(&stack.emulator.callback_url(&email).await);
+    open_email_link(&stack, "grace@example.com", 1).await;
     screen(&client, "enter_code").await;
     let first = stack.emulator.wait_for_message("+14155550123", 1).await;
 
@@ -287,11 +287,7 @@ async fn an_expired_code_is_resent_and_an_expired_sign_in_starts_over() {
 
     // A second sign-in that takes longer than the intermediate session lives.
     start_sign_in(&client, "grace@example.com").await;
-    let email = stack
-        .emulator
-        .wait_for_message("grace@example.com", 2)
-        .await;
-    stack::xdg_open(&stack.emulator.callback_url(&email).await);
+    open_email_link(&stack, "grace@example.com", 2).await;
     screen(&client, "enter_code").await;
     let third = stack.emulator.wait_for_message("+14155550123", 3).await;
     stack.emulator.advance_clock(11 * 60).await;

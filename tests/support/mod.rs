@@ -107,12 +107,25 @@ impl TauriDriver {
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary() }),
         );
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&self.url)
-            .await
-            .expect("WebDriver session with the Gatehouse window")
+        // The first session of a run can be refused while WebKitWebDriver is still starting on a
+        // busy machine; a few attempts, each logged, before calling it a failure.
+        let mut last_error = None;
+        for attempt in 1..=3 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&self.url)
+                .await
+            {
+                Ok(client) => return client,
+                Err(e) => {
+                    eprintln!("WebDriver session attempt {attempt} failed: {e}");
+                    last_error = Some(e);
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        }
+        panic!("no WebDriver session with the Gatehouse window: {last_error:?}");
     }
 }
 
