@@ -7,11 +7,8 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::{
-    api::{
-        check_session_duration, DEFAULT_SESSION_DURATION_MINUTES, MAGIC_LINK_EXPIRATION_MINUTES,
-    },
+    api::{minted_session_duration, MAGIC_LINK_EXPIRATION_MINUTES},
     client::{to_body, Auth, Call, Client, Repeat},
-    config::Family,
     error::Error,
     objects::{Member, MemberSession, MfaRequired, Organization, PrimaryRequired},
     pkce::{PkceCodeChallenge, PkceCodeVerifier},
@@ -251,15 +248,8 @@ impl Client {
         &self,
         request: &MagicLinksAuthenticateRequest,
     ) -> Result<MagicLinksAuthenticateResponse, Error> {
-        check_session_duration(request.session_duration_minutes)?;
-        let session_duration_minutes = match self.family() {
-            Family::Backend => request.session_duration_minutes,
-            Family::Sdk => Some(
-                request
-                    .session_duration_minutes
-                    .unwrap_or(DEFAULT_SESSION_DURATION_MINUTES),
-            ),
-        };
+        let session_duration_minutes =
+            minted_session_duration(self.family(), request.session_duration_minutes)?;
         let body = MagicLinksAuthenticateBody {
             magic_links_token: request.magic_links_token.expose(),
             pkce_code_verifier: request.pkce_code_verifier.as_ref().map(|v| v.expose()),

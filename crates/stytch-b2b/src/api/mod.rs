@@ -25,6 +25,19 @@ pub(crate) fn check_session_duration(m: Option<u32>) -> Result<(), InvalidInput>
     }
 }
 
+/// The `session_duration_minutes` a minting call sends: checked against Stytch's bounds, and on the
+/// SDK path (where the field is required) Stytch's own default when none was asked for.
+pub(crate) fn minted_session_duration(
+    family: crate::config::Family,
+    requested: Option<u32>,
+) -> Result<Option<u32>, InvalidInput> {
+    check_session_duration(requested)?;
+    Ok(match family {
+        crate::config::Family::Backend => requested,
+        crate::config::Family::Sdk => Some(requested.unwrap_or(DEFAULT_SESSION_DURATION_MINUTES)),
+    })
+}
+
 /// Ids and slugs go into the URL path: refuse anything that is not plainly URL-safe, so that a
 /// value cannot change the path.
 pub(crate) fn check_path_segment(field: &'static str, s: &str) -> Result<(), InvalidInput> {

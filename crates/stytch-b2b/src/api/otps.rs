@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::{check_session_duration, DEFAULT_SESSION_DURATION_MINUTES},
+    api::minted_session_duration,
     client::{to_body, Auth, Call, Client, Repeat},
     config::Family,
     error::Error,
@@ -256,15 +256,8 @@ impl Client {
         &self,
         request: &SmsAuthenticateRequest,
     ) -> Result<SmsAuthenticateResponse, Error> {
-        check_session_duration(request.session_duration_minutes)?;
-        let session_duration_minutes = match self.family() {
-            Family::Backend => request.session_duration_minutes,
-            Family::Sdk => Some(
-                request
-                    .session_duration_minutes
-                    .unwrap_or(DEFAULT_SESSION_DURATION_MINUTES),
-            ),
-        };
+        let session_duration_minutes =
+            minted_session_duration(self.family(), request.session_duration_minutes)?;
         let body = SmsAuthenticateBody {
             organization_id: request.organization_id.as_str(),
             member_id: request.member_id.as_str(),
