@@ -14,6 +14,7 @@ use url::Url;
 use crate::{
     config::{ClientConfig, Credentials, Family, RetryPolicy},
     error::{Error, ErrorType, RawBody},
+    routes::{Route, RouteCredentials},
     secret::{PublicToken, SessionToken},
     validated::{ProjectId, RequestId},
 };
@@ -32,8 +33,8 @@ struct Inner {
     http: reqwest::Client,
     family: Family,
     base_url: Url,
-    /// `{base}/v1/b2b` or `{base}/sdk/v1/b2b`, without a trailing slash.
-    prefix: String,
+    /// The base URL without a trailing slash; route paths start with `/`.
+    base: String,
     /// Basic `project_id:secret` or `public_token:public_token`; marked sensitive.
     auth: HeaderValue,
     public_token: Option<PublicToken>,
@@ -82,22 +83,41 @@ pub(crate) enum Auth<'a> {
     SdkSession(&'a SessionToken),
 }
 
-/// One call, described for `Client::execute`.
+/// One call, described for `Client::execute`: a route from [`crate::routes::ROUTES`], the
+/// values of its path placeholders, a body, and the repeat rule of its kind.
 pub(crate) struct Call<'a> {
-    pub method: Method,
-    /// Path under the family prefix, starting with `/`, e.g. `/magic_links/authenticate`.
-    pub path: String,
+    pub route: &'static Route,
+    /// The values of the route's `{…}` placeholders, in order (checked path-safe by the caller).
+    pub params: &'a [&'a str],
     /// Serialized JSON body, if any.
     pub body: Option<Vec<u8>>,
     pub auth: Auth<'a>,
     pub repeat: Repeat,
-    /// For logs: the endpoint name.
-    pub endpoint: &'static str,
 }
 
 #[derive(Deserialize)]
 struct Envelope<T> {
     data: T,
+}
+
+/// The SDK API's answer to a request that fails its schema: `{body, params, query}`, no
+/// `error_type` (stytch-android `common/extensions/HttpExceptionExt.kt` and `StytchSchemaError`
+/// in `common/network/models/CommonResponses.kt`). Tried only when the body has no `error_type`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemaErrorBody {
+    #[serde(default)]
+    body: Option<serde_json::Value>,
+    #[serde(default)]
+    params: Option<serde_json::Value>,
+    #[serde(default)]
+    query: Option<serde_json::Value>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    status_code: Option<u16>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    request_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -126,11 +146,7 @@ impl Client {
                 base_url.scheme()
             )));
         }
-        let base = base_url.as_str().trim_end_matches('/');
-        let prefix = match family {
-            Family::Backend => format!("{base}/v1/b2b"),
-            Family::Sdk => format!("{base}/sdk/v1/b2b"),
-        };
+        let base = base_url.as_str().trim_end_matches('/').to_owned();
         let (auth, public_token, project_id) = match &config.credentials {
             Credentials::Backend { project_id, secret } => (
                 basic(project_id.as_str(), secret.expose()),
@@ -164,7 +180,7 @@ impl Client {
                 http,
                 family,
                 base_url,
-                prefix,
+                base,
                 auth,
                 public_token,
                 project_id,
@@ -178,6 +194,18 @@ impl Client {
         self.inner.family
     }
 
+    /// `Err(Unsupported)` unless the client speaks `family`: for endpoints one family lacks.
+    pub(crate) fn require(&self, family: Family, endpoint: &'static str) -> Result<(), Error> {
+        if self.inner.family == family {
+            Ok(())
+        } else {
+            Err(Error::Unsupported {
+                endpoint,
+                family: self.inner.family,
+            })
+        }
+    }
+
     /// The base URL in use.
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
@@ -189,36 +217,46 @@ impl Client {
     }
 
     pub(crate) fn url(&self, path: &str) -> String {
-        let mut s = String::with_capacity(self.inner.prefix.len() + path.len());
-        s.push_str(&self.inner.prefix);
+        let mut s = String::with_capacity(self.inner.base.len() + path.len());
+        s.push_str(&self.inner.base);
         s.push_str(path);
         s
     }
 
-    fn auth_header(&self, auth: &Auth<'_>) -> HeaderValue {
-        match (auth, &self.inner.public_token) {
+    fn auth_header(&self, route: &Route, auth: &Auth<'_>) -> Option<HeaderValue> {
+        if route.credentials == RouteCredentials::None {
+            return None;
+        }
+        Some(match (auth, &self.inner.public_token) {
             (Auth::SdkSession(token), Some(public)) => basic(public.expose(), token.expose()),
             _ => self.inner.auth.clone(),
-        }
+        })
     }
 
     /// Sends a call with the retry rules of its kind and decodes the success body into `T`.
     pub(crate) async fn execute<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, Error> {
-        let url = self.url(&call.path);
-        let auth = self.auth_header(&call.auth);
+        let route = call.route;
+        debug_assert!(
+            route.credentials == RouteCredentials::None || route.family() == self.inner.family,
+            "{} called on a {:?} client",
+            route.path,
+            self.inner.family
+        );
+        let url = self.url(&route.fill(call.params));
+        let auth = self.auth_header(route, &call.auth);
+        let method = Method::from_bytes(route.method.as_bytes()).expect("routes use plain methods");
         let body = call.body.map(bytes::Bytes::from);
         let mut retry = 0u32;
         loop {
-            let mut req = self
-                .inner
-                .http
-                .request(call.method.clone(), &url)
-                .header(AUTHORIZATION, auth.clone());
+            let mut req = self.inner.http.request(method.clone(), &url);
+            if let Some(auth) = &auth {
+                req = req.header(AUTHORIZATION, auth.clone());
+            }
             if let Some(b) = &body {
                 req = req.body(b.clone());
             }
             let outcome = match req.send().await {
-                Ok(resp) => self.read::<T>(resp).await,
+                Ok(resp) => read::<T>(route, resp).await,
                 Err(e) => Err(Error::from_reqwest(e)),
             };
             let err = match outcome {
@@ -233,7 +271,7 @@ impl Client {
             if may_repeat && retry < self.inner.retry.max_retries {
                 if let Some(wait) = self.inner.retry.delay(retry, err.retry_after()) {
                     tracing::debug!(
-                        endpoint = call.endpoint,
+                        endpoint = route.name,
                         retry = retry + 1,
                         wait_ms = wait.as_millis() as u64,
                         error = %err,
@@ -244,17 +282,17 @@ impl Client {
                     continue;
                 }
             }
-            tracing::debug!(endpoint = call.endpoint, error = %err, "stytch call failed");
+            tracing::debug!(endpoint = route.name, error = %err, "stytch call failed");
             return Err(err);
         }
     }
+}
 
-    async fn read<T: DeserializeOwned>(&self, resp: reqwest::Response) -> Result<T, Error> {
-        let status = resp.status();
-        let retry_after = parse_retry_after(resp.headers());
-        let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
-        decode_response(self.inner.family, status, retry_after, &bytes)
-    }
+async fn read<T: DeserializeOwned>(route: &Route, resp: reqwest::Response) -> Result<T, Error> {
+    let status = resp.status();
+    let retry_after = parse_retry_after(resp.headers());
+    let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
+    decode_response(route.family(), status, retry_after, &bytes)
 }
 
 /// Turns a status and body into `T` or an [`Error`]. Public for the benchmark (parse cost alone).
@@ -276,6 +314,14 @@ pub fn decode_response<T: DeserializeOwned>(
             body: RawBody::new(bytes),
             source,
         });
+    }
+    if let Ok(schema) = serde_json::from_slice::<SchemaErrorBody>(bytes) {
+        if schema.body.is_some() || schema.params.is_some() || schema.query.is_some() {
+            return Err(Error::Schema {
+                status: code,
+                body: RawBody::new(bytes),
+            });
+        }
     }
     match serde_json::from_slice::<ErrorBody>(bytes) {
         Ok(e) => Err(Error::Stytch {

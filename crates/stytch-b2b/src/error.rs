@@ -62,8 +62,12 @@ error_types! {
     InvalidPhoneNumberCountryCode => "invalid_phone_number_country_code", "400: international SMS is off for the project.";
     InvalidCode => "invalid_code", "400.";
     InvalidSessionDurationMinutes => "invalid_session_duration_minutes", "400.";
-    UserLockLimitReached => "user_lock_limit_reached", "400: member locked after too many failed attempts.";
-    EndpointNotAuthorizedForSdk => "endpoint_not_authorized_for_sdk", "403: the SDK endpoint is not enabled in the dashboard.";
+    UserLockLimitReached => "user_lock_limit_reached", "429 (Stytch docs, errors/429): member locked after 10 consecutive failures, for an hour. Never retried.";
+    EndpointNotAuthorizedForSdk => "endpoint_not_authorized_for_sdk", "401 (Stytch docs, B2B errors/401): the SDK endpoint is not enabled in the dashboard.";
+    InvalidPkceCodeVerifier => "invalid_pkce_code_verifier", "400 (inferred status): a malformed PKCE verifier.";
+    InvalidPkceCodeChallenge => "invalid_pkce_code_challenge", "400 (inferred status): a malformed PKCE challenge.";
+    EmailJitProvisioningNotAllowed => "email_jit_provisioning_not_allowed", "Status undocumented: the organization does not let this email sign up.";
+    InvalidEmailForJitProvisioning => "invalid_email_for_jit_provisioning", "Status undocumented: the email's domain may not sign up to this organization.";
     BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "403: the SDK call came from an unregistered domain.";
     BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "403: the SDK call came from an unregistered app bundle.";
     InternalServerError => "internal_server_error", "500.";
@@ -192,6 +196,15 @@ pub enum Error {
         /// From the `Retry-After` header (seconds), if given.
         retry_after: Option<Duration>,
     },
+    /// The SDK API refused the request's shape (`{body, params, query}`, no `error_type`): a
+    /// missing or mistyped field. A bug in this client, never the person's input.
+    #[error("Stytch refused the request's shape (HTTP {status}, {} bytes)", .body.original_len())]
+    Schema {
+        /// HTTP status (400).
+        status: u16,
+        /// The error body, truncated: which fields failed.
+        body: RawBody,
+    },
     /// The request could not be completed at the HTTP level.
     #[error("transport error ({kind:?}): {source}")]
     Transport {
@@ -252,7 +265,9 @@ impl Error {
     /// The HTTP status, when there was a response.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Stytch { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Stytch { status, .. }
+            | Error::Decode { status, .. }
+            | Error::Schema { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -275,13 +290,19 @@ impl Error {
 
     /// Whether the failure is transient (rate limit, 5xx, transport, timeout): worth trying again
     /// later *if the call is safe to repeat*. The client retries by itself only where it is.
+    /// A member lock is a 429 too, but it lasts an hour: never transient.
     pub fn is_retryable(&self) -> bool {
         match self {
+            Error::Stytch {
+                error_type: ErrorType::UserLockLimitReached,
+                ..
+            } => false,
             Error::Stytch { status, .. } | Error::Decode { status, .. } => {
                 *status == 429 || (500..600).contains(status)
             }
             Error::Transport { .. } | Error::Timeout { .. } => true,
             Error::InvalidInput(_)
+            | Error::Schema { .. }
             | Error::Config(_)
             | Error::Unsupported { .. }
             | Error::InvalidJwt(_) => false,
@@ -367,6 +388,22 @@ mod tests {
             (
                 "endpoint_not_authorized_for_sdk",
                 ErrorType::EndpointNotAuthorizedForSdk,
+            ),
+            (
+                "invalid_pkce_code_verifier",
+                ErrorType::InvalidPkceCodeVerifier,
+            ),
+            (
+                "invalid_pkce_code_challenge",
+                ErrorType::InvalidPkceCodeChallenge,
+            ),
+            (
+                "email_jit_provisioning_not_allowed",
+                ErrorType::EmailJitProvisioningNotAllowed,
+            ),
+            (
+                "invalid_email_for_jit_provisioning",
+                ErrorType::InvalidEmailForJitProvisioning,
             ),
             (
                 "bad_domain_for_stytch_sdk",

@@ -13,15 +13,21 @@
 //!
 //! | method | endpoint | retried automatically |
 //! |---|---|---|
-//! | [`Client::get_organization`] | GET organizations/{id or slug} | 429, 5xx, transport, timeout |
-//! | [`Client::update_organization`] | PUT organizations/{id} | connect failure only |
+//! | [`Client::get_organization`] | backend: GET organizations/{id or slug} | 429, 5xx, transport, timeout |
+//! | [`Client::search_organization`] | SDK: POST organizations/search {organization_slug} | 429, 5xx, transport, timeout |
+//! | [`Client::organization_of_session`] | SDK: GET organizations/me | 429, 5xx, transport, timeout |
+//! | [`Client::update_organization`] | backend: PUT organizations/{id} | connect failure only |
 //! | [`Client::magic_links_email_login_or_signup`] | POST magic_links/email/login_or_signup | connect failure only |
 //! | [`Client::magic_links_authenticate`] | POST magic_links/authenticate | never (single-use token) |
 //! | [`Client::otps_sms_send`] | POST otps/sms/send | connect failure only |
 //! | [`Client::otps_sms_authenticate`] | POST otps/sms/authenticate | never (single-use code, IST) |
 //! | [`Client::sessions_authenticate`] | POST sessions/authenticate | 429, 5xx, transport, timeout |
 //! | [`Client::sessions_revoke`] | POST sessions/revoke | connect failure only |
-//! | [`Client::sessions_jwks`] | GET sessions/jwks/{project_id} | 429, 5xx, transport, timeout |
+//! | [`Client::sessions_jwks`] | GET /v1/b2b/sessions/jwks/{project_id}, no credentials, both families | 429, 5xx, transport, timeout |
+//!
+//! Every path comes from [`routes::ROUTES`], each with the public source that shows Stytch
+//! serves it. A rate limit is retried only where the call is safe to repeat, and a member lock
+//! (`user_lock_limit_reached`, 429) never: it lasts an hour.
 //!
 //! Retries use capped exponential backoff with jitter and honour `Retry-After`
 //! ([`RetryPolicy`]). [`SessionJwtVerifier`] checks a session JWT offline.
@@ -40,6 +46,7 @@ mod error;
 mod jwt;
 mod objects;
 mod pkce;
+pub mod routes;
 mod secret;
 mod serde_util;
 mod validated;
@@ -49,7 +56,10 @@ pub use api::{
         LoginOrSignupRequest, LoginOrSignupResponse, MagicLinksAuthenticateRequest,
         MagicLinksAuthenticateResponse,
     },
-    organizations::{OrganizationResponse, UpdateOrganizationRequest},
+    organizations::{
+        OrganizationResponse, OrganizationSearchResponse, OrganizationSummary,
+        UpdateOrganizationRequest,
+    },
     otps::{
         MfaEnrollment, PrimaryFactorProof, SmsAuthenticateRequest, SmsAuthenticateResponse,
         SmsSendRequest, SmsSendResponse,
@@ -83,5 +93,5 @@ pub use secret::{
 pub use url::Url;
 pub use validated::{
     EmailAddress, InvalidInput, MemberId, MemberSessionId, OrganizationId, OrganizationRef,
-    OrganizationSlug, ProjectId, RequestId, SmsCode, E164,
+    OrganizationSlug, ProjectId, RequestId, SessionMinutes, SmsCode, E164,
 };

@@ -271,6 +271,79 @@ impl OrganizationRef {
     }
 }
 
+impl OrganizationRef {
+    /// An id (`organization-…`) or else a slug, each checked as its kind. The one place where
+    /// "id or slug?" is decided, for the configuration and the admin tool alike.
+    pub fn parse(value: &str) -> Result<Self, InvalidInput> {
+        if value.starts_with("organization-") {
+            OrganizationId::parse(value).map(Self::Id)
+        } else {
+            OrganizationSlug::parse(value).map(Self::Slug)
+        }
+    }
+}
+
+impl OrganizationId {
+    /// `organization-test-…` / `organization-live-…`, safe in a URL path.
+    pub fn parse(value: &str) -> Result<Self, InvalidInput> {
+        crate::api::check_path_segment("organization_id", value)?;
+        if !value.starts_with("organization-") {
+            return Err(InvalidInput::new(
+                "organization_id",
+                "it is not a Stytch organization id (organization-…)",
+            ));
+        }
+        Ok(Self::new(value))
+    }
+}
+
+impl OrganizationSlug {
+    /// A slug safe in a URL path (letters, digits, `-`, `_`, `.`, `~`).
+    pub fn parse(value: &str) -> Result<Self, InvalidInput> {
+        crate::api::check_path_segment("organization_slug", value)?;
+        if value.len() > 128 {
+            return Err(InvalidInput::new(
+                "organization_slug",
+                "it is longer than 128 characters",
+            ));
+        }
+        Ok(Self::new(value))
+    }
+}
+
+impl ProjectId {
+    /// `project-test-…` or `project-live-…`.
+    pub fn parse(value: &str) -> Result<Self, InvalidInput> {
+        crate::api::check_path_segment("project_id", value)?;
+        if !value.starts_with("project-test-") && !value.starts_with("project-live-") {
+            return Err(InvalidInput::new(
+                "project_id",
+                "it is not a Stytch project id (project-test-… or project-live-…)",
+            ));
+        }
+        Ok(Self::new(value))
+    }
+}
+
+/// A session lifetime Stytch accepts: 5 to 527040 minutes (a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SessionMinutes(u32);
+
+impl SessionMinutes {
+    /// Stytch's default, 60.
+    pub const DEFAULT: SessionMinutes =
+        SessionMinutes(crate::api::DEFAULT_SESSION_DURATION_MINUTES);
+
+    pub fn parse(minutes: u32) -> Result<Self, InvalidInput> {
+        crate::api::check_session_duration(Some(minutes))?;
+        Ok(Self(minutes))
+    }
+
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
 impl From<OrganizationId> for OrganizationRef {
     fn from(id: OrganizationId) -> Self {
         Self::Id(id)

@@ -67,13 +67,33 @@ const REFERENCE: &[(&str, u16, ErrorType)] = &[
     ),
     (
         "user_lock_limit_reached",
-        400,
+        429,
         ErrorType::UserLockLimitReached,
     ),
     (
         "endpoint_not_authorized_for_sdk",
-        403,
+        401,
         ErrorType::EndpointNotAuthorizedForSdk,
+    ),
+    (
+        "invalid_pkce_code_verifier",
+        400,
+        ErrorType::InvalidPkceCodeVerifier,
+    ),
+    (
+        "invalid_pkce_code_challenge",
+        400,
+        ErrorType::InvalidPkceCodeChallenge,
+    ),
+    (
+        "email_jit_provisioning_not_allowed",
+        400,
+        ErrorType::EmailJitProvisioningNotAllowed,
+    ),
+    (
+        "invalid_email_for_jit_provisioning",
+        400,
+        ErrorType::InvalidEmailForJitProvisioning,
     ),
     (
         "bad_domain_for_stytch_sdk",
@@ -456,4 +476,53 @@ async fn a_long_undecodable_body_is_truncated_to_about_2_kib() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[tokio::test]
+async fn a_member_lock_is_a_429_that_is_never_retried() {
+    let h = Harness::start().await;
+    let path = "/v1/b2b/sessions/authenticate";
+    h.fault(
+        json!({"path": path, "status": 429, "error_type": "user_lock_limit_reached", "times": 5}),
+    )
+    .await;
+    let e = h
+        .client(Family::Backend)
+        .sessions_authenticate(
+            &SessionToken::new("session-token-aaaaaaaaaaaaaaaaaaaaaaa"),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_type(), Some(&ErrorType::UserLockLimitReached));
+    assert_eq!(e.status(), Some(429));
+    assert!(!e.is_retryable());
+    assert_eq!(h.calls_to(path).await, 1, "a lock lasts an hour: no retry");
+}
+
+#[test]
+fn the_sdk_schema_error_shape_is_a_typed_error() {
+    for body in [
+        &br#"{"body": ""}"#[..],
+        br#"{"body": {"code": "is required"}, "params": null, "query": null}"#,
+    ] {
+        let e = stytch_b2b::decode_response::<serde_json::Value>(
+            Family::Sdk,
+            stytch_b2b::StatusCode::BAD_REQUEST,
+            None,
+            body,
+        )
+        .unwrap_err();
+        assert!(matches!(e, Error::Schema { status: 400, .. }), "{e:?}");
+        assert!(!e.is_retryable());
+    }
+    // Stytch's usual error body is still a Stytch error, not a schema error.
+    let e = stytch_b2b::decode_response::<serde_json::Value>(
+        Family::Sdk,
+        stytch_b2b::StatusCode::BAD_REQUEST,
+        None,
+        br#"{"status_code":400,"error_type":"invalid_code","error_message":"x"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.error_type(), Some(&ErrorType::InvalidCode));
 }

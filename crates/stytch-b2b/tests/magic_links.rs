@@ -70,12 +70,12 @@ async fn new_address_signs_up_a_pending_member_who_becomes_active() {
     let client = h.client(Family::Backend);
     let verifier = PkceCodeVerifier::generate();
     let sent = client
-        .magic_links_email_login_or_signup(&request(&h, "linus@example.com", &verifier))
+        .magic_links_email_login_or_signup(&request(&h, "margaret@example.com", &verifier))
         .await
         .unwrap();
     assert_eq!(sent.member_created, Some(true));
     assert_eq!(sent.member.unwrap().status, MemberStatus::Pending);
-    let token = h.latest_magic_link_token("linus@example.com").await;
+    let token = h.latest_magic_link_token("margaret@example.com").await;
     let auth = client
         .magic_links_authenticate(&MagicLinksAuthenticateRequest::new(
             token,

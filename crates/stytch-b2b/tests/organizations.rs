@@ -1,31 +1,92 @@
-//! organizations: get by id and slug in both families; update (backend only).
+//! organizations: backend get by id and slug, and update; SDK search by slug, and `me`.
 
 mod common;
 
-use common::{Harness, FAMILIES};
+use common::Harness;
 use stytch_b2b::{
     Credentials, Error, ErrorType, Family, MfaMethod, MfaMethods, MfaPolicy, OrganizationId,
     OrganizationSlug, ProjectSecret, UpdateOrganizationRequest,
 };
 
 #[tokio::test]
-async fn get_organization_by_id_and_by_slug_in_both_families() {
+async fn the_backend_gets_an_organization_by_id_and_by_slug() {
     let h = Harness::start().await;
-    for family in FAMILIES {
-        let client = h.client(family);
-        let by_id = client.get_organization(h.org_id()).await.unwrap();
-        assert_eq!(by_id.organization.organization_id, h.org_id());
-        assert_eq!(by_id.organization.organization_name, "Example Org");
-        assert_eq!(by_id.organization.mfa_policy, MfaPolicy::Optional);
-        assert!(by_id.request_id.as_str().starts_with("request-id-test-"));
-        let by_slug = client
-            .get_organization(OrganizationSlug::new("example-org"))
-            .await
-            .unwrap();
-        assert_eq!(by_slug.organization, by_id.organization, "{family:?}");
-        let path = format!("{}/organizations/example-org", h.prefix(family));
-        assert_eq!(h.calls_to(&path).await, 1);
-    }
+    let client = h.client(Family::Backend);
+    let by_id = client.get_organization(h.org_id()).await.unwrap();
+    assert_eq!(by_id.organization.organization_id, h.org_id());
+    assert_eq!(by_id.organization.organization_name, "Example Org");
+    assert_eq!(by_id.organization.mfa_policy, MfaPolicy::Optional);
+    assert!(by_id.request_id.as_str().starts_with("request-id-test-"));
+    let by_slug = client
+        .get_organization(OrganizationSlug::new("example-org"))
+        .await
+        .unwrap();
+    assert_eq!(by_slug.organization, by_id.organization);
+    assert_eq!(h.calls_to("/v1/b2b/organizations/example-org").await, 1);
+}
+
+#[tokio::test]
+async fn the_sdk_has_no_get_by_id_or_slug_and_sends_nothing() {
+    let h = Harness::start().await;
+    let e = h
+        .client(Family::Sdk)
+        .get_organization(h.org_id())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                family: Family::Sdk,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(h.requests().await.is_empty());
+}
+
+#[tokio::test]
+async fn the_sdk_searches_a_slug_and_an_unknown_slug_is_none_not_an_error() {
+    let h = Harness::start().await;
+    let client = h.client(Family::Sdk);
+    let found = client
+        .search_organization(&OrganizationSlug::new("example-org"))
+        .await
+        .unwrap();
+    let org = found.organization.expect("example-org exists");
+    assert_eq!(org.organization_id, h.org_id());
+    assert_eq!(org.organization_name, "Example Org");
+    assert_eq!(org.organization_slug, "example-org");
+    let missing = client
+        .search_organization(&OrganizationSlug::new("no-such-org"))
+        .await
+        .unwrap();
+    assert_eq!(missing.organization, None);
+    assert_eq!(missing.status_code, 200);
+    let calls = h.requests().await;
+    assert_eq!(calls.len(), 2);
+    assert!(calls
+        .iter()
+        .all(|(m, p, s)| m == "POST" && p == "/sdk/v1/b2b/organizations/search" && *s == 200));
+    let e = h
+        .client(Family::Backend)
+        .search_organization(&OrganizationSlug::new("example-org"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Unsupported { .. }), "{e:?}");
+}
+
+#[tokio::test]
+async fn a_signed_in_sdk_caller_reads_its_organization_from_me() {
+    let h = Harness::start().await;
+    let client = h.client(Family::Sdk);
+    let auth = h.primary_factor(&client, "ada@example.com").await;
+    let token = auth.session_token.expect("a session: MFA is optional here");
+    let me = client.organization_of_session(&token).await.unwrap();
+    assert_eq!(me.organization.organization_id, h.org_id());
+    assert_eq!(me.organization.organization_name, "Example Org");
+    assert_eq!(h.calls_to("/sdk/v1/b2b/organizations/me").await, 1);
 }
 
 #[tokio::test]
@@ -80,9 +141,9 @@ async fn update_organization_is_backend_only_and_sends_nothing_from_the_sdk_fami
 #[tokio::test]
 async fn unknown_organization_is_organization_not_found() {
     let h = Harness::start().await;
-    for family in FAMILIES {
+    {
         let e = h
-            .client(family)
+            .client(Family::Backend)
             .get_organization(OrganizationId::new(
                 "organization-test-00000000-0000-4000-8000-000000000000",
             ))
@@ -123,11 +184,14 @@ async fn wrong_credentials_are_unauthorized_credentials_in_both_families() {
         public_token: stytch_b2b::PublicToken::new("public-token-test-wrong"),
     };
     for config in [backend, sdk] {
-        let e = stytch_b2b::Client::new(config)
-            .unwrap()
-            .get_organization(h.org_id())
-            .await
-            .unwrap_err();
+        let client = stytch_b2b::Client::new(config).unwrap();
+        let e = match client.family() {
+            Family::Backend => client.get_organization(h.org_id()).await.unwrap_err(),
+            Family::Sdk => client
+                .search_organization(&OrganizationSlug::new("example-org"))
+                .await
+                .unwrap_err(),
+        };
         assert_eq!(
             e.error_type(),
             Some(&ErrorType::UnauthorizedCredentials),

@@ -112,8 +112,7 @@ async fn formatted_clients_requests_responses_and_errors_hold_no_secret() {
     add("sms send request", format!("{send:?}"), None);
     for proof in [
         PrimaryFactorProof::IntermediateSession(IntermediateSessionToken::new(IST)),
-        PrimaryFactorProof::SessionToken(SessionToken::new(SESSION)),
-        PrimaryFactorProof::SessionJwt(SessionJwt::new(JWT)),
+        PrimaryFactorProof::Session(SessionToken::new(SESSION)),
     ] {
         let sms = SmsAuthenticateRequest {
             proof,

@@ -107,10 +107,27 @@ async fn jwks_in_both_families() {
             .await,
         0
     );
+    // Both families fetch the same backend path (there is no SDK JWKS route), without credentials.
     let p = h.project_id();
-    assert_eq!(h.calls_to(&format!("/v1/b2b/sessions/jwks/{p}")).await, 1);
+    assert_eq!(h.calls_to(&format!("/v1/b2b/sessions/jwks/{p}")).await, 2);
     assert_eq!(
         h.calls_to(&format!("/sdk/v1/b2b/sessions/jwks/{p}")).await,
-        1
+        0
     );
+}
+
+#[tokio::test]
+async fn the_jwks_is_fetched_without_credentials() {
+    let h = Harness::start().await;
+    // Credentials the emulator would refuse anywhere else: the JWKS needs none, so they are not sent.
+    let mut config = h.config(Family::Sdk);
+    config.credentials = stytch_b2b::Credentials::Sdk {
+        public_token: stytch_b2b::PublicToken::new("public-token-test-not-this-project"),
+    };
+    let jwks = stytch_b2b::Client::new(config)
+        .unwrap()
+        .sessions_jwks(&h.project_id())
+        .await
+        .unwrap();
+    assert!(!jwks.keys.is_empty());
 }

@@ -6,7 +6,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put, MethodRouter};
 use axum::Router;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use crate::error::{ApiResult, StytchError};
-use crate::extract::{family_of, Ctx, Family, StytchJson};
+use crate::extract::{Ctx, Family, StytchJson};
 use crate::facts::{self, ErrorKind};
 use crate::ids;
 use crate::model::{
@@ -26,40 +26,40 @@ use crate::model::{
 use crate::world::{self, merge_claims, valid_e164, valid_email, valid_slug, World};
 use crate::Emulator;
 
+/// The handler serving one [`facts::ROUTES`] entry; `None` for an entry nobody implemented.
+fn handler(method: &str, path: &str) -> Option<MethodRouter<Emulator>> {
+    let api = path
+        .strip_prefix("/sdk/v1/b2b")
+        .or_else(|| path.strip_prefix("/v1/b2b"))?;
+    let sdk = path.starts_with("/sdk/");
+    Some(match (method, api, sdk) {
+        ("GET", "/organizations/{organization_id}", false) => get(organization_get),
+        ("PUT", "/organizations/{organization_id}", false) => put(organization_update),
+        ("POST", "/organizations/{organization_id}", false) => post(organization_update),
+        ("POST", "/organizations/search", true) => post(organization_search),
+        ("GET", "/organizations/me", true) => get(organization_me),
+        ("POST", "/magic_links/email/login_or_signup", _) => post(login_or_signup),
+        ("POST", "/magic_links/authenticate", _) => post(magic_links_authenticate),
+        ("POST", "/otps/sms/send", _) => post(sms_send),
+        ("POST", "/otps/sms/authenticate", _) => post(sms_authenticate),
+        ("POST", "/sessions/authenticate", _) => post(sessions_authenticate),
+        ("POST", "/sessions/revoke", _) => post(sessions_revoke),
+        ("GET", "/sessions/jwks/{project_id}", false) => get(jwks),
+        _ => return None,
+    })
+}
+
+/// Every route of [`facts::ROUTES`] and nothing else (plus the magic-link redirect): the table is
+/// what is served. An entry without a handler is a bug caught by every test that builds a router.
 pub fn routes() -> Router<Emulator> {
-    let mut router = Router::new()
-        .route(
-            "/v1/b2b/organizations/{organization_id}",
-            get(organization_get)
-                .put(organization_update)
-                .post(organization_update),
-        )
-        .route(
-            "/sdk/v1/b2b/organizations/{organization_id}",
-            get(organization_get),
-        )
-        .route("/v1/b2b/magic_links/redirect", get(magic_link_redirect));
-    for prefix in ["/v1/b2b", "/sdk/v1/b2b"] {
-        router = router
-            .route(
-                &format!("{prefix}/magic_links/email/login_or_signup"),
-                post(login_or_signup),
-            )
-            .route(
-                &format!("{prefix}/magic_links/authenticate"),
-                post(magic_links_authenticate),
-            )
-            .route(&format!("{prefix}/otps/sms/send"), post(sms_send))
-            .route(
-                &format!("{prefix}/otps/sms/authenticate"),
-                post(sms_authenticate),
-            )
-            .route(
-                &format!("{prefix}/sessions/authenticate"),
-                post(sessions_authenticate),
-            )
-            .route(&format!("{prefix}/sessions/revoke"), post(sessions_revoke))
-            .route(&format!("{prefix}/sessions/jwks/{{project_id}}"), get(jwks));
+    let mut router = Router::new().route(
+        facts::MAGIC_LINK_REDIRECT_ROUTE.path,
+        get(magic_link_redirect),
+    );
+    for r in facts::ROUTES {
+        let h = handler(r.method, r.path)
+            .unwrap_or_else(|| panic!("no handler for {} {} in facts::ROUTES", r.method, r.path));
+        router = router.route(r.path, h);
     }
     router
 }
@@ -161,10 +161,7 @@ fn session_minutes(
     required_on_sdk: bool,
 ) -> ApiResult<Option<i64>> {
     match minutes {
-        None if required_on_sdk && ctx.sdk() => Err(ctx.err(
-            facts::BAD_REQUEST,
-            "session_duration_minutes is required on the client API.",
-        )),
+        None if required_on_sdk && ctx.sdk() => Err(ctx.required("session_duration_minutes")),
         None => Ok(None),
         Some(m) if (facts::SESSION_MIN_MINUTES..=facts::SESSION_MAX_MINUTES).contains(&m) => {
             Ok(Some(m))
@@ -217,6 +214,22 @@ fn registered_redirect(
 /// base64url (no padding) of SHA-256 of the verifier's ASCII.
 fn pkce_challenge(verifier: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// RFC 7636 §4.2: an S256 challenge is base64url, no padding, of a 32-byte digest.
+fn valid_pkce_challenge(challenge: &str) -> bool {
+    challenge.len() == facts::PKCE_CHALLENGE_LEN
+        && URL_SAFE_NO_PAD
+            .decode(challenge)
+            .is_ok_and(|digest| digest.len() == 32)
+}
+
+/// RFC 7636 §4.1: 43 to 128 characters of `[A-Za-z0-9-._~]`.
+fn valid_pkce_verifier(verifier: &str) -> bool {
+    (facts::PKCE_VERIFIER_MIN_LEN..=facts::PKCE_VERIFIER_MAX_LEN).contains(&verifier.len())
+        && verifier
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
 }
 
 fn check_ist(
@@ -369,6 +382,70 @@ async fn organization_get(
 }
 
 #[derive(Deserialize)]
+struct OrganizationSearch {
+    organization_slug: String,
+}
+
+/// POST /sdk/v1/b2b/organizations/search: the organization with this slug, as the subset of
+/// fields in [`facts::SEARCH_ORGANIZATION_FIELDS`], or `null` (still 200) when there is none.
+async fn organization_search(
+    State(emu): State<Emulator>,
+    ctx: Ctx,
+    StytchJson(b): StytchJson<OrganizationSearch>,
+) -> ApiResult<Response> {
+    let w = emu.world();
+    let found = w
+        .orgs
+        .iter()
+        .find(|o| o.organization_slug == b.organization_slug && !o.hidden);
+    let organization = match found {
+        Some(o) => {
+            let full = obj(org_json(o));
+            Value::Object(
+                facts::SEARCH_ORGANIZATION_FIELDS
+                    .iter()
+                    .map(|f| (f.to_string(), full.get(*f).cloned().unwrap_or(Value::Null)))
+                    .collect(),
+            )
+        }
+        None => Value::Null,
+    };
+    Ok(respond(&ctx, obj(json!({ "organization": organization }))))
+}
+
+/// GET /sdk/v1/b2b/organizations/me: the signed-in member's organization. The session comes in
+/// the Basic password; without one the answer is 401 `unauthorized_credentials` (the error
+/// stytch-mobile's openapi.yml lists for this route; the situation is inferred), with an
+/// unknown or expired one 404 `session_not_found`, as on the other session routes.
+async fn organization_me(State(emu): State<Emulator>, ctx: Ctx) -> ApiResult<Response> {
+    let now = emu.now();
+    let Some(header) = ctx.header_session.clone() else {
+        return Err(ctx.err(
+            facts::UNAUTHORIZED_CREDENTIALS,
+            "This endpoint needs a session: send public_token:session_token (or session_jwt).",
+        ));
+    };
+    let (token, jwt) = if looks_like_jwt(&header) {
+        (None, Some(header))
+    } else {
+        (Some(header), None)
+    };
+    let w = emu.world();
+    let id = w.resolve_session(&ctx, emu.key(), token.as_deref(), jwt.as_deref(), now)?;
+    let org = w
+        .sessions
+        .get(&id)
+        .filter(|s| {
+            w.members
+                .get(&s.member_id)
+                .is_some_and(|m| m.status != "deleted")
+        })
+        .and_then(|s| w.org_by_id(&s.organization_id))
+        .ok_or_else(|| ctx.err(facts::SESSION_NOT_FOUND, "Session could not be found."))?;
+    Ok(respond(&ctx, obj(json!({ "organization": org_json(org) }))))
+}
+
+#[derive(Deserialize)]
 struct OrganizationUpdate {
     organization_name: Option<String>,
     organization_slug: Option<String>,
@@ -393,10 +470,14 @@ fn one_of(
     field: &str,
 ) -> ApiResult<()> {
     match value {
-        Some(v) if !allowed.contains(&v.as_str()) => Err(ctx.err(
-            kind,
-            format!("{field} must be one of {}.", allowed.join(", ")),
-        )),
+        Some(v) if !allowed.contains(&v.as_str()) => Err(if kind == facts::BAD_REQUEST {
+            ctx.not_one_of(field, allowed)
+        } else {
+            ctx.err(
+                kind,
+                format!("{field} must be one of {}.", allowed.join(", ")),
+            )
+        }),
         _ => Ok(()),
     }
 }
@@ -564,6 +645,16 @@ async fn login_or_signup(
         b.signup_expiration_minutes,
         "signup_expiration_minutes",
     )?;
+    let pkce_code_challenge = some(b.pkce_code_challenge);
+    if pkce_code_challenge
+        .as_deref()
+        .is_some_and(|c| !valid_pkce_challenge(c))
+    {
+        return Err(ctx.err(
+            facts::INVALID_PKCE_CODE_CHALLENGE,
+            "pkce_code_challenge must be the base64url (no padding) SHA-256 of the verifier: 43 characters.",
+        ));
+    }
     let project = emu.project();
     let mut w = emu.world();
     let org = w.org(&ctx, &b.organization_id)?.clone();
@@ -637,7 +728,7 @@ async fn login_or_signup(
             member_id: member_id.clone(),
             organization_id: org.organization_id.clone(),
             redirect_url,
-            pkce_code_challenge: some(b.pkce_code_challenge),
+            pkce_code_challenge,
             expires_at: now + Duration::minutes(minutes),
             used: false,
         },
@@ -756,6 +847,16 @@ async fn magic_links_authenticate(
             "Provide session_token or session_jwt, not both.",
         ));
     }
+    let pkce_code_verifier = some(b.pkce_code_verifier);
+    if pkce_code_verifier
+        .as_deref()
+        .is_some_and(|v| !valid_pkce_verifier(v))
+    {
+        return Err(ctx.err(
+            facts::INVALID_PKCE_CODE_VERIFIER,
+            "pkce_code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, -, ., _ and ~.",
+        ));
+    }
     let token = b.magic_links_token;
     let sandbox = !ctx.sdk() && !ctx.live;
     if sandbox && token == facts::SANDBOX_TOKEN_UNAUTHORIZED {
@@ -789,7 +890,7 @@ async fn magic_links_authenticate(
                 "Magic link could not be authenticated because it was either already used or expired.",
             ));
         }
-        match (&link.pkce_code_challenge, some(b.pkce_code_verifier)) {
+        match (&link.pkce_code_challenge, pkce_code_verifier) {
             (Some(_), None) => {
                 return Err(ctx.err(
                     facts::PKCE_EXPECTED_CODE_VERIFIER,
@@ -847,6 +948,10 @@ async fn magic_links_authenticate(
             m.email_address_verified = true;
             m.updated_at = now;
         }
+        // A successful authentication resets the failure count while no lock is active.
+        if !m.is_locked(now) {
+            m.failed_attempts = 0;
+        }
         m.clone()
     };
     let factor = Factor {
@@ -880,8 +985,17 @@ async fn magic_links_authenticate(
                 consumed: false,
             },
         );
-        let (member_options, initiated) = if member.has_phone() {
-            // Stytch sends the code itself and says so: the client must not send another.
+        // Stytch sends the code itself only to a member with a phone who is MFA-enrolled
+        // (stytch-node lib/b2b/otp_sms.ts, send); the client must then not send another.
+        let member_options = if member.has_phone() {
+            json!({
+                "mfa_phone_number": ids::mask_phone(&member.mfa_phone_number),
+                "totp_registration_id": "",
+            })
+        } else {
+            Value::Null
+        };
+        let initiated = if member.has_phone() && member.mfa_enrolled {
             send_sms_code(
                 &mut w,
                 ctx.live,
@@ -890,21 +1004,14 @@ async fn magic_links_authenticate(
                 &org.organization_name,
                 now,
             );
-            (
-                json!({
-                    "mfa_phone_number": ids::mask_phone(&member.mfa_phone_number),
-                    "totp_registration_id": "",
-                }),
-                json!("sms_otp"),
-            )
+            json!("sms_otp")
         } else {
-            (Value::Null, Value::Null)
+            Value::Null
         };
         body.extend(obj(json!({
             "member": member_json(&member, now),
             "member_authenticated": false,
             "intermediate_session_token": ist,
-            "intermediate_session_token_expires_at": ids::timestamp(ist_expires),
             "session_token": "",
             "session_jwt": "",
             "member_session": null,
@@ -943,7 +1050,6 @@ async fn magic_links_authenticate(
     body.extend(obj(json!({
         "member_authenticated": true,
         "intermediate_session_token": "",
-        "intermediate_session_token_expires_at": null,
         "mfa_required": null,
         "session_jwt": jwt_for(&emu, &session_id),
     })));
@@ -1104,13 +1210,13 @@ struct SmsAuthenticate {
     set_default_mfa: Option<bool>,
 }
 
-/// What a failed code attempt did: counted, and perhaps locked the member.
+/// Counts a failed attempt (any factor); the [`facts::LOCK_THRESHOLD`]th consecutive one locks
+/// the member for [`facts::LOCK_DURATION`]. Returns whether it locked.
 fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime) -> bool {
     let m = w.member_mut(member_id);
-    m.failures.retain(|t| now - *t < facts::LOCK_WINDOW);
-    m.failures.push(now);
-    if m.failures.len() as u32 >= facts::LOCK_THRESHOLD {
-        m.failures.clear();
+    m.failed_attempts += 1;
+    if m.failed_attempts >= facts::LOCK_THRESHOLD {
+        m.failed_attempts = 0;
         m.lock_created_at = Some(now);
         m.lock_expires_at = Some(now + facts::LOCK_DURATION);
         m.updated_at = now;
@@ -1241,7 +1347,7 @@ async fn sms_authenticate(
         if b.set_default_mfa != Some(false) && (m.mfa_enrolled || b.set_default_mfa == Some(true)) {
             m.default_mfa_method = "sms_otp".into();
         }
-        m.failures.clear();
+        m.failed_attempts = 0;
         m.lock_created_at = None;
         m.lock_expires_at = None;
         m.updated_at = now;
@@ -1428,11 +1534,10 @@ async fn sessions_revoke(
     Ok(respond(&ctx, Map::new()))
 }
 
-/// GET …/sessions/jwks/{project_id}: the signing key with its kid. No credentials needed
-/// **(inferred: the official clients send them, we do not insist)**.
+/// GET /v1/b2b/sessions/jwks/{project_id}: the signing key with its kid. No credentials needed
+/// (stytch-node's `jose.createRemoteJWKSet` sends none); any sent are ignored.
 async fn jwks(
     State(emu): State<Emulator>,
-    uri: Uri,
     path: Result<Path<String>, PathRejection>,
 ) -> ApiResult<Response> {
     let live = emu.project().live();
@@ -1443,7 +1548,7 @@ async fn jwks(
         );
     }
     Ok(respond_as(
-        family_of(uri.path()),
+        Family::Backend,
         live,
         obj(json!({ "keys": [emu.key().jwk()] })),
     ))

@@ -1,5 +1,7 @@
 //! Request extractors whose every rejection is a Stytch error body: the caller's API family and
-//! credentials ([`Ctx`]), and a JSON body ([`StytchJson`]) limited to 1 MiB.
+//! credentials ([`Ctx`]), and a JSON body ([`StytchJson`]) limited to 1 MiB. On the SDK API a body
+//! that does not match the request's schema answers the SDK's schema-error shape instead (see
+//! [`facts::SCHEMA_ERROR_STATUS`]).
 
 use std::net::SocketAddr;
 
@@ -10,6 +12,7 @@ use axum::http::request::Parts;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
 
 use crate::error::StytchError;
 use crate::facts;
@@ -43,6 +46,109 @@ impl Ctx {
     pub fn err(&self, kind: facts::ErrorKind, message: impl Into<String>) -> StytchError {
         StytchError::new(kind, message).live(self.live)
     }
+
+    /// A missing required field: a schema error on the SDK API, `bad_request` on the backend.
+    pub fn required(&self, field: &str) -> StytchError {
+        match self.family {
+            Family::Sdk => StytchError::schema(vec![schema_required(field)]).live(self.live),
+            Family::Backend => self.err(facts::BAD_REQUEST, format!("{field} is required.")),
+        }
+    }
+
+    /// A value outside an enum: a schema error on the SDK API, `bad_request` on the backend.
+    pub fn not_one_of(&self, field: &str, allowed: &[&str]) -> StytchError {
+        match self.family {
+            Family::Sdk => StytchError::schema(vec![json!({
+                "keyword": "enum",
+                "dataPath": format!(".{field}"),
+                "schemaPath": format!("#/properties/{field}/enum"),
+                "params": { "allowedValues": allowed },
+                "message": "should be equal to one of the allowed values",
+            })])
+            .live(self.live),
+            Family::Backend => self.err(
+                facts::BAD_REQUEST,
+                format!("{field} must be one of {}.", allowed.join(", ")),
+            ),
+        }
+    }
+}
+
+// --- the SDK API's schema errors (ajv-style, as stytch-browser's NetworkClient.spec.ts shows) ---
+
+pub fn schema_required(field: &str) -> Value {
+    json!({
+        "keyword": "required",
+        "dataPath": "",
+        "schemaPath": "#/required",
+        "params": { "missingProperty": field },
+        "message": format!("should have required property '{field}'"),
+    })
+}
+
+fn schema_type(field: Option<&str>, json_type: &str) -> Value {
+    let (data_path, schema_path) = match field {
+        Some(f) => (format!(".{f}"), format!("#/properties/{f}/type")),
+        None => (String::new(), "#/type".to_string()),
+    };
+    json!({
+        "keyword": "type",
+        "dataPath": data_path,
+        "schemaPath": schema_path,
+        "params": { "type": json_type },
+        "message": format!("should be {json_type}"),
+    })
+}
+
+/// The field serde names in "missing field `x`".
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field)
+}
+
+/// The JSON type serde expected, from "invalid type: …, expected i64 at line 1 column 9".
+fn expected_type(message: &str) -> &'static str {
+    let expected = message
+        .rsplit_once("expected ")
+        .map(|(_, e)| e.split(" at line ").next().unwrap_or(e))
+        .unwrap_or("");
+    match expected {
+        "a string" => "string",
+        "a boolean" => "boolean",
+        "a sequence" => "array",
+        e if e.starts_with('i') || e.starts_with('u') || e.starts_with('f') => "number",
+        _ => "object",
+    }
+}
+
+/// Which field of a JSON object made `T` fail, as ajv would report it.
+fn schema_errors<T: DeserializeOwned>(value: Value, message: &str) -> Vec<Value> {
+    let Value::Object(object) = value else {
+        return vec![schema_type(None, "object")];
+    };
+    if let Some(field) = missing_field(message) {
+        return vec![schema_required(field)];
+    }
+    for key in object.keys() {
+        let mut without: Map<String, Value> = object.clone();
+        without.remove(key);
+        let culprit = match serde_json::from_value::<T>(Value::Object(without)) {
+            Ok(_) => true,
+            Err(e) => missing_field(&e.to_string()) == Some(key.as_str()),
+        };
+        if culprit {
+            return vec![schema_type(Some(key), expected_type(message))];
+        }
+    }
+    vec![json!({
+        "keyword": "type",
+        "dataPath": "",
+        "schemaPath": "#",
+        "params": {},
+        "message": message,
+    })]
 }
 
 pub fn family_of(path: &str) -> Family {
@@ -138,7 +244,8 @@ impl FromRequestParts<Emulator> for Ctx {
 }
 
 /// A JSON body. An empty body reads as `{}` (official clients send none on some calls);
-/// malformed JSON, missing fields and wrong types answer 400 `bad_request`, more than 1 MiB 413.
+/// malformed JSON answers 400 `bad_request`; missing fields and wrong types answer `bad_request`
+/// on the backend API and a schema error on the SDK API; more than 1 MiB 413.
 pub struct StytchJson<T>(pub T);
 
 pub async fn read_body(req: Request, live: bool) -> Result<Bytes, StytchError> {
@@ -175,16 +282,27 @@ pub async fn read_body(req: Request, live: bool) -> Result<Bytes, StytchError> {
     }
 }
 
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], live: bool) -> Result<T, StytchError> {
+pub fn parse_json<T: DeserializeOwned>(
+    bytes: &[u8],
+    live: bool,
+    family: Family,
+) -> Result<T, StytchError> {
     let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         bytes
     };
     serde_json::from_slice(bytes).map_err(|e| {
-        let message = match e.classify() {
-            serde_json::error::Category::Data => format!("Invalid request body: {e}"),
-            _ => format!("Request body is not valid JSON: {e}"),
+        let data = e.classify() == serde_json::error::Category::Data;
+        if data && family == Family::Sdk {
+            if let Ok(value) = serde_json::from_slice::<Value>(bytes) {
+                return StytchError::schema(schema_errors::<T>(value, &e.to_string())).live(live);
+            }
+        }
+        let message = if data {
+            format!("Invalid request body: {e}")
+        } else {
+            format!("Request body is not valid JSON: {e}")
         };
         StytchError::new(facts::BAD_REQUEST, message).live(live)
     })
@@ -195,7 +313,8 @@ impl<T: DeserializeOwned> FromRequest<Emulator> for StytchJson<T> {
 
     async fn from_request(req: Request, emu: &Emulator) -> Result<Self, Self::Rejection> {
         let live = emu.project().live();
+        let family = family_of(req.uri().path());
         let bytes = read_body(req, live).await?;
-        parse_json(&bytes, live).map(StytchJson)
+        parse_json(&bytes, live, family).map(StytchJson)
     }
 }

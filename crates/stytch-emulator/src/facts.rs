@@ -1,41 +1,240 @@
-//! Every Stytch fact the emulator relies on, in one place.
-//! Items marked **(inferred)** are our best guess, not documented by Stytch: change them here only.
+//! Every Stytch fact the emulator relies on, in one place, each with its public source: a
+//! repository and path (read with `git show`), a docs page URL, or the word **inferred** (our best
+//! guess: change it here only). Routes are in [`ROUTES`]; the router is built from that table, so
+//! the table and what is served cannot drift.
 
 use time::Duration;
 
+// Sources used more than once. Repositories are github.com/<owner>/<name>.
+macro_rules! android_api {
+    ($f:literal) => {
+        concat!(
+            "stytchauth/stytch-android: source/sdk/src/main/java/com/stytch/sdk/b2b/network/StytchB2BApiService.kt (",
+            $f,
+            "); stytchauth/stytch-mobile: source/sdks/sdk/resources/openapi.yml"
+        )
+    };
+}
+macro_rules! node {
+    ($file:literal, $f:literal) => {
+        concat!("stytchauth/stytch-node: lib/b2b/", $file, " (", $f, ")")
+    };
+}
+
 // ---------------------------------------------------------------------------------------------
-// Lifetimes and limits (documented in Stytch's API reference unless marked).
+// Routes
 // ---------------------------------------------------------------------------------------------
 
-/// An SMS one-time passcode lives 2 minutes.
+/// One Stytch route the emulator serves, with where Stytch's own clients show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteFact {
+    /// `GET`, `POST` or `PUT`.
+    pub method: &'static str,
+    /// An axum path template, e.g. `/v1/b2b/organizations/{organization_id}`.
+    pub path: &'static str,
+    /// A repository and path, a docs page URL, or `inferred`.
+    pub source: &'static str,
+}
+
+const fn route(method: &'static str, path: &'static str, source: &'static str) -> RouteFact {
+    RouteFact {
+        method,
+        path,
+        source,
+    }
+}
+
+/// Every Stytch route the emulator serves, both families. Not listed: the emulator's control
+/// surface (`/emulator/…`), the inbox page `/`, and [`MAGIC_LINK_REDIRECT_ROUTE`]. Anything
+/// else answers 404 `route_not_found`: there is no `GET /sdk/v1/b2b/organizations/{id}` and no
+/// SDK JWKS route (neither appears in stytch-android, stytch-browser or stytch-mobile).
+pub const ROUTES: &[RouteFact] = &[
+    // Backend API: Basic project_id:secret, bare bodies.
+    route(
+        "GET",
+        "/v1/b2b/organizations/{organization_id}",
+        node!("organizations.ts", "get"),
+    ),
+    route(
+        "PUT",
+        "/v1/b2b/organizations/{organization_id}",
+        node!("organizations.ts", "update"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/organizations/{organization_id}",
+        "inferred: an alias of PUT for the seed guide's curl, which uses POST; Stytch's clients use PUT (stytchauth/stytch-node: lib/b2b/organizations.ts (update))",
+    ),
+    route(
+        "POST",
+        "/v1/b2b/magic_links/email/login_or_signup",
+        node!("magic_links_email.ts", "loginOrSignup"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/magic_links/authenticate",
+        node!("magic_links.ts", "authenticate"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/otps/sms/send",
+        node!("otp_sms.ts", "send"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/otps/sms/authenticate",
+        node!("otp_sms.ts", "authenticate"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/sessions/authenticate",
+        node!("sessions.ts", "authenticate"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/sessions/revoke",
+        node!("sessions.ts", "revoke"),
+    ),
+    route(
+        "GET",
+        "/v1/b2b/sessions/jwks/{project_id}",
+        "stytchauth/stytch-node: lib/b2b/sessions.ts (getJWKS); lib/b2b/client.ts (jose.createRemoteJWKSet: fetched with no credentials)",
+    ),
+    // Client SDK API: Basic public_token:public_token (or :session), {"data": …} bodies.
+    route(
+        "POST",
+        "/sdk/v1/b2b/magic_links/email/login_or_signup",
+        android_api!("loginOrSignupByEmail"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/magic_links/authenticate",
+        android_api!("authenticate"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/otps/sms/send",
+        android_api!("sendSMSOTP"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/otps/sms/authenticate",
+        android_api!("authenticateSMSOTP"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/sessions/authenticate",
+        android_api!("authenticateSessions"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/sessions/revoke",
+        android_api!("revokeSessions"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/organizations/search",
+        "stytchauth/stytch-android: source/sdk/src/main/java/com/stytch/sdk/b2b/network/StytchB2BApiService.kt (searchOrganizations); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BOrganizationClient.ts (getBySlug)",
+    ),
+    route(
+        "GET",
+        "/sdk/v1/b2b/organizations/me",
+        "stytchauth/stytch-android: source/sdk/src/main/java/com/stytch/sdk/b2b/network/StytchB2BApiService.kt (getOrganization); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BOrganizationClient.ts (get); stytchauth/stytch-mobile: source/sdks/sdk/resources/openapi.yml",
+    ),
+];
+
+/// The email link's target: not an API route but the emulator's stand-in for the link Stytch
+/// puts in its emails, which redirects to the flow's redirect URL with `stytch_token_type` and
+/// `token` (that redirect is documented; the link's own path is not).
+pub const MAGIC_LINK_REDIRECT_ROUTE: RouteFact = route(
+    "GET",
+    "/v1/b2b/magic_links/redirect",
+    "inferred: the path of the link inside Stytch's emails is not published",
+);
+
+// ---------------------------------------------------------------------------------------------
+// Lifetimes and limits
+// ---------------------------------------------------------------------------------------------
+
+/// An SMS one-time passcode lives 2 minutes; a new one kills the old.
+/// Source: stytchauth/stytch-node: lib/b2b/otp_sms.ts (send: "OTP codes expire after two minutes").
 pub const SMS_CODE_LIFETIME: Duration = Duration::minutes(2);
-/// SMS codes have 6 digits.
+/// SMS codes have 6 digits. **Inferred** (every code in Stytch's docs examples has 6 digits).
 pub const SMS_CODE_DIGITS: usize = 6;
-/// An intermediate session token lives 10 minutes.
+/// An intermediate session token lives 10 minutes. No response carries its expiry.
+/// Source: stytchauth/stytch-android: source/sdk/src/main/java/com/stytch/sdk/common/Constants.kt
+/// (IST_EXPIRATION_TIME); stytchauth/stytch-node: lib/b2b/magic_links.ts ("default expiry of
+/// 10 minutes").
 pub const IST_LIFETIME: Duration = Duration::minutes(10);
-/// Magic links: default, minimum and maximum `*_expiration_minutes`.
+/// Magic links: default, minimum and maximum `login_/signup_expiration_minutes`.
+/// Source: stytchauth/stytch-node: lib/b2b/magic_links_email.ts (LoginOrSignupRequest:
+/// "Defaults to 60 (1 hour) with a minimum of 5 and a maximum of 10080").
 pub const MAGIC_LINK_DEFAULT_MINUTES: i64 = 60;
 pub const MAGIC_LINK_MIN_MINUTES: i64 = 5;
 pub const MAGIC_LINK_MAX_MINUTES: i64 = 10080;
 /// Sessions: default, minimum and maximum `session_duration_minutes`.
+/// Source: stytchauth/stytch-node: lib/b2b/magic_links.ts (AuthenticateRequest: "a minimum of 5
+/// and a maximum of 527040 minutes", "a Stytch session will be created with a 60 minute duration").
 pub const SESSION_DEFAULT_MINUTES: i64 = 60;
 pub const SESSION_MIN_MINUTES: i64 = 5;
 pub const SESSION_MAX_MINUTES: i64 = 527_040;
 /// A session JWT always lives 5 minutes.
+/// Source: stytchauth/stytch-node: lib/b2b/sessions.ts (getJWKS: "JWTs have a set lifetime of
+/// 5 minutes").
 pub const JWT_LIFETIME: Duration = Duration::minutes(5);
-/// A locked member stays locked 1 hour by default.
+/// A locked member stays locked 1 hour (the default User Lock TTL).
+/// Source: https://stytch.com/docs/resources/platform/user-locks
 pub const LOCK_DURATION: Duration = Duration::hours(1);
-/// Failed SMS codes that lock a member **(inferred: Stytch documents the lock, not the count)**.
+/// Consecutive failed code attempts that lock a member (the default User Lock threshold). A
+/// successful authentication, while no lock is active, resets the count; there is no window.
+/// The count is kept per member, so any factor (SMS today, TOTP later) counts toward it.
+/// Source: https://stytch.com/docs/resources/platform/user-locks
 pub const LOCK_THRESHOLD: u32 = 10;
-/// Failures older than this no longer count toward a lock **(inferred)**.
-pub const LOCK_WINDOW: Duration = Duration::hours(1);
-/// Request bodies above this size are refused with 413 **(inferred: limit and error type)**.
+/// Request bodies above this size are refused with 413. **Inferred** (limit and error type).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// The magic-link `stytch_token_type` of this flow.
+/// The magic-link `stytch_token_type` of this flow, sent with `token` in the redirect's query.
+/// Source: stytchauth/stytch-browser: packages/react-native/src/ui/b2b/hooks/useDeeplinkParser.ts
+/// (case 'multi_tenant_magic_links'); stytchauth/stytch-android:
+/// source/sdk/src/main/java/com/stytch/sdk/common/Constants.kt (QUERY_TOKEN_TYPE, QUERY_TOKEN).
 pub const MAGIC_LINK_TOKEN_TYPE: &str = "multi_tenant_magic_links";
-/// The role every member holds, and the source Stytch reports for it **(inferred: source type)**.
+/// The role every member holds, and the source Stytch reports for it. **Inferred** (the role id
+/// is Stytch's default member role; the source type is a guess).
 pub const DEFAULT_MEMBER_ROLE: &str = "stytch_member";
 pub const DEFAULT_MEMBER_ROLE_SOURCE: &str = "direct_assignment";
+
+/// PKCE (RFC 7636): a `code_challenge` (S256) is BASE64URL without padding of a SHA-256 digest,
+/// so 43 characters; a `code_verifier` is 43 to 128 characters of `[A-Za-z0-9-._~]`.
+/// Source: https://www.rfc-editor.org/rfc/rfc7636#section-4.1 and #section-4.2. That Stytch
+/// refuses values outside these rules (with `invalid_pkce_code_verifier` /
+/// `invalid_pkce_code_challenge`) is **inferred**. Stytch's SDKs send a 64-character hex verifier
+/// (stytchauth/stytch-android: source/sdk/src/main/java/com/stytch/sdk/common/Constants.kt,
+/// CODE_CHALLENGE_BYTE_COUNT = 32).
+pub const PKCE_CHALLENGE_LEN: usize = 43;
+pub const PKCE_VERIFIER_MIN_LEN: usize = 43;
+pub const PKCE_VERIFIER_MAX_LEN: usize = 128;
+
+/// The fields of an organization that `POST /sdk/v1/b2b/organizations/search` answers with
+/// (a subset of Organization; `null` when no organization has the slug): the union of what
+/// stytch-android reads (`InternalOrganizationData` in
+/// source/sdk/src/main/java/com/stytch/sdk/b2b/network/models/B2BResponseData.kt) and what
+/// stytch-browser types (`OrganizationBySlugMatch` in packages/core/src/public/b2b/organizations.ts).
+/// Neither has `mfa_methods` or `allowed_mfa_methods`; only stytch-browser has `mfa_policy`.
+pub const SEARCH_ORGANIZATION_FIELDS: &[&str] = &[
+    "organization_id",
+    "organization_name",
+    "organization_slug",
+    "organization_logo_url",
+    "sso_active_connections",
+    "sso_default_connection_id",
+    "email_allowed_domains",
+    "email_jit_provisioning",
+    "email_invites",
+    "oauth_tenant_jit_provisioning",
+    "allowed_oauth_tenants",
+    "auth_methods",
+    "allowed_auth_methods",
+    "mfa_policy",
+];
 
 /// Not a Stytch fact but an emulator choice, kept here because it shows in responses:
 /// sessions/authenticate hands back the same session JWT while it is younger than this and the
@@ -45,62 +244,107 @@ pub const DEFAULT_MEMBER_ROLE_SOURCE: &str = "direct_assignment";
 pub const JWT_REUSE_WINDOW: Duration = Duration::seconds(30);
 
 // ---------------------------------------------------------------------------------------------
-// Test-environment sandbox values (documented; backend API only).
+// Test-environment sandbox values: backend API only ("They will not work when used with a
+// frontend or mobile Stytch SDK"). Source: https://stytch.com/docs/b2b/guides/testing/sandbox-values
 // ---------------------------------------------------------------------------------------------
 
 pub const SANDBOX_EMAIL: &str = "sandbox@stytch.com";
 pub const SANDBOX_ORGANIZATION_ID: &str = "organization-test-007d9d4a-deac-4a87-ba0a-e6e8afba4d4b";
+/// 200.
 pub const SANDBOX_TOKEN_OK: &str = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=";
+/// 401 `unable_to_auth_magic_link`.
 pub const SANDBOX_TOKEN_UNAUTHORIZED: &str = "3pzjQpgksDlGKWEwUq2Up--hCHC_0oamfLHyfspKDFU=";
+/// 404 `magic_link_not_found`.
 pub const SANDBOX_TOKEN_NOT_FOUND: &str = "CprTtwhnRNiMBiUS2jSLcWYrfuO2POeBNdo5HhW6qTM=";
-/// The sandbox member's id **(inferred: Stytch does not publish a B2B sandbox member)**.
+/// The sandbox member's id. **Inferred** (Stytch does not publish a B2B sandbox member).
 pub const SANDBOX_MEMBER_ID: &str = "member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f";
 
-/// Countries SMS may be sent to when international SMS is off (the default): +1 only
-/// **(inferred: Stytch says international SMS is off by default; we treat NANP as domestic)**.
+/// Countries SMS may be sent to when international SMS is off (the default): +1 only.
+/// **Inferred** (Stytch says international SMS is off by default; we treat NANP as domestic).
 pub const DOMESTIC_SMS_PREFIXES: &[&str] = &["+1"];
 
 // ---------------------------------------------------------------------------------------------
-// Error types and their HTTP statuses.
+// Error types and their HTTP statuses
 // ---------------------------------------------------------------------------------------------
 
-/// An `error_type` with its HTTP status, and whether the pairing is documented.
+/// An `error_type` with its HTTP status and where the pairing comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorKind {
     pub error_type: &'static str,
     pub status: u16,
-    /// true when Stytch does not document this status (or this use of the error type).
+    /// true when no public source gives this status (or this use of the error type).
     pub inferred: bool,
+    /// A docs page URL or repository path, or `inferred: …` with the reason.
+    pub source: &'static str,
 }
 
-const fn documented(error_type: &'static str, status: u16) -> ErrorKind {
+const fn documented(error_type: &'static str, status: u16, source: &'static str) -> ErrorKind {
     ErrorKind {
         error_type,
         status,
         inferred: false,
+        source,
     }
 }
 
+/// Every type below is in Stytch's published list (stytchauth/stytch-android:
+/// source/sdk/src/main/java/com/stytch/sdk/common/errors/StytchAPIErrorType.kt) unless its
+/// source says otherwise; the status and the situation it is used in are guesses.
 const fn inferred(error_type: &'static str, status: u16) -> ErrorKind {
     ErrorKind {
         error_type,
         status,
         inferred: true,
+        source: "inferred",
     }
 }
 
-pub const UNAUTHORIZED_CREDENTIALS: ErrorKind = documented("unauthorized_credentials", 401);
-pub const TOO_MANY_REQUESTS: ErrorKind = documented("too_many_requests", 429);
-pub const MAGIC_LINK_NOT_FOUND: ErrorKind = documented("magic_link_not_found", 404);
-pub const UNABLE_TO_AUTH_MAGIC_LINK: ErrorKind = documented("unable_to_auth_magic_link", 401);
-pub const SESSION_NOT_FOUND: ErrorKind = documented("session_not_found", 404);
-pub const INTERNAL_SERVER_ERROR: ErrorKind = documented("internal_server_error", 500);
+const ERRORS_400: &str = "https://stytch.com/docs/b2b/api/errors/400";
+const ERRORS_401: &str = "https://stytch.com/docs/b2b/api/errors/401";
+const ERRORS_429: &str = "https://stytch.com/docs/api/errors/429";
+const OPENAPI_EXAMPLES: &str =
+    "stytchauth/stytch-mobile: source/sdks/sdk/resources/openapi.yml (every route's 401 and 500 examples)";
+
+pub const UNAUTHORIZED_CREDENTIALS: ErrorKind =
+    documented("unauthorized_credentials", 401, OPENAPI_EXAMPLES);
+pub const TOO_MANY_REQUESTS: ErrorKind = documented("too_many_requests", 429, ERRORS_429);
+pub const MAGIC_LINK_NOT_FOUND: ErrorKind = documented(
+    "magic_link_not_found",
+    404,
+    "https://stytch.com/docs/b2b/guides/testing/sandbox-values",
+);
+pub const UNABLE_TO_AUTH_MAGIC_LINK: ErrorKind = documented(
+    "unable_to_auth_magic_link",
+    401,
+    "https://stytch.com/docs/b2b/guides/testing/sandbox-values",
+);
+pub const SESSION_NOT_FOUND: ErrorKind = documented(
+    "session_not_found",
+    404,
+    "https://stytch.com/docs/guides/testing/sandbox-values",
+);
+pub const INTERNAL_SERVER_ERROR: ErrorKind =
+    documented("internal_server_error", 500, OPENAPI_EXAMPLES);
+/// The client SDK API is not enabled for the project (the emulator's `sdk_enabled: false`).
+pub const ENDPOINT_NOT_AUTHORIZED_FOR_SDK: ErrorKind =
+    documented("endpoint_not_authorized_for_sdk", 401, ERRORS_401);
+/// A locked member: answered with no `Retry-After` (a lock lasts [`LOCK_DURATION`]).
+pub const USER_LOCK_LIMIT_REACHED: ErrorKind =
+    documented("user_lock_limit_reached", 429, ERRORS_429);
+/// Malformed JSON on either family; on the backend API also a missing required field or a field
+/// of the wrong type (the SDK API answers those with [`SCHEMA_ERROR_STATUS`] instead). The type
+/// and status are documented; the situations are inferred.
+pub const BAD_REQUEST: ErrorKind = documented("bad_request", 400, ERRORS_400);
 
 pub const PKCE_MISMATCH: ErrorKind = inferred("pkce_mismatch", 400);
 pub const PKCE_EXPECTED_CODE_VERIFIER: ErrorKind = inferred("pkce_expected_code_verifier", 400);
-/// A verifier sent for a flow started without a challenge (type from Stytch's SDK error list).
+/// A verifier sent for a flow started without a challenge.
 pub const PKCE_DID_NOT_EXPECT_CODE_VERIFIER: ErrorKind =
     inferred("pkce_did_not_expect_code_verifier", 400);
+/// A `pkce_code_verifier` outside RFC 7636's rules (see [`PKCE_VERIFIER_MIN_LEN`]).
+pub const INVALID_PKCE_CODE_VERIFIER: ErrorKind = inferred("invalid_pkce_code_verifier", 400);
+/// A `pkce_code_challenge` that is not 43 characters of base64url (see [`PKCE_CHALLENGE_LEN`]).
+pub const INVALID_PKCE_CODE_CHALLENGE: ErrorKind = inferred("invalid_pkce_code_challenge", 400);
 pub const OTP_CODE_NOT_FOUND: ErrorKind = inferred("otp_code_not_found", 404);
 pub const UNABLE_TO_AUTH_OTP_CODE: ErrorKind = inferred("unable_to_auth_otp_code", 401);
 pub const INTERMEDIATE_SESSION_NOT_FOUND: ErrorKind =
@@ -116,15 +360,13 @@ pub const INVALID_PHONE_NUMBER_COUNTRY_CODE: ErrorKind =
 pub const INVALID_CODE: ErrorKind = inferred("invalid_code", 400);
 pub const INVALID_SESSION_DURATION_MINUTES: ErrorKind =
     inferred("invalid_session_duration_minutes", 400);
-pub const USER_LOCK_LIMIT_REACHED: ErrorKind = inferred("user_lock_limit_reached", 400);
-pub const ENDPOINT_NOT_AUTHORIZED_FOR_SDK: ErrorKind =
-    inferred("endpoint_not_authorized_for_sdk", 403);
-
-// The following types all appear in Stytch's published error-type list (stytch-android's
-// StytchAPIErrorType); which one Stytch picks in each situation, and the status, are inferred.
-
-/// Malformed JSON, a missing required field or a field of the wrong type.
-pub const BAD_REQUEST: ErrorKind = inferred("bad_request", 400);
+/// Not 403 (https://stytch.com/docs/b2b/api/errors/403 does not list it, per the project's
+/// reference page); no public source gives its status.
+pub const EMAIL_JIT_PROVISIONING_NOT_ALLOWED: ErrorKind =
+    inferred("email_jit_provisioning_not_allowed", 400);
+/// Not 403, as [`EMAIL_JIT_PROVISIONING_NOT_ALLOWED`]; no public source gives its status.
+pub const INVALID_EMAIL_FOR_JIT_PROVISIONING: ErrorKind =
+    inferred("invalid_email_for_jit_provisioning", 400);
 /// A body over [`MAX_BODY_BYTES`] (this type is not in Stytch's list).
 pub const REQUEST_TOO_LARGE: ErrorKind = inferred("request_too_large", 413);
 pub const ROUTE_NOT_FOUND: ErrorKind = inferred("route_not_found", 404);
@@ -133,10 +375,6 @@ pub const METHOD_NOT_ALLOWED: ErrorKind = inferred("method_not_allowed", 405);
 pub const NO_MATCH_FOR_PROVIDED_MAGIC_LINK_URL: ErrorKind =
     inferred("no_match_for_provided_magic_link_url", 400);
 pub const INVALID_EXPIRATION: ErrorKind = inferred("invalid_expiration", 400);
-pub const EMAIL_JIT_PROVISIONING_NOT_ALLOWED: ErrorKind =
-    inferred("email_jit_provisioning_not_allowed", 403);
-pub const INVALID_EMAIL_FOR_JIT_PROVISIONING: ErrorKind =
-    inferred("invalid_email_for_jit_provisioning", 403);
 pub const TOO_MANY_SESSION_ARGUMENTS: ErrorKind = inferred("too_many_session_arguments", 400);
 pub const NO_SESSION_ARGUMENTS: ErrorKind = inferred("no_session_arguments", 400);
 pub const NO_SESSION_REVOKE_ARGUMENTS: ErrorKind = inferred("no_session_revoke_arguments", 400);
@@ -158,7 +396,67 @@ pub const PROJECT_NOT_FOUND: ErrorKind = inferred("project_not_found", 404);
 /// Used when a fault is injected with a 503 and no error_type.
 pub const SERVER_UNAVAILABLE: ErrorKind = inferred("server_unavailable", 503);
 
-/// The error a fault with only a status answers with.
+/// Every error kind above, for checks and listings.
+pub const ERRORS: &[ErrorKind] = &[
+    UNAUTHORIZED_CREDENTIALS,
+    TOO_MANY_REQUESTS,
+    MAGIC_LINK_NOT_FOUND,
+    UNABLE_TO_AUTH_MAGIC_LINK,
+    SESSION_NOT_FOUND,
+    INTERNAL_SERVER_ERROR,
+    ENDPOINT_NOT_AUTHORIZED_FOR_SDK,
+    USER_LOCK_LIMIT_REACHED,
+    BAD_REQUEST,
+    PKCE_MISMATCH,
+    PKCE_EXPECTED_CODE_VERIFIER,
+    PKCE_DID_NOT_EXPECT_CODE_VERIFIER,
+    INVALID_PKCE_CODE_VERIFIER,
+    INVALID_PKCE_CODE_CHALLENGE,
+    OTP_CODE_NOT_FOUND,
+    UNABLE_TO_AUTH_OTP_CODE,
+    INTERMEDIATE_SESSION_NOT_FOUND,
+    INVALID_IST_FOR_ORGANIZATION,
+    MEMBER_NOT_FOUND,
+    ORGANIZATION_NOT_FOUND,
+    INVALID_EMAIL,
+    INVALID_PHONE_NUMBER,
+    INVALID_PHONE_NUMBER_COUNTRY_CODE,
+    INVALID_CODE,
+    INVALID_SESSION_DURATION_MINUTES,
+    EMAIL_JIT_PROVISIONING_NOT_ALLOWED,
+    INVALID_EMAIL_FOR_JIT_PROVISIONING,
+    REQUEST_TOO_LARGE,
+    ROUTE_NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    NO_MATCH_FOR_PROVIDED_MAGIC_LINK_URL,
+    INVALID_EXPIRATION,
+    TOO_MANY_SESSION_ARGUMENTS,
+    NO_SESSION_ARGUMENTS,
+    NO_SESSION_REVOKE_ARGUMENTS,
+    TOO_MANY_SESSION_REVOKE_ARGUMENTS,
+    UNABLE_TO_PARSE_SESSION_JWT,
+    INVALID_SESSION_MISSING_PRIMARY_FACTOR,
+    INVALID_ORGANIZATION_MFA_POLICY,
+    INVALID_ORGANIZATION_ALLOWED_MFA_METHODS,
+    INVALID_ORGANIZATION_SLUG,
+    ORGANIZATION_SLUG_ALREADY_USED,
+    PROJECT_NOT_FOUND,
+    SERVER_UNAVAILABLE,
+];
+
+/// The SDK API's answer to a request that fails its JSON schema (a missing required field, a
+/// wrong type, a value outside an enum): this status and a body `{"body": [errors]}` with no
+/// `error_type`, each error shaped like ajv's (`keyword`, `dataPath`, `schemaPath`, `params`,
+/// `message`). Sources: stytchauth/stytch-browser: packages/core/src/NetworkClient.ts (a body
+/// with `body`, `params` or `query` is a schema error) and NetworkClient.spec.ts
+/// (MOCK_INVALID_SCHEMA_ERROR); stytchauth/stytch-android:
+/// source/sdk/src/main/java/com/stytch/sdk/common/extensions/HttpExceptionExt.kt and
+/// StytchSchemaError in common/network/models/CommonResponseData.kt. The status 400 is **inferred**
+/// (stytch-android's test mock, source/sdk/src/test/java/com/stytch/sdk/utils/HttpExceptionUtils.kt,
+/// uses 400). Malformed JSON is not a schema error: it answers [`BAD_REQUEST`] (**inferred**).
+pub const SCHEMA_ERROR_STATUS: u16 = 400;
+
+/// The error a fault with only a status answers with (emulator behaviour).
 pub fn kind_for_status(status: u16) -> &'static str {
     match status {
         400 => BAD_REQUEST.error_type,
@@ -167,5 +465,54 @@ pub fn kind_for_status(status: u16) -> &'static str {
         429 => TOO_MANY_REQUESTS.error_type,
         503 => SERVER_UNAVAILABLE.error_type,
         _ => INTERNAL_SERVER_ERROR.error_type,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_a_source(source: &str) -> bool {
+        source.starts_with("inferred")
+            || source.starts_with("https://")
+            || (source.contains('/') && source.contains(": "))
+    }
+
+    #[test]
+    fn every_route_and_error_names_a_source() {
+        for r in ROUTES.iter().chain([&MAGIC_LINK_REDIRECT_ROUTE]) {
+            assert!(names_a_source(r.source), "{} {}", r.method, r.path);
+        }
+        for e in ERRORS {
+            assert!(names_a_source(e.source), "{}", e.error_type);
+            assert_eq!(
+                e.inferred,
+                e.source.starts_with("inferred"),
+                "{}",
+                e.error_type
+            );
+        }
+    }
+
+    #[test]
+    fn routes_and_errors_are_listed_once() {
+        for (i, a) in ROUTES.iter().enumerate() {
+            assert!(!ROUTES[i + 1..]
+                .iter()
+                .any(|b| a.method == b.method && a.path == b.path));
+        }
+        for (i, a) in ERRORS.iter().enumerate() {
+            assert!(!ERRORS[i + 1..].iter().any(|b| a.error_type == b.error_type));
+        }
+    }
+
+    #[test]
+    fn no_route_stytch_does_not_publish() {
+        assert!(!ROUTES
+            .iter()
+            .any(|r| r.path.starts_with("/sdk/") && r.path.contains("jwks")));
+        assert!(!ROUTES
+            .iter()
+            .any(|r| r.path == "/sdk/v1/b2b/organizations/{organization_id}"));
     }
 }

@@ -33,6 +33,8 @@ use time::OffsetDateTime;
 
 pub use control::{Fault, OutboxMessage};
 pub use error::StytchError;
+/// Every Stytch route served, with its public source (see [`facts::ROUTES`]).
+pub use facts::{RouteFact, ROUTES};
 pub use seed::{
     Seed, SeedError, SeedMember, SeedOrganization, SeedProject, DEMO_ORGANIZATION_ID,
     DEMO_PROJECT_ID, DEMO_PUBLIC_TOKEN, DEMO_REDIRECT_URL, DEMO_SECRET,
@@ -97,8 +99,9 @@ impl Emulator {
         Emulator::from_seed(serde_json::from_str(&text)?)
     }
 
-    /// Every route: both Stytch API families, the magic-link redirect, the inbox page at `/`
-    /// and the `/emulator/*` control surface; anything else answers Stytch's 404.
+    /// Every route: the Stytch routes of [`ROUTES`] (both API families), the magic-link redirect,
+    /// the inbox page at `/` and the `/emulator/*` control surface; anything else answers
+    /// Stytch's 404 `route_not_found`.
     pub fn router(&self) -> Router {
         Router::new()
             .merge(api::routes())

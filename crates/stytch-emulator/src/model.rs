@@ -88,8 +88,8 @@ pub struct Member {
     pub is_admin: bool,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
-    /// Failed code attempts inside the lock window.
-    pub failures: Vec<OffsetDateTime>,
+    /// Consecutive failed authentication attempts (any factor) since the last success or lock.
+    pub failed_attempts: u32,
     pub lock_created_at: Option<OffsetDateTime>,
     pub lock_expires_at: Option<OffsetDateTime>,
 }

@@ -108,7 +108,14 @@ pub const DEMO_REDIRECT_URL: &str = "gatehouse://auth/callback";
 
 impl Seed {
     /// One project, "Example Org" (slug example-org, MFA optional, domain example.com) and
-    /// three members: ada (no phone), grace (phone enrolled and verified), alan (no phone).
+    /// four members:
+    /// - ada@example.com, Ada Lovelace: no phone;
+    /// - grace@example.com, Grace Hopper: +14155550123, verified and MFA-enrolled (so Stytch
+    ///   sends her code itself after the magic link: `secondary_auth_initiated: "sms_otp"`);
+    /// - alan@example.com, Alan Turing: no phone;
+    /// - linus@example.com, Linus: +15555550123 on file but not verified and not enrolled (under
+    ///   `REQUIRED_FOR_ALL` Stytch sends nothing, `secondary_auth_initiated` is null and
+    ///   `member_options` shows the masked phone: the client sends exactly one code itself).
     pub fn demo() -> Seed {
         let member = |id: &str, email: &str, name: &str, phone: Option<&str>| SeedMember {
             member_id: Some(format!("member-test-{id}")),
@@ -119,6 +126,16 @@ impl Seed {
             mfa_phone_number_verified: None,
             mfa_enrolled: None,
             is_admin: false,
+        };
+        let linus = SeedMember {
+            mfa_phone_number_verified: Some(false),
+            mfa_enrolled: Some(false),
+            ..member(
+                "d0d0d0d0-4444-4ddd-8ddd-000000000004",
+                "linus@example.com",
+                "Linus",
+                Some("+15555550123"),
+            )
         };
         Seed {
             project: SeedProject {
@@ -162,6 +179,7 @@ impl Seed {
                         "Alan Turing",
                         None,
                     ),
+                    linus,
                 ],
             }],
         }

@@ -126,7 +126,7 @@ pub fn new_member(
         is_admin: false,
         created_at: now,
         updated_at: now,
-        failures: vec![],
+        failed_attempts: 0,
         lock_created_at: None,
         lock_expires_at: None,
     }

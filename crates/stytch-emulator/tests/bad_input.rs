@@ -176,9 +176,18 @@ async fn unknown_routes_and_wrong_methods_are_stytch_errors() {
     )
     .await;
     assert_stytch_error(status, &res, 405, "method_not_allowed");
+    // Stytch has no GET/PUT /sdk/v1/b2b/organizations/{id}: any method is an unknown route.
     let (status, res) = oneshot(
         &emu,
         Request::put("/sdk/v1/b2b/organizations/x")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_stytch_error(status, &res, 404, "route_not_found");
+    let (status, res) = oneshot(
+        &emu,
+        Request::get("/sdk/v1/b2b/organizations/search")
             .body(Body::empty())
             .unwrap(),
     )
@@ -292,5 +301,99 @@ async fn the_sdk_can_be_disabled_for_a_project() {
         .body(Body::from("{}"))
         .unwrap();
     let (status, res) = oneshot(&emu, req).await;
-    assert_stytch_error(status, &res, 403, "endpoint_not_authorized_for_sdk");
+    assert_stytch_error(status, &res, 401, "endpoint_not_authorized_for_sdk");
+}
+
+fn sdk_post(emu: &Emulator, path: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(path)
+        .header(
+            "Authorization",
+            basic(emu.public_token(), emu.public_token()),
+        )
+        .header("Content-Type", "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn sdk_schema_failures_answer_the_sdk_schema_shape() {
+    let emu = Emulator::demo();
+    // (path, body, keyword, dataPath)
+    let cases = [
+        (
+            "/sdk/v1/b2b/magic_links/authenticate",
+            json!({"session_duration_minutes": 60}),
+            "required",
+            "",
+        ),
+        (
+            "/sdk/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": "x", "session_duration_minutes": "60"}),
+            "type",
+            ".session_duration_minutes",
+        ),
+        (
+            "/sdk/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": 42, "session_duration_minutes": 60}),
+            "type",
+            ".magic_links_token",
+        ),
+        (
+            "/sdk/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": "x"}),
+            "required",
+            "",
+        ),
+        (
+            "/sdk/v1/b2b/otps/sms/send",
+            json!({"organization_id": ORG, "member_id": ["x"]}),
+            "type",
+            ".member_id",
+        ),
+        (
+            "/sdk/v1/b2b/otps/sms/authenticate",
+            json!({"organization_id": ORG, "member_id": "m", "code": "123456", "intermediate_session_token": "i", "session_duration_minutes": 30, "set_mfa_enrollment": "maybe"}),
+            "enum",
+            ".set_mfa_enrollment",
+        ),
+        ("/sdk/v1/b2b/sessions/authenticate", json!([]), "type", ""),
+    ];
+    for (path, body, keyword, data_path) in cases {
+        let (status, res) = oneshot(&emu, sdk_post(&emu, path, body.to_string())).await;
+        assert_eq!(status, 400, "{path} {body}: {res}");
+        assert!(res.get("error_type").is_none(), "{res}");
+        assert!(res.get("data").is_none(), "{res}");
+        let errors = res["body"].as_array().expect("body: [errors]");
+        assert_eq!(errors[0]["keyword"], keyword, "{path} {body}: {res}");
+        assert_eq!(errors[0]["dataPath"], data_path, "{path} {body}: {res}");
+        assert!(errors[0]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    // Malformed JSON is not a schema failure: bad_request in both families.
+    let (status, res) = oneshot(
+        &emu,
+        sdk_post(&emu, "/sdk/v1/b2b/magic_links/authenticate", "{"),
+    )
+    .await;
+    assert_stytch_error(status, &res, 400, "bad_request");
+    // The same failures on the backend API keep Stytch's normal error body.
+    let (status, res) = oneshot(
+        &emu,
+        post(
+            &emu,
+            "/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": 42}).to_string(),
+        ),
+    )
+    .await;
+    assert_stytch_error(status, &res, 400, "bad_request");
+    let (status, res) = oneshot(
+        &emu,
+        post(
+            &emu,
+            "/v1/b2b/otps/sms/authenticate",
+            json!({"organization_id": ORG, "member_id": "m", "code": "123456", "intermediate_session_token": "i", "set_mfa_enrollment": "maybe"}).to_string(),
+        ),
+    )
+    .await;
+    assert_stytch_error(status, &res, 400, "bad_request");
 }

@@ -90,7 +90,6 @@ async fn the_guides_flow_for_a_member_without_a_phone() {
     assert_eq!(primary.session_token, "");
     assert_eq!(primary.session_jwt, "");
     assert!(!primary.intermediate_session_token.is_empty());
-    assert!(primary.intermediate_session_token_expires_at.is_some());
     let mfa = primary.mfa_required.expect("mfa_required");
     assert!(mfa.member_options.is_none());
     assert!(mfa.secondary_auth_initiated.is_none());

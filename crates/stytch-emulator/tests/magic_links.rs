@@ -106,7 +106,7 @@ async fn address_outside_the_allowed_domains_is_refused() {
             json!({"organization_id": ORG, "email_address": "eve@evil.test"}),
         )
         .await;
-    assert_stytch_error(status, &body, 403, "invalid_email_for_jit_provisioning");
+    assert_stytch_error(status, &body, 400, "invalid_email_for_jit_provisioning");
     assert!(h.outbox("eve@evil.test").await.is_empty());
 }
 
@@ -336,7 +336,13 @@ async fn sdk_authenticate_requires_session_duration_minutes() {
             None,
         )
         .await;
-    assert_stytch_error(status, &body, 400, "bad_request");
+    // The SDK's schema-error shape, and the token is not used up.
+    assert_eq!(status, 400, "{body}");
+    assert!(body.get("error_type").is_none(), "{body}");
+    assert_eq!(
+        body["body"][0]["params"]["missingProperty"],
+        "session_duration_minutes"
+    );
     let (status, body) = h
         .sdk_post(
             "/v1/b2b/magic_links/authenticate",
@@ -424,4 +430,72 @@ async fn authenticate_without_mfa_returns_a_full_session_with_the_email_factor()
     assert_eq!((expires - started).whole_minutes(), 60);
     assert!(s["expires_at"].as_str().unwrap().ends_with('Z'));
     assert_eq!(body["session_jwt"].as_str().unwrap().split('.').count(), 3);
+}
+
+#[tokio::test]
+async fn malformed_pkce_values_are_refused() {
+    let h = start().await;
+    for bad in [
+        "short",
+        "Cx2oXSOCvaw2A4yFXRtrY7Iw1s9nwj6-Ln7JlHQRAAk=", // padded
+        "Cx2oXSOCvaw2A4yFXRtrY7Iw1s9nwj6+Ln7JlHQRAAk",  // not base64url
+        "Cx2oXSOCvaw2A4yFXRtrY7Iw1s9nwj6-Ln7JlHQRAAkAAA", // too long
+    ] {
+        let (status, body) = h
+            .post(
+                "/v1/b2b/magic_links/email/login_or_signup",
+                json!({"organization_id": ORG, "email_address": ADA, "pkce_code_challenge": bad}),
+            )
+            .await;
+        assert_stytch_error(status, &body, 400, "invalid_pkce_code_challenge");
+    }
+    assert!(h.outbox(ADA).await.is_empty(), "nothing sent");
+    let verifier = "0123456789abcdef".repeat(4);
+    let token = h
+        .magic_link(ADA, json!({"pkce_code_challenge": challenge(&verifier)}))
+        .await;
+    for bad in [
+        "a".repeat(42),
+        "a".repeat(129),
+        format!("{}!", "a".repeat(50)),
+    ] {
+        let (status, body) = h
+            .post(
+                "/v1/b2b/magic_links/authenticate",
+                json!({"magic_links_token": token, "pkce_code_verifier": bad}),
+            )
+            .await;
+        assert_stytch_error(status, &body, 400, "invalid_pkce_code_verifier");
+    }
+    // RFC 7636's whole alphabet, 43 and 128 characters, is accepted (then compared).
+    for ok in [format!("{}-._~", "A".repeat(39)), "z9".repeat(64)] {
+        let (status, body) = h
+            .post(
+                "/v1/b2b/magic_links/authenticate",
+                json!({"magic_links_token": token, "pkce_code_verifier": ok}),
+            )
+            .await;
+        assert_stytch_error(status, &body, 400, "pkce_mismatch");
+    }
+    let (status, body) = h
+        .post(
+            "/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": token, "pkce_code_verifier": verifier}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+}
+
+#[tokio::test]
+async fn jit_refusals_are_not_403s() {
+    let mut seed = stytch_emulator::Seed::demo();
+    seed.organizations[0].email_jit_provisioning = Some("NOT_ALLOWED".into());
+    let h = start_with(stytch_emulator::Emulator::from_seed(seed).unwrap()).await;
+    let (status, body) = h
+        .post(
+            "/v1/b2b/magic_links/email/login_or_signup",
+            json!({"organization_id": ORG, "email_address": "new@example.com"}),
+        )
+        .await;
+    assert_stytch_error(status, &body, 400, "email_jit_provisioning_not_allowed");
 }

@@ -310,11 +310,24 @@ async fn repeated_failures_lock_the_member_until_the_lock_expires() {
         assert_stytch_error(status, &res, 404, "otp_code_not_found");
         let _ = i;
     }
-    let (status, res) = authenticate(&h, &member_id, &ist, wrong).await;
-    assert_stytch_error(status, &res, 400, "user_lock_limit_reached");
+    let res = h
+        .http
+        .post(format!("{}/v1/b2b/otps/sms/authenticate", h.base))
+        .header("Authorization", h.backend_auth())
+        .json(&json!({"organization_id": ORG, "member_id": member_id, "intermediate_session_token": ist, "code": wrong}))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.headers().get("retry-after").is_none(),
+        "a lock lasts an hour: no Retry-After"
+    );
+    let status = res.status();
+    let res: Value = res.json().await.unwrap();
+    assert_stytch_error(status, &res, 429, "user_lock_limit_reached");
     // Locked: even the right code fails, and the member says so.
     let (status, res) = authenticate(&h, &member_id, &ist, &code).await;
-    assert_stytch_error(status, &res, 400, "user_lock_limit_reached");
+    assert_stytch_error(status, &res, 429, "user_lock_limit_reached");
     let (_, org) = h.post("/v1/b2b/otps/sms/send", json!({"organization_id": ORG, "member_id": member_id, "intermediate_session_token": ist})).await;
     assert_eq!(org["error_type"], "user_lock_limit_reached");
     // The member object shows the lock (seen through login_or_signup's member).
@@ -415,7 +428,14 @@ async fn sdk_mfa_flow_uses_the_envelope_and_requires_session_duration() {
     let (status, res) = h
         .sdk_post("/v1/b2b/otps/sms/authenticate", auth.clone(), None)
         .await;
-    assert_stytch_error(status, &res, 400, "bad_request");
+    // A missing required field on the SDK API is a schema error: {"body": [...]}, no error_type.
+    assert_eq!(status, 400, "{res}");
+    assert!(res.get("error_type").is_none(), "{res}");
+    assert_eq!(res["body"][0]["keyword"], "required", "{res}");
+    assert_eq!(
+        res["body"][0]["params"]["missingProperty"],
+        "session_duration_minutes"
+    );
     let mut auth = auth;
     auth["session_duration_minutes"] = json!(30);
     let (status, res) = h
@@ -448,4 +468,136 @@ async fn tightening_the_policy_leaves_existing_sessions_valid() {
         )
         .await;
     assert_eq!(status, 200, "{res}");
+}
+
+#[tokio::test]
+async fn a_phone_without_enrollment_gets_no_automatic_code() {
+    let h = start().await;
+    // Under OPTIONAL, linus (not enrolled) needs no MFA at all.
+    let body = primary(&h, LINUS).await;
+    assert_eq!(body["member_authenticated"], true, "{body}");
+    assert_eq!(h.sms_count(LINUS_PHONE).await, 0);
+    // Under REQUIRED_FOR_ALL: MFA, the masked phone, but Stytch sends nothing.
+    h.set_mfa_policy("REQUIRED_FOR_ALL").await;
+    let body = primary(&h, LINUS).await;
+    assert_eq!(body["member_authenticated"], false);
+    assert!(body["mfa_required"]["secondary_auth_initiated"].is_null());
+    assert_eq!(
+        body["mfa_required"]["member_options"]["mfa_phone_number"],
+        "XXXXXXX0123"
+    );
+    assert!(body.get("intermediate_session_token_expires_at").is_none());
+    assert_eq!(h.sms_count(LINUS_PHONE).await, 0);
+    // The client sends exactly one code itself, to the number on file.
+    let (member_id, ist) = (
+        body["member_id"].as_str().unwrap(),
+        body["intermediate_session_token"].as_str().unwrap(),
+    );
+    let (status, sent) = send(&h, member_id, ist, None).await;
+    assert_eq!(status, 200, "{sent}");
+    assert_eq!(h.sms_count(LINUS_PHONE).await, 1);
+    let code = h.latest_code(LINUS_PHONE).await;
+    let (status, done) = authenticate(&h, member_id, ist, &code).await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!(done["member"]["mfa_enrolled"], true);
+    assert_eq!(done["member"]["mfa_phone_number_verified"], true);
+}
+
+#[tokio::test]
+async fn enrolled_member_with_a_phone_gets_the_code_under_required_too() {
+    let h = start().await;
+    h.set_mfa_policy("REQUIRED_FOR_ALL").await;
+    let body = primary(&h, GRACE).await;
+    assert_eq!(body["mfa_required"]["secondary_auth_initiated"], "sms_otp");
+    assert!(body.get("intermediate_session_token_expires_at").is_none());
+    assert_eq!(h.sms_count(GRACE_PHONE).await, 1);
+}
+
+/// `n` wrong codes for grace against one IST.
+async fn fail(h: &Harness, member_id: &str, ist: &str, wrong: &str, n: u32) {
+    for _ in 0..n {
+        let (status, res) = authenticate(h, member_id, ist, wrong).await;
+        assert_stytch_error(status, &res, 404, "otp_code_not_found");
+    }
+}
+
+#[tokio::test]
+async fn a_success_resets_the_failure_count() {
+    let h = start().await;
+    let threshold = stytch_emulator::facts::LOCK_THRESHOLD;
+    let body = primary(&h, GRACE).await;
+    let (member_id, ist) = (
+        body["member_id"].as_str().unwrap().to_string(),
+        body["intermediate_session_token"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    );
+    let code = h.latest_code(GRACE_PHONE).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    fail(&h, &member_id, &ist, wrong, threshold - 1).await;
+    let (status, res) = authenticate(&h, &member_id, &ist, &code).await;
+    assert_eq!(status, 200, "{res}");
+    // A fresh count: another threshold - 1 failures do not lock.
+    let body = primary(&h, GRACE).await;
+    let ist = body["intermediate_session_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let code = h.latest_code(GRACE_PHONE).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    fail(&h, &member_id, &ist, wrong, threshold - 1).await;
+    let (status, res) = authenticate(&h, &member_id, &ist, &code).await;
+    assert_eq!(status, 200, "{res}");
+}
+
+#[tokio::test]
+async fn failures_count_without_a_time_window() {
+    let h = start().await;
+    let threshold = stytch_emulator::facts::LOCK_THRESHOLD;
+    // ada signs in for 10 hours (no MFA under OPTIONAL), then adds a phone with her session.
+    let token = h.magic_link(ADA, json!({})).await;
+    let (status, s) = h
+        .post(
+            "/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": token, "session_duration_minutes": 600}),
+        )
+        .await;
+    assert_eq!(status, 200, "{s}");
+    let (member_id, session) = (
+        s["member_id"].as_str().unwrap().to_string(),
+        s["session_token"].as_str().unwrap().to_string(),
+    );
+    let phone = "+14155550177";
+    let send_code = || {
+        h.post(
+            "/v1/b2b/otps/sms/send",
+            json!({"organization_id": ORG, "member_id": member_id, "mfa_phone_number": phone, "session_token": session}),
+        )
+    };
+    let attempt = |code: String| {
+        h.post(
+            "/v1/b2b/otps/sms/authenticate",
+            json!({"organization_id": ORG, "member_id": member_id, "session_token": session, "code": code}),
+        )
+    };
+    let (status, res) = send_code().await;
+    assert_eq!(status, 200, "{res}");
+    let code = h.latest_code(phone).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 1..threshold {
+        let (status, res) = attempt(wrong.to_string()).await;
+        assert_stytch_error(status, &res, 404, "otp_code_not_found");
+    }
+    // Hours later the count is still there: the next failure locks.
+    h.advance(3 * 3600).await;
+    let (status, res) = send_code().await;
+    assert_eq!(status, 200, "{res}");
+    let code = h.latest_code(phone).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (status, res) = attempt(wrong.to_string()).await;
+    assert_stytch_error(status, &res, 429, "user_lock_limit_reached");
+    let code = h.latest_code(phone).await;
+    let (status, res) = attempt(code).await;
+    assert_stytch_error(status, &res, 429, "user_lock_limit_reached");
 }

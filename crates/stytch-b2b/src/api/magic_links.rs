@@ -2,7 +2,6 @@
 //! token from the link (with the PKCE verifier). Authenticate is never retried: the token is
 //! single-use.
 
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -12,6 +11,7 @@ use crate::{
     error::Error,
     objects::{Member, MemberSession, MfaRequired, Organization, PrimaryRequired},
     pkce::{PkceCodeChallenge, PkceCodeVerifier},
+    routes,
     secret::{IntermediateSessionToken, MagicLinkToken, SessionJwt, SessionToken},
     serde_util::empty_as_none,
     validated::{EmailAddress, InvalidInput, MemberId, OrganizationId, RequestId},
@@ -233,12 +233,15 @@ impl Client {
     ) -> Result<LoginOrSignupResponse, Error> {
         request.check()?;
         self.execute(Call {
-            method: Method::POST,
-            path: "/magic_links/email/login_or_signup".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_MAGIC_LINKS_LOGIN_OR_SIGNUP,
+                &routes::SDK_MAGIC_LINKS_LOGIN_OR_SIGNUP,
+            ),
+            params: &[],
             body: Some(to_body(request)),
             auth: Auth::Default,
             repeat: Repeat::IfNotSent,
-            endpoint: "magic_links.email.login_or_signup",
         })
         .await
     }
@@ -261,12 +264,15 @@ impl Client {
             locale: request.locale.as_deref(),
         };
         self.execute(Call {
-            method: Method::POST,
-            path: "/magic_links/authenticate".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_MAGIC_LINKS_AUTHENTICATE,
+                &routes::SDK_MAGIC_LINKS_AUTHENTICATE,
+            ),
+            params: &[],
             body: Some(to_body(&body)),
             auth: Auth::Default,
             repeat: Repeat::Never,
-            endpoint: "magic_links.authenticate",
         })
         .await
     }

@@ -1,6 +1,7 @@
-//! Organizations: get (by id or slug) and update (MFA policy and methods, name, slug, domains).
+//! Organizations. Backend: get (by id or slug) and update (MFA policy and methods, name, slug,
+//! domains). SDK: search by slug before sign-in, and the signed-in member's organization (`me`).
+//! The SDK API has no "get by id or slug" route: a pre-sign-in lookup by id does not exist there.
 
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -8,8 +9,11 @@ use crate::{
     client::{to_body, Auth, Call, Client, Repeat},
     config::Family,
     error::Error,
-    objects::{MfaMethod, MfaMethods, MfaPolicy, Organization},
-    validated::{OrganizationId, OrganizationRef, RequestId},
+    objects::{AuthMethods, MfaMethod, MfaMethods, MfaPolicy, Organization},
+    routes,
+    secret::SessionToken,
+    serde_util::{empty_as_none, null_default},
+    validated::{OrganizationId, OrganizationRef, OrganizationSlug, RequestId},
 };
 
 /// `{request_id, status_code, organization}`.
@@ -48,21 +52,105 @@ pub struct UpdateOrganizationRequest {
     pub email_allowed_domains: Option<Vec<String>>,
 }
 
+/// The part of an organization Stytch's SDK search answers with before anyone signs in
+/// (stytch-android `InternalOrganizationData` in `B2BResponseData.kt`). Missing fields read as empty.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OrganizationSummary {
+    /// The id.
+    pub organization_id: OrganizationId,
+    /// The name.
+    #[serde(default, deserialize_with = "null_default")]
+    pub organization_name: String,
+    /// The slug.
+    #[serde(default, deserialize_with = "null_default")]
+    pub organization_slug: String,
+    /// Logo URL (may be empty).
+    #[serde(default, deserialize_with = "null_default")]
+    pub organization_logo_url: String,
+    /// `ALL_ALLOWED` | `RESTRICTED`.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub auth_methods: Option<AuthMethods>,
+    /// Under `RESTRICTED`: the allowed primary methods.
+    #[serde(default, deserialize_with = "null_default")]
+    pub allowed_auth_methods: Vec<String>,
+    /// `REQUIRED_FOR_ALL` | `OPTIONAL`, when Stytch includes it.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub mfa_policy: Option<MfaPolicy>,
+}
+
+/// The answer to organizations/search: `organization` is `None` for an unknown slug (Stytch
+/// answers 200 with `null`, not an error).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OrganizationSearchResponse {
+    /// Stytch's request id.
+    #[serde(default)]
+    pub request_id: RequestId,
+    /// HTTP status as Stytch reports it.
+    #[serde(default)]
+    pub status_code: u16,
+    /// The organization, or `None` when no organization has the slug.
+    #[serde(default)]
+    pub organization: Option<OrganizationSummary>,
+}
+
+#[derive(Serialize)]
+struct SearchBody<'a> {
+    organization_slug: &'a str,
+}
+
 impl Client {
-    /// `GET /b2b/organizations/{organization_id}` — by id or slug. Retried when safe (a GET).
+    /// Backend: `GET /v1/b2b/organizations/{organization_id}` — by id or slug. Retried when safe
+    /// (a GET). The SDK family has no such route: [`Error::Unsupported`] without a request (use
+    /// [`Client::search_organization`] or [`Client::organization_of_session`]).
     pub async fn get_organization(
         &self,
         organization: impl Into<OrganizationRef>,
     ) -> Result<OrganizationResponse, Error> {
+        self.require(Family::Backend, "organizations.get")?;
         let organization = organization.into();
         check_path_segment("organization", organization.as_str())?;
         self.execute(Call {
-            method: Method::GET,
-            path: format!("/organizations/{}", organization.as_str()),
+            route: &routes::BACKEND_ORGANIZATION_GET,
+            params: &[organization.as_str()],
             body: None,
             auth: Auth::Default,
             repeat: Repeat::Safe,
-            endpoint: "organizations.get",
+        })
+        .await
+    }
+
+    /// SDK: `POST /sdk/v1/b2b/organizations/search {organization_slug}` — the organization a
+    /// slug names, or `None`. Safe to repeat (it changes nothing), so retried like a GET.
+    pub async fn search_organization(
+        &self,
+        slug: &OrganizationSlug,
+    ) -> Result<OrganizationSearchResponse, Error> {
+        self.require(Family::Sdk, "organizations.search")?;
+        self.execute(Call {
+            route: &routes::SDK_ORGANIZATION_SEARCH,
+            params: &[],
+            body: Some(to_body(&SearchBody {
+                organization_slug: slug.as_str(),
+            })),
+            auth: Auth::Default,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// SDK: `GET /sdk/v1/b2b/organizations/me` with `public_token:session_token` — the signed-in
+    /// member's organization. Retried when safe (a GET).
+    pub async fn organization_of_session(
+        &self,
+        session_token: &SessionToken,
+    ) -> Result<OrganizationResponse, Error> {
+        self.require(Family::Sdk, "organizations.me")?;
+        self.execute(Call {
+            route: &routes::SDK_ORGANIZATION_ME,
+            params: &[],
+            body: None,
+            auth: Auth::SdkSession(session_token),
+            repeat: Repeat::Safe,
         })
         .await
     }
@@ -75,20 +163,14 @@ impl Client {
         organization_id: &OrganizationId,
         update: &UpdateOrganizationRequest,
     ) -> Result<OrganizationResponse, Error> {
-        if self.family() != Family::Backend {
-            return Err(Error::Unsupported {
-                endpoint: "organizations.update",
-                family: self.family(),
-            });
-        }
+        self.require(Family::Backend, "organizations.update")?;
         check_path_segment("organization_id", organization_id.as_str())?;
         self.execute(Call {
-            method: Method::PUT,
-            path: format!("/organizations/{}", organization_id.as_str()),
+            route: &routes::BACKEND_ORGANIZATION_UPDATE,
+            params: &[organization_id.as_str()],
             body: Some(to_body(update)),
             auth: Auth::Default,
             repeat: Repeat::IfNotSent,
-            endpoint: "organizations.update",
         })
         .await
     }

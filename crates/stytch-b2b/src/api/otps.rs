@@ -2,7 +2,6 @@
 //! only when the connection failed (no SMS can have gone out); authenticate never (the code and
 //! the IST are single-use).
 
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -11,20 +10,24 @@ use crate::{
     config::Family,
     error::Error,
     objects::{Member, MemberSession, Organization},
+    routes,
     secret::{IntermediateSessionToken, SessionJwt, SessionToken},
     serde_util::{empty_as_none, string_enum},
     validated::{MemberId, OrganizationId, RequestId, SmsCode, E164},
 };
 
 /// What proves the primary factor to the OTP endpoints.
+///
+/// A session goes where its family wants it: in the backend body as `session_token`, in the SDK
+/// family as the Basic password (`public_token:session_token`). Stytch's SDK request schemas have
+/// no `session_token` or `session_jwt` field (stytch-android `StytchB2BApiService.kt`,
+/// `B2BRequests.kt`), and this type cannot put one there.
 #[derive(Debug, Clone)]
 pub enum PrimaryFactorProof {
     /// The IST from magic_links/authenticate (Gatehouse's case).
     IntermediateSession(IntermediateSessionToken),
-    /// An existing session token (step-up).
-    SessionToken(SessionToken),
-    /// An existing session JWT (step-up).
-    SessionJwt(SessionJwt),
+    /// An existing session (step-up).
+    Session(SessionToken),
 }
 
 impl From<IntermediateSessionToken> for PrimaryFactorProof {
@@ -37,28 +40,31 @@ impl From<IntermediateSessionToken> for PrimaryFactorProof {
 struct ProofFields<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     intermediate_session_token: Option<&'a str>,
+    /// Backend family only.
     #[serde(skip_serializing_if = "Option::is_none")]
     session_token: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    session_jwt: Option<&'a str>,
 }
 
-impl<'a> ProofFields<'a> {
-    fn of(proof: Option<&'a PrimaryFactorProof>) -> Self {
-        match proof {
-            None => Self::default(),
-            Some(PrimaryFactorProof::IntermediateSession(t)) => Self {
+/// The body fields and the Authorization a proof makes in `family`.
+fn proof_parts(family: Family, proof: Option<&PrimaryFactorProof>) -> (ProofFields<'_>, Auth<'_>) {
+    match (proof, family) {
+        (None, _) => (ProofFields::default(), Auth::Default),
+        (Some(PrimaryFactorProof::IntermediateSession(t)), _) => (
+            ProofFields {
                 intermediate_session_token: Some(t.expose()),
-                ..Self::default()
+                ..ProofFields::default()
             },
-            Some(PrimaryFactorProof::SessionToken(t)) => Self {
+            Auth::Default,
+        ),
+        (Some(PrimaryFactorProof::Session(t)), Family::Backend) => (
+            ProofFields {
                 session_token: Some(t.expose()),
-                ..Self::default()
+                ..ProofFields::default()
             },
-            Some(PrimaryFactorProof::SessionJwt(t)) => Self {
-                session_jwt: Some(t.expose()),
-                ..Self::default()
-            },
+            Auth::Default,
+        ),
+        (Some(PrimaryFactorProof::Session(t)), Family::Sdk) => {
+            (ProofFields::default(), Auth::SdkSession(t))
         }
     }
 }
@@ -159,8 +165,6 @@ pub struct SmsAuthenticateRequest {
     pub session_duration_minutes: Option<u32>,
     /// Enroll or unenroll the member in MFA.
     pub set_mfa_enrollment: Option<MfaEnrollment>,
-    /// Make SMS the member's default MFA method.
-    pub set_default_mfa: Option<bool>,
 }
 
 impl SmsAuthenticateRequest {
@@ -179,7 +183,6 @@ impl SmsAuthenticateRequest {
             proof: PrimaryFactorProof::IntermediateSession(intermediate_session_token),
             session_duration_minutes,
             set_mfa_enrollment: None,
-            set_default_mfa: None,
         }
     }
 }
@@ -193,8 +196,6 @@ struct SmsAuthenticateBody<'a> {
     session_duration_minutes: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     set_mfa_enrollment: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    set_default_mfa: Option<bool>,
     #[serde(flatten)]
     proof: ProofFields<'a>,
 }
@@ -229,6 +230,7 @@ pub struct SmsAuthenticateResponse {
 impl Client {
     /// Sends an SMS code. Repeated only when the connection failed before anything was sent.
     pub async fn otps_sms_send(&self, request: &SmsSendRequest) -> Result<SmsSendResponse, Error> {
+        let (proof, auth) = proof_parts(self.family(), request.proof.as_ref());
         let body = SmsSendBody {
             organization_id: request.organization_id.as_str(),
             member_id: request.member_id.as_str(),
@@ -238,15 +240,18 @@ impl Client {
                 Family::Sdk => request.enable_autofill,
                 Family::Backend => None,
             },
-            proof: ProofFields::of(request.proof.as_ref()),
+            proof,
         };
         self.execute(Call {
-            method: Method::POST,
-            path: "/otps/sms/send".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_OTPS_SMS_SEND,
+                &routes::SDK_OTPS_SMS_SEND,
+            ),
+            params: &[],
             body: Some(to_body(&body)),
-            auth: Auth::Default,
+            auth,
             repeat: Repeat::IfNotSent,
-            endpoint: "otps.sms.send",
         })
         .await
     }
@@ -258,23 +263,67 @@ impl Client {
     ) -> Result<SmsAuthenticateResponse, Error> {
         let session_duration_minutes =
             minted_session_duration(self.family(), request.session_duration_minutes)?;
+        let (proof, auth) = proof_parts(self.family(), Some(&request.proof));
         let body = SmsAuthenticateBody {
             organization_id: request.organization_id.as_str(),
             member_id: request.member_id.as_str(),
             code: request.code.expose(),
             session_duration_minutes,
             set_mfa_enrollment: request.set_mfa_enrollment.as_ref().map(|e| e.as_str()),
-            set_default_mfa: request.set_default_mfa,
-            proof: ProofFields::of(Some(&request.proof)),
+            proof,
         };
         self.execute(Call {
-            method: Method::POST,
-            path: "/otps/sms/authenticate".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_OTPS_SMS_AUTHENTICATE,
+                &routes::SDK_OTPS_SMS_AUTHENTICATE,
+            ),
+            params: &[],
             body: Some(to_body(&body)),
-            auth: Auth::Default,
+            auth,
             repeat: Repeat::Never,
-            endpoint: "otps.sms.authenticate",
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(body: &impl Serialize) -> Vec<String> {
+        match serde_json::to_value(body).unwrap() {
+            serde_json::Value::Object(map) => map.keys().cloned().collect(),
+            other => panic!("{other}"),
+        }
+    }
+
+    /// Stytch's SDK schemas have no session fields, `set_default_mfa` or `session_custom_claims`
+    /// (stytch-android `StytchB2BApiService.kt`): a session rides in the Basic header instead.
+    #[test]
+    fn an_sdk_body_never_carries_a_session_and_the_backend_body_does() {
+        let token = SessionToken::new("session-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        let proof = PrimaryFactorProof::Session(token);
+        for (family, in_body) in [(Family::Sdk, false), (Family::Backend, true)] {
+            let (fields, auth) = proof_parts(family, Some(&proof));
+            assert_eq!(matches!(auth, Auth::SdkSession(_)), !in_body);
+            let body = SmsAuthenticateBody {
+                organization_id: "organization-test-1",
+                member_id: "member-test-1",
+                code: "123456",
+                session_duration_minutes: Some(60),
+                set_mfa_enrollment: None,
+                proof: fields,
+            };
+            let keys = keys(&body);
+            assert_eq!(
+                keys.contains(&"session_token".to_owned()),
+                in_body,
+                "{family:?}"
+            );
+            for never in ["session_jwt", "set_default_mfa", "session_custom_claims"] {
+                assert!(!keys.contains(&never.to_owned()), "{never} in {keys:?}");
+            }
+        }
     }
 }

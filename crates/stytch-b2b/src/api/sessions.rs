@@ -1,7 +1,6 @@
 //! Member sessions: authenticate (check and optionally extend), revoke, and the JWKS that signs
 //! session JWTs. In the SDK family the session token rides in the Basic password.
 
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -10,6 +9,7 @@ use crate::{
     config::Family,
     error::Error,
     objects::{Member, MemberSession, Organization},
+    routes,
     secret::{SessionJwt, SessionToken},
     serde_util::{empty_as_none, null_default},
     validated::{ProjectId, RequestId},
@@ -138,12 +138,15 @@ impl Client {
             ),
         };
         self.execute(Call {
-            method: Method::POST,
-            path: "/sessions/authenticate".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_SESSIONS_AUTHENTICATE,
+                &routes::SDK_SESSIONS_AUTHENTICATE,
+            ),
+            params: &[],
             body: Some(to_body(&body)),
             auth,
             repeat: Repeat::Safe,
-            endpoint: "sessions.authenticate",
         })
         .await
     }
@@ -163,26 +166,29 @@ impl Client {
             Family::Sdk => (None, Auth::SdkSession(session_token)),
         };
         self.execute(Call {
-            method: Method::POST,
-            path: "/sessions/revoke".into(),
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_SESSIONS_REVOKE,
+                &routes::SDK_SESSIONS_REVOKE,
+            ),
+            params: &[],
             body,
             auth,
             repeat: Repeat::IfNotSent,
-            endpoint: "sessions.revoke",
         })
         .await
     }
 
-    /// The project's JWKS (`GET /b2b/sessions/jwks/{project_id}`). Retried when safe (a GET).
+    /// The project's JWKS (`GET /v1/b2b/sessions/jwks/{project_id}`, no credentials, the same
+    /// backend path whatever the family). Retried when safe (a GET).
     pub async fn sessions_jwks(&self, project_id: &ProjectId) -> Result<JwksResponse, Error> {
         check_path_segment("project_id", project_id.as_str())?;
         self.execute(Call {
-            method: Method::GET,
-            path: format!("/sessions/jwks/{}", project_id.as_str()),
+            route: &routes::SESSIONS_JWKS,
+            params: &[project_id.as_str()],
             body: None,
             auth: Auth::Default,
             repeat: Repeat::Safe,
-            endpoint: "sessions.jwks",
         })
         .await
     }

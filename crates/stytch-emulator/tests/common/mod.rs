@@ -9,6 +9,8 @@ use stytch_emulator::{spawn, Emulator, RunningEmulator};
 pub const ADA: &str = "ada@example.com";
 pub const GRACE: &str = "grace@example.com";
 pub const GRACE_PHONE: &str = "+14155550123";
+pub const LINUS: &str = "linus@example.com";
+pub const LINUS_PHONE: &str = "+15555550123";
 pub const ORG: &str = stytch_emulator::DEMO_ORGANIZATION_ID;
 
 pub struct Harness {
