@@ -14,6 +14,17 @@ step "bootstrap"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "the sign-in core depends on no Tauri, wry or WebKit crate"
+if cargo tree -p gatehouse-core --locked -e normal,build --prefix none | grep -Ei '^(tauri|wry|webkit|gtk|tao)[-_ ]'; then
+  echo "gatehouse-core must not depend on the crates above" >&2; exit 1
+fi
+
+step "the UI's types are the ones generated from Rust"
+cargo test -p gatehouse-core --locked --lib --quiet export_bindings >/dev/null
+if ! git diff --exit-code -- ui/src/generated || [ -n "$(git ls-files --others --exclude-standard ui/src/generated)" ]; then
+  echo "ui/src/generated differs from what the Rust types generate: run cargo test -p gatehouse-core and commit it" >&2; exit 1
+fi
+
 step "ui: type check, unit tests, build"
 (cd ui && npm run --silent typecheck && npm run --silent test && npx vite build --logLevel warn)
 

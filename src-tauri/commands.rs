@@ -1,11 +1,12 @@
 //! Tauri commands: one line each, handing an intent to the sign-in machine. Outcomes reach the
-//! webview as the next `view` event, never as a return value carrying state.
+//! webview as the next `view` event; a command fails only as `{kind, message}`.
 
+use gatehouse_core::{CommandError, View};
 use tauri::State;
 
-use crate::shell::NotConfigured;
-use crate::view::View;
 use crate::Gatehouse;
+
+type Done = Result<(), CommandError>;
 
 #[tauri::command]
 pub fn current_view(gate: State<'_, Gatehouse>) -> View {
@@ -13,54 +14,53 @@ pub fn current_view(gate: State<'_, Gatehouse>) -> View {
 }
 
 #[tauri::command]
-pub async fn start_sign_in(gate: State<'_, Gatehouse>, email: String) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.start_sign_in(email).await })
+pub async fn start_sign_in(gate: State<'_, Gatehouse>, email: String) -> Done {
+    gate.run(|m| async move { m.start_sign_in(email).await })
         .await
 }
 
 #[tauri::command]
-pub async fn resend_link(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.resend_link().await }).await
+pub async fn resend_link(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.resend_link().await }).await
 }
 
 #[tauri::command]
-pub async fn use_another_address(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.restart().await }).await
+pub async fn use_another_address(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.restart().await }).await
 }
 
 #[tauri::command]
-pub async fn submit_link(gate: State<'_, Gatehouse>, link: String) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.open_link(&link).await }).await
+pub async fn submit_link(gate: State<'_, Gatehouse>, link: String) -> Done {
+    gate.run(|m| async move { m.open_link(&link).await }).await
 }
 
 #[tauri::command]
-pub async fn enroll_phone(gate: State<'_, Gatehouse>, phone: String) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.enroll_phone(phone).await })
+pub async fn enroll_phone(gate: State<'_, Gatehouse>, phone: String) -> Done {
+    gate.run(|m| async move { m.enroll_phone(phone).await })
         .await
 }
 
 #[tauri::command]
-pub async fn submit_code(gate: State<'_, Gatehouse>, code: String) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.submit_code(code).await })
-        .await
+pub async fn submit_code(gate: State<'_, Gatehouse>, code: String) -> Done {
+    gate.run(|m| async move { m.submit_code(code).await }).await
 }
 
 #[tauri::command]
-pub async fn resend_code(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.resend_code().await }).await
+pub async fn resend_code(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.resend_code().await }).await
 }
 
 #[tauri::command]
-pub async fn restart(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.restart().await }).await
+pub async fn restart(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.restart().await }).await
 }
 
 #[tauri::command]
-pub async fn retry(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.retry().await }).await
+pub async fn retry(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.retry().await }).await
 }
 
 #[tauri::command]
-pub async fn sign_out(gate: State<'_, Gatehouse>) -> Result<(), NotConfigured> {
-    gate.with(|m| async move { m.sign_out().await }).await
+pub async fn sign_out(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.sign_out().await }).await
 }

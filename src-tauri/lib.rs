@@ -1,17 +1,16 @@
-//! Gatehouse: the Tauri shell around the sign-in core.
-//! Secrets stay in Rust; the webview gets a view of the state (`view`) and sends intents.
+//! Gatehouse: the Tauri shell around the sign-in core (`gatehouse-core`): plugins, commands,
+//! events, and the keychain adapter. Secrets stay in the core; the webview gets a view of the
+//! state and sends intents.
 
-pub mod config;
 pub mod keychain;
-pub mod link;
-pub mod signin;
-pub mod vault;
-pub mod view;
 
 mod commands;
 mod shell;
+mod vault;
 
-pub use shell::Gatehouse;
+pub use shell::{broken, emit_views, Gatehouse};
+
+use tauri::{Builder, Runtime};
 
 /// Builds and runs the app. Single-instance is registered before every other plugin, so that a
 /// second launch (an OS handing over a `gatehouse://` link) reaches the window already open; the
@@ -19,25 +18,30 @@ pub use shell::Gatehouse;
 pub fn run() {
     init_tracing();
     tracing::info!("starting");
-    tauri::Builder::default()
+    let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(shell::on_second_launch))
-        .plugin(tauri_plugin_deep_link::init())
-        .invoke_handler(tauri::generate_handler![
-            commands::current_view,
-            commands::start_sign_in,
-            commands::resend_link,
-            commands::use_another_address,
-            commands::submit_link,
-            commands::enroll_phone,
-            commands::submit_code,
-            commands::resend_code,
-            commands::restart,
-            commands::retry,
-            commands::sign_out,
-        ])
+        .plugin(tauri_plugin_deep_link::init());
+    with_commands(builder)
         .setup(shell::setup)
         .run(tauri::generate_context!())
         .expect("Gatehouse could not start its window");
+}
+
+/// The app's commands on any runtime: the real window's, or `tauri::test`'s mock in tests.
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::current_view,
+        commands::start_sign_in,
+        commands::resend_link,
+        commands::use_another_address,
+        commands::submit_link,
+        commands::enroll_phone,
+        commands::submit_code,
+        commands::resend_code,
+        commands::restart,
+        commands::retry,
+        commands::sign_out,
+    ])
 }
 
 fn init_tracing() {

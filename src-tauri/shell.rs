@@ -1,16 +1,15 @@
 //! The Tauri side of the app: reads the configuration, builds the sign-in core, forwards deep
 //! links to it, and emits its views to the webview. Nothing here holds a secret itself.
 
-use std::future::Future;
 use std::sync::Arc;
 
-use tauri::{AppHandle, Emitter, Manager};
+use gatehouse_core::config::{self, ConfigError};
+use gatehouse_core::view::Screen;
+use gatehouse_core::{CommandError, Parts, SignIn, SystemClock, Vaults, View};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::config::{self, ConfigError};
 use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, SESSION_ACCOUNT};
-use crate::signin::{SignIn, Vaults};
-use crate::view::{Screen, View};
 
 /// The app's state: the sign-in machine, or — when the configuration is unusable — only the
 /// screen that says what is wrong.
@@ -20,6 +19,14 @@ pub struct Gatehouse {
 }
 
 impl Gatehouse {
+    /// The state for a working machine.
+    pub fn new(machine: Arc<SignIn>) -> Self {
+        Self {
+            machine: Some(machine),
+            broken: View::starting(false),
+        }
+    }
+
     pub fn view(&self) -> View {
         match &self.machine {
             Some(machine) => machine.view(),
@@ -27,27 +34,33 @@ impl Gatehouse {
         }
     }
 
-    /// Runs an intent on the machine; with a broken configuration there is nothing to run.
-    pub async fn with<F, Fut>(&self, intent: F) -> Result<(), NotConfigured>
+    /// Runs an intent on the machine; with a broken configuration there is none to run.
+    pub async fn run<F, Fut>(&self, intent: F) -> Result<(), CommandError>
     where
         F: FnOnce(Arc<SignIn>) -> Fut,
-        Fut: Future<Output = ()>,
+        Fut: std::future::Future<Output = ()>,
     {
-        let machine = self.machine.clone().ok_or(NotConfigured)?;
+        let machine = self
+            .machine
+            .clone()
+            .ok_or_else(CommandError::not_configured)?;
         intent(machine).await;
         Ok(())
     }
 }
 
-/// The answer to an intent when the configuration is unusable (the screen already says why).
-#[derive(Debug, serde::Serialize)]
-pub struct NotConfigured;
+/// An observer that sends every view to the webview as the `view` event.
+pub fn emit_views<R: Runtime>(app: AppHandle<R>) -> gatehouse_core::machine::Observer {
+    Box::new(move |view: &View| {
+        let _ = app.emit("view", view);
+    })
+}
 
 /// A second launch (the OS opening a `gatehouse://` link while Gatehouse runs): bring the window
 /// forward and hand the link to the machine. Done here rather than through single-instance's
 /// `deep-link` feature, which re-emits the URL — magic-link token included — as a
 /// `deep-link://new-url` event that any script in the webview could listen to.
-pub fn on_second_launch(app: &AppHandle, argv: Vec<String>, _cwd: String) {
+pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, _cwd: String) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
@@ -86,17 +99,17 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
                 identifier,
                 version: app.package_info().version.to_string(),
             };
-            let emitter = handle.clone();
-            let observer = Box::new(move |view: &View| {
-                let _ = emitter.emit("view", view);
-            });
-            match SignIn::new(config, vaults, info, observer) {
+            let parts = Parts {
+                config,
+                vaults,
+                app: info,
+                clock: Arc::new(SystemClock),
+                observer: emit_views(handle.clone()),
+            };
+            match SignIn::new(parts) {
                 Ok(machine) => {
                     register_scheme_if_missing(&handle, &scheme);
-                    Gatehouse {
-                        machine: Some(Arc::new(machine)),
-                        broken: View::starting(false),
-                    }
+                    Gatehouse::new(Arc::new(machine))
                 }
                 Err(e) => broken(ConfigError {
                     file: None,
@@ -140,7 +153,8 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn broken(error: ConfigError) -> Gatehouse {
+/// The state for an unusable configuration: only the screen that says what is wrong.
+pub fn broken(error: ConfigError) -> Gatehouse {
     tracing::error!("configuration: {} ({:?})", error.message, error.file);
     Gatehouse {
         machine: None,

@@ -1,23 +1,14 @@
-//! Where the session token is kept between launches: the OS keychain, behind a small async
-//! trait so the sign-in core does not block its runtime on D-Bus calls.
+//! The core's `Vault` on the OS keychain: each call runs on a blocking thread, so the async
+//! runtime never waits on D-Bus.
 
-use std::future::Future;
-use std::pin::Pin;
+use gatehouse_core::vault::{Answer, Vault};
 
-use crate::keychain::Keychain;
-
-type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send + 'a>>;
-
-pub trait Vault: Send + Sync {
-    fn store(&self, token: String) -> Answer<'_, ()>;
-    fn load(&self) -> Answer<'_, Option<String>>;
-    fn wipe(&self) -> Answer<'_, ()>;
-}
+use crate::keychain::{Keychain, KeychainError};
 
 impl Vault for Keychain {
-    fn store(&self, token: String) -> Answer<'_, ()> {
+    fn store(&self, secret: String) -> Answer<'_, ()> {
         let keychain = self.clone();
-        Box::pin(blocking(move || keychain.store(&token)))
+        Box::pin(blocking(move || keychain.store(&secret)))
     }
 
     fn load(&self) -> Answer<'_, Option<String>> {
@@ -32,7 +23,7 @@ impl Vault for Keychain {
 }
 
 async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, crate::keychain::KeychainError> + Send + 'static,
+    work: impl FnOnce() -> Result<T, KeychainError> + Send + 'static,
 ) -> Result<T, String> {
     match tokio::task::spawn_blocking(work).await {
         Ok(result) => result.map_err(|e| e.to_string()),

@@ -252,6 +252,8 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
     screen(&client, "sign_in").await;
     quit(client).await;
     drop(driver);
+    // The whole run, launch included: only routes Stytch's own SDKs call.
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 6);
     stack::assert_no_secrets(
         &stack.all_logs(),
         &[token, code, stack.public_token.clone()],
@@ -393,6 +395,7 @@ async fn a_link_that_launches_the_app_lands_on_the_code_screen() {
     stack::kill_apps();
     let _ = opener.wait();
     stack.emulator.wait_for_message("+14155550123", 1).await;
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 4);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,8 +3,8 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stytch_b2b::{
-    AppInfo, Client, ClientConfig, Credentials, MfaPolicy, OrganizationId, OrganizationRef,
-    OrganizationSlug, ProjectId, ProjectSecret, UpdateOrganizationRequest, Url,
+    AppInfo, Client, ClientConfig, Credentials, MfaPolicy, OrganizationRef, ProjectId,
+    ProjectSecret, UpdateOrganizationRequest, Url,
 };
 
 #[derive(Parser)]
@@ -62,7 +62,7 @@ async fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
     let credentials = Credentials::Backend {
-        project_id: ProjectId::new(cli.project_id),
+        project_id: ProjectId::parse(&cli.project_id)?,
         secret: ProjectSecret::new(cli.secret),
     };
     let app = AppInfo {
@@ -74,11 +74,7 @@ async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
         config = config.with_base_url(base);
     }
     let client = Client::new(config)?;
-    let organization = if cli.organization.starts_with("organization-") {
-        OrganizationRef::Id(OrganizationId::new(cli.organization))
-    } else {
-        OrganizationRef::Slug(OrganizationSlug::new(cli.organization))
-    };
+    let organization = OrganizationRef::parse(&cli.organization)?;
     let Command::MfaPolicy { set } = cli.command;
     let current = client.get_organization(organization).await?.organization;
     let organization = match set {

@@ -143,6 +143,32 @@ impl EmulatorProcess {
             .collect()
     }
 
+    /// Fails unless every `/sdk/v1` path called so far (by anyone: the app is the only SDK
+    /// caller) is a route Stytch's SDKs publish: in the client's table, which names each route's
+    /// source, and served by the emulator. Returns how many SDK calls were checked.
+    pub async fn assert_only_sourced_sdk_routes(&self) -> usize {
+        let sdk: Vec<String> = self
+            .requests()
+            .await
+            .into_iter()
+            .map(|(path, _)| path)
+            .filter(|path| path.starts_with("/sdk/"))
+            .collect();
+        for path in &sdk {
+            let sourced = stytch_b2b::routes::ROUTES
+                .iter()
+                .any(|r| r.path.starts_with("/sdk/") && template_matches(r.path, path));
+            let served = stytch_emulator::ROUTES
+                .iter()
+                .any(|r| r.path.starts_with("/sdk/") && template_matches(r.path, path));
+            assert!(
+                sourced && served,
+                "the app called {path}, which is not a sourced SDK route"
+            );
+        }
+        sdk.len()
+    }
+
     pub async fn advance_clock(&self, seconds: u64) {
         self.post(
             "/emulator/clock",
@@ -265,7 +291,7 @@ impl Stack {
             ),
             (
                 "GATEHOUSE_LOG".to_owned(),
-                "info,gatehouse_lib=debug".to_owned(),
+                "info,gatehouse_lib=debug,gatehouse_core=debug".to_owned(),
             ),
         ];
         if self.family == Family::Backend {
@@ -436,4 +462,13 @@ pub fn assert_no_secrets(text: &str, secrets: &[String]) {
             "a token-shaped value was sent to the webview: {payload}"
         );
     }
+}
+
+/// `/a/{x}/b` matches `/a/anything/b`: a placeholder stands for one path segment.
+fn template_matches(template: &str, path: &str) -> bool {
+    let (t, p): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
 }

@@ -1,86 +1,42 @@
-// The contract with the Rust side: the view it emits on the "view" event and returns from
-// current_view. The webview renders this and nothing else; no secret ever appears here.
+// The contract with the Rust side. The view, notices, factors and intents are generated from the
+// core's Rust types (ui/src/generated/, by `cargo test -p gatehouse-core`; CI fails when they
+// differ from the committed files), so the two sides cannot drift. This file only names parts.
 
-export type NoticeAction = "restart" | "resend_code" | "retry";
+import type { CommandError } from "./generated/CommandError";
+import type { FactorView } from "./generated/FactorView";
+import type { Intents } from "./generated/Intents";
+import type { Notice as RustNotice } from "./generated/Notice";
+import type { NoticeCode } from "./generated/NoticeCode";
+import type { View } from "./generated/View";
 
-export interface Notice {
-  kind: "error" | "info";
-  code: string;
-  message: string;
-  action: NoticeAction | null;
-  retry_at: string | null;
-}
+export type { Action as NoticeAction } from "./generated/Action";
+export type { CommandError, FactorView as Factor, NoticeCode, View };
 
-export interface Factor {
-  kind: string; // "email" | "sms" | another factor Rust may add later
-  label: string;
-  last_authenticated_at: string; // RFC 3339
-}
+/** Codes the webview raises itself, before or instead of asking Rust. */
+export type LocalNoticeCode = "ipc_failed" | "email_invalid_local" | "link_empty_local" | "phone_invalid_local" | "code_invalid_local";
 
-export interface Common {
-  dev_mode: boolean;
-  busy: boolean;
-  notice: Notice | null;
-}
+export type Notice = Omit<RustNotice, "code"> & { code: NoticeCode | LocalNoticeCode };
 
-export type StartingView = Common & { screen: "starting" };
-export type ConfigErrorView = Common & { screen: "config_error"; file: string | null; message: string };
-export type SignInView = Common & { screen: "sign_in"; organization_name: string | null; email: string | null };
-export type CheckEmailView = Common & {
-  screen: "check_email";
-  organization_name: string | null;
-  email: string;
-  sent_at: string;
-  resend_available_at: string;
-};
-export type EnrollPhoneView = Common & {
-  screen: "enroll_phone";
-  organization_name: string | null;
-  email: string;
-  default_country: string; // ISO 3166 alpha-2
-};
-export type EnterCodeView = Common & {
-  screen: "enter_code";
-  organization_name: string | null;
-  email: string;
-  masked_phone: string;
-  sent_at: string;
-  code_expires_at: string;
-};
-export type SignedInView = Common & {
-  screen: "signed_in";
-  organization_name: string | null;
-  email: string;
-  factors: Factor[];
-  session_expires_at: string;
-  remembered: boolean;
-};
-
-export type View =
-  | StartingView
-  | ConfigErrorView
-  | SignInView
-  | CheckEmailView
-  | EnrollPhoneView
-  | EnterCodeView
-  | SignedInView;
-
+export type Common = Pick<View, "dev_mode" | "busy" | "notice">;
 export type ScreenName = View["screen"];
+type ViewNamed<S extends ScreenName> = Extract<View, { screen: S }>;
 
-/** The intents the webview may send, with their arguments. Every one resolves to nothing:
- *  its outcome arrives as the next view, and its failure as view.notice. */
-export interface Commands {
-  start_sign_in: { email: string };
-  resend_link: undefined;
-  use_another_address: undefined;
-  submit_link: { link: string };
-  enroll_phone: { phone: string };
-  submit_code: { code: string };
-  resend_code: undefined;
-  restart: undefined;
-  retry: undefined;
-  sign_out: undefined;
-}
+export type StartingView = ViewNamed<"starting">;
+export type ConfigErrorView = ViewNamed<"config_error">;
+export type SignInView = ViewNamed<"sign_in">;
+export type CheckEmailView = ViewNamed<"check_email">;
+export type EnrollPhoneView = ViewNamed<"enroll_phone">;
+export type EnterCodeView = ViewNamed<"enter_code">;
+export type SignedInView = ViewNamed<"signed_in">;
 
+export type Commands = Intents;
 export type CommandName = keyof Commands;
-export type CommandArgs<K extends CommandName> = Commands[K] extends undefined ? [] : [Commands[K]];
+export type CommandArgs<K extends CommandName> = Commands[K] extends null ? [] : [Commands[K]];
+
+/** A command's failure as Tauri delivers it: `{kind, message}` from Rust, or an Error. */
+export function errorText(err: unknown): string {
+  if (typeof err === "object" && err !== null && "message" in err) {
+    return String((err as CommandError | Error).message);
+  }
+  return String(err);
+}

@@ -1,16 +1,20 @@
-//! The sign-in core without a window: the failure paths a person meets less often — rate limits,
-//! Stytch or the network down, a locked member, a keychain that fails, a revoke that must wait —
-//! each against the emulator in-process, checked by the notice the core reports.
+//! The sign-in core without a window or a display: the guide's paths and the ones a person meets
+//! less often — rate limits, Stytch or the network down, a locked member, a keychain that fails,
+//! a revoke that must wait, links from elsewhere, expiries on the machine's own clock — each
+//! against the emulator in-process, checked by the view the core reports.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use gatehouse_lib::config::{Config, StytchAuth};
-use gatehouse_lib::signin::{SignIn, Vaults};
-use gatehouse_lib::vault::Vault;
-use gatehouse_lib::view::{Action, View};
+use gatehouse_core::vault::{Answer, Vault};
+use gatehouse_core::view::{Action, View};
+use gatehouse_core::{Config, ManualClock, Parts, SignIn, StytchAuth, Vaults};
 use serde_json::json;
 use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
+
+/// Where the tests say the configuration came from.
+const CONFIG_FILE: &str = "/etc/gatehouse/config.toml";
 
 /// A vault in memory, or one that always fails — standing in for the keychain only here, where
 /// the core's reaction is under test (the real keychain has its own tests).
@@ -19,9 +23,6 @@ struct TestVault {
     value: Mutex<Option<String>>,
     broken: bool,
 }
-
-type Answer<'a, T> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, String>> + Send + 'a>>;
 
 impl Vault for TestVault {
     fn store(&self, token: String) -> Answer<'_, ()> {
@@ -47,7 +48,9 @@ impl Vault for TestVault {
 struct Harness {
     emulator: RunningEmulator,
     machine: Arc<SignIn>,
+    clock: Arc<ManualClock>,
     session: Arc<TestVault>,
+    pending: Arc<TestVault>,
     http: reqwest::Client,
 }
 
@@ -62,28 +65,49 @@ impl Harness {
         api_base: Option<&str>,
         keychain_broken: bool,
     ) -> Harness {
+        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
+        Self::with_organization(emulator, api_base, keychain_broken, slug).await
+    }
+
+    async fn with_organization(
+        emulator: RunningEmulator,
+        api_base: Option<&str>,
+        keychain_broken: bool,
+        organization: OrganizationRef,
+    ) -> Harness {
         let base = api_base.unwrap_or(&emulator.base_url).to_owned();
         let config = Config {
             auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
             project_id: ProjectId::new(emulator.emulator.project_id()),
             api_base: Some(Url::parse(&base).unwrap()),
-            organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
+            organization,
+            organization_from: Some(PathBuf::from(CONFIG_FILE)),
             scheme: "gatehouse".into(),
             session_minutes: 60,
+            default_country: "US".into(),
         };
         let session = Arc::new(TestVault {
             broken: keychain_broken,
             ..TestVault::default()
         });
+        let pending = Arc::new(TestVault::default());
         let vaults = Vaults {
             session: session.clone(),
-            pending_sign_in: Arc::new(TestVault::default()),
+            pending_sign_in: pending.clone(),
         };
         let app = AppInfo {
             identifier: "com.example.gatehouse.test".into(),
             version: "0".into(),
         };
-        let machine = SignIn::new(config, vaults, app, Box::new(|_: &View| {})).unwrap();
+        let clock = Arc::new(ManualClock::new());
+        let machine = SignIn::new(Parts {
+            config,
+            vaults,
+            app,
+            clock: clock.clone(),
+            observer: Box::new(|_: &View| {}),
+        })
+        .unwrap();
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -91,7 +115,9 @@ impl Harness {
         let harness = Harness {
             emulator,
             machine: Arc::new(machine),
+            clock,
             session,
+            pending,
             http,
         };
         harness.machine.start().await;
@@ -111,7 +137,16 @@ impl Harness {
     }
 
     async fn fault(&self, path: &str, status: u16, times: u32) {
-        let body = json!({"path": path, "status": status, "times": times});
+        self.arm(json!({"path": path, "status": status, "times": times}))
+            .await;
+    }
+
+    /// The next call to `path` waits 10 seconds before it is answered normally.
+    async fn stall(&self, path: &str) {
+        self.arm(json!({"path": path, "delay_ms": 10_000})).await;
+    }
+
+    async fn arm(&self, body: serde_json::Value) {
         let url = format!("{}/emulator/faults", self.emulator.base_url);
         assert!(self
             .http
@@ -122,6 +157,33 @@ impl Harness {
             .unwrap()
             .status()
             .is_success());
+    }
+
+    /// Every Stytch call so far, as `METHOD path status`.
+    async fn requests(&self) -> Vec<String> {
+        let url = format!("{}/emulator/requests", self.emulator.base_url);
+        let body: serde_json::Value = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        body["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r["method"].as_str().unwrap(),
+                    r["path"].as_str().unwrap(),
+                    r["status"]
+                )
+            })
+            .collect()
     }
 
     async fn set_mfa_required(&self) {
@@ -222,8 +284,58 @@ async fn repeated_wrong_codes_lock_the_member_with_a_way_forward() {
         assert_eq!(h.screen(), "enter_code");
     }
     h.machine.submit_code(right).await;
-    assert_eq!(h.notice().as_deref(), Some("member_locked"));
-    assert_eq!(h.view()["notice"]["action"], "restart");
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "member_locked", "{view}");
+    assert_eq!(view["notice"]["action"], "restart");
+    // Stytch's lock lasts an hour: the notice says until when.
+    let until = time::OffsetDateTime::parse(
+        view["notice"]["retry_at"].as_str().expect("retry_at"),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap();
+    let left = until - time::OffsetDateTime::now_utc();
+    assert!(
+        left > time::Duration::minutes(59) && left <= time::Duration::minutes(60),
+        "{left}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_slug_is_a_configuration_error_naming_the_slug_and_the_file() {
+    let emulator = spawn(Emulator::demo()).await.unwrap();
+    let slug = OrganizationRef::Slug(OrganizationSlug::new("no-such-org"));
+    let h = Harness::with_organization(emulator, None, false, slug).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "config_error", "{view}");
+    assert_eq!(view["file"], CONFIG_FILE);
+    let message = view["message"].as_str().unwrap();
+    assert!(
+        message.contains("\"no-such-org\"") && message.contains(CONFIG_FILE),
+        "{message}"
+    );
+    // Nothing else was asked of Stytch: the search answered 200 with no organization.
+    assert_eq!(
+        h.requests().await,
+        vec!["POST /sdk/v1/b2b/organizations/search 200".to_owned()]
+    );
+}
+
+#[tokio::test]
+async fn an_organization_id_needs_no_lookup_and_the_name_arrives_with_the_link() {
+    let emulator = spawn(Emulator::demo()).await.unwrap();
+    let id = OrganizationRef::Id(stytch_b2b::OrganizationId::new(
+        stytch_emulator::DEMO_ORGANIZATION_ID,
+    ));
+    let h = Harness::with_organization(emulator, None, false, id).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "sign_in", "{view}");
+    assert!(
+        view["organization_name"].is_null(),
+        "no public lookup by id: {view}"
+    );
+    assert!(h.requests().await.is_empty(), "no call before the email");
+    h.to_code_screen("grace@example.com").await;
+    assert_eq!(h.view()["organization_name"], "Example Org");
 }
 
 #[tokio::test]
@@ -324,7 +436,7 @@ async fn a_network_failure_during_the_background_check_keeps_the_session() {
 async fn try_again_after_a_failed_organization_lookup_fetches_it() {
     let emulator = spawn(Emulator::demo()).await.unwrap();
     let http = reqwest::Client::new();
-    let body = json!({"path": "/sdk/v1/b2b/organizations/example-org", "status": 503, "times": 4});
+    let body = json!({"path": "/sdk/v1/b2b/organizations/search", "status": 503, "times": 4});
     let url = format!("{}/emulator/faults", emulator.base_url);
     assert!(http
         .post(url)
@@ -344,4 +456,305 @@ async fn try_again_after_a_failed_organization_lookup_fetches_it() {
     let view = h.view();
     assert!(view["notice"].is_null(), "{view}");
     assert_eq!(view["organization_name"], "Example Org");
+}
+
+#[tokio::test]
+async fn a_member_with_an_unenrolled_phone_gets_exactly_one_code_which_the_app_sends() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    // linus has a phone on file that was never verified, so he is not MFA-enrolled: Stytch does
+    // not send the code after the link (stytch-node lib/b2b/otp_sms.ts), the app must, once.
+    h.to_code_screen("linus@example.com").await;
+    let calls = h.requests().await;
+    let sends: Vec<&String> = calls
+        .iter()
+        .filter(|c| c.contains("/otps/sms/send"))
+        .collect();
+    assert_eq!(sends, ["POST /sdk/v1/b2b/otps/sms/send 200"], "{calls:?}");
+    assert_eq!(h.emulator.emulator.outbox(Some("+15555550123")).len(), 1);
+    h.machine.submit_code(h.code("+15555550123")).await;
+    assert_eq!(h.screen(), "signed_in", "{:?}", h.notice());
+}
+
+// ---------------------------------------------------------------------------------------------
+// What only the window used to cover, and the machine's own clock.
+// ---------------------------------------------------------------------------------------------
+
+/// A second machine on the same emulator and keychain stand-ins: "the next launch".
+impl Harness {
+    async fn relaunch(&self) -> Arc<SignIn> {
+        let config = Config {
+            auth: StytchAuth::PublicToken(PublicToken::new(self.emulator.emulator.public_token())),
+            project_id: ProjectId::new(self.emulator.emulator.project_id()),
+            api_base: Some(Url::parse(&self.emulator.base_url).unwrap()),
+            organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
+            organization_from: None,
+            scheme: "gatehouse".into(),
+            session_minutes: 60,
+            default_country: "US".into(),
+        };
+        let machine = SignIn::new(Parts {
+            config,
+            vaults: Vaults {
+                session: self.session.clone(),
+                pending_sign_in: self.pending.clone(),
+            },
+            app: AppInfo {
+                identifier: "com.example.gatehouse.test".into(),
+                version: "0".into(),
+            },
+            clock: self.clock.clone(),
+            observer: Box::new(|_: &View| {}),
+        })
+        .unwrap();
+        machine.start().await;
+        Arc::new(machine)
+    }
+
+    async fn count(&self, path: &str) -> usize {
+        self.requests()
+            .await
+            .iter()
+            .filter(|r| r.contains(path))
+            .count()
+    }
+}
+
+#[tokio::test]
+async fn a_member_without_a_phone_enrols_one_and_signs_in() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.machine.start_sign_in("ada@example.com".into()).await;
+    h.machine.open_link(&h.link("ada@example.com").await).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enroll_phone", "{view}");
+    assert_eq!(view["alternatives"], json!([]));
+    h.machine.enroll_phone("not a number".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("invalid_phone"));
+    assert_eq!(
+        h.screen(),
+        "enroll_phone",
+        "what was typed can be fixed in place"
+    );
+    h.machine.enroll_phone("+14155550199".into()).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_code", "{view}");
+    assert_eq!(view["factor"], "sms");
+    assert_eq!(view["masked_phone"], "••• 0199");
+    h.machine.submit_code(h.code("+14155550199")).await;
+    assert_eq!(h.screen(), "signed_in");
+    assert!(h.session.value.lock().unwrap().is_some());
+}
+
+#[tokio::test]
+async fn a_link_from_another_sign_in_says_so_and_offers_to_start_again() {
+    let h = Harness::new(None, false).await;
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    let first = h.link("grace@example.com").await;
+    h.machine.restart().await;
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    // The first email's link was bound to a verifier this sign-in no longer holds.
+    h.machine.open_link(&first).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "link_other_device", "{view}");
+    assert_eq!(view["notice"]["action"], "restart");
+    assert_eq!(view["screen"], "check_email");
+}
+
+#[tokio::test]
+async fn a_replayed_link_never_reaches_stytch_again() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    let link = h.link("grace@example.com").await;
+    let before = h.count("/magic_links/authenticate").await;
+    h.machine.open_link(&link).await;
+    assert_eq!(h.notice().as_deref(), Some("link_used"));
+    assert_eq!(
+        h.screen(),
+        "enter_code",
+        "the sign-in under way is untouched"
+    );
+    assert_eq!(h.count("/magic_links/authenticate").await, before);
+}
+
+#[tokio::test]
+async fn the_next_launch_restores_the_saved_session_and_a_waiting_sign_in() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    assert_eq!(h.screen(), "signed_in");
+    let next = h.relaunch().await;
+    let view = serde_json::to_value(next.view()).unwrap();
+    assert_eq!(view["screen"], "signed_in", "{view}");
+    assert_eq!(view["remembered"], true);
+    assert_eq!(view["organization_name"], "Example Org");
+
+    // A sign-in waiting for its link survives a restart too (the link may launch the app).
+    next.sign_out().await;
+    next.start_sign_in("grace@example.com".into()).await;
+    let link = h.link("grace@example.com").await;
+    let third = h.relaunch().await;
+    assert_eq!(
+        serde_json::to_value(third.view()).unwrap()["screen"],
+        "check_email"
+    );
+    third.open_link(&link).await;
+    assert_eq!(
+        serde_json::to_value(third.view()).unwrap()["screen"],
+        "enter_code"
+    );
+}
+
+#[tokio::test]
+async fn the_machine_knows_a_sign_in_and_a_code_have_expired_before_stytch_says_so() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    let code = h.code("+14155550123");
+    let calls = h.count("/otps/sms/authenticate").await;
+
+    h.clock.advance(time::Duration::minutes(3));
+    h.machine.submit_code(code.clone()).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "code_expired", "{view}");
+    assert_eq!(view["notice"]["action"], "resend_code");
+    assert_eq!(view["screen"], "enter_code");
+
+    h.clock.advance(time::Duration::minutes(8));
+    h.machine.submit_code(code).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "sign_in", "{view}");
+    assert_eq!(view["notice"]["code"], "sign_in_timed_out");
+    assert_eq!(view["email"], "grace@example.com", "the address is kept");
+    assert_eq!(
+        h.count("/otps/sms/authenticate").await,
+        calls,
+        "Stytch was not asked"
+    );
+}
+
+/// Runs `stalled` in the background, then checks `escape` answers at once (far sooner than the
+/// 10 s stall) leaving `expect_screen`, and that the stalled answer lands on `after_screen`
+/// (the same screen when `escape` cancelled it: a late answer is dropped).
+async fn answers_at_once<F: std::future::Future<Output = ()> + Send + 'static>(
+    h: &Harness,
+    stalled: F,
+    escape: impl std::future::Future<Output = ()>,
+    expect_screen: &str,
+    after_screen: &str,
+) {
+    let background = tokio::spawn(stalled);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(h.view()["busy"], true, "the stalled call is in flight");
+    let started = std::time::Instant::now();
+    escape.await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "answered after {:?}, behind the stalled call",
+        started.elapsed()
+    );
+    assert_eq!(h.screen(), expect_screen);
+    background.await.unwrap();
+    assert_eq!(h.screen(), after_screen);
+}
+
+#[tokio::test]
+async fn cancel_answers_at_once_while_the_link_is_stalled_at_stytch() {
+    let h = Harness::new(None, false).await;
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    let link = h.link("grace@example.com").await;
+    h.stall("/sdk/v1/b2b/magic_links/authenticate").await;
+    let m = h.machine.clone();
+    answers_at_once(
+        &h,
+        async move { m.open_link(&link).await },
+        h.machine.restart(),
+        "sign_in",
+        "sign_in",
+    )
+    .await;
+    assert_eq!(h.view()["busy"], false);
+}
+
+#[tokio::test]
+async fn cancel_answers_at_once_while_a_code_is_stalled_at_stytch() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    let code = h.code("+14155550123");
+    h.stall("/sdk/v1/b2b/otps/sms/authenticate").await;
+    let m = h.machine.clone();
+    answers_at_once(
+        &h,
+        async move { m.submit_code(code).await },
+        h.machine.restart(),
+        "sign_in",
+        "sign_in",
+    )
+    .await;
+    // The session Stytch minted for the abandoned code is revoked, not kept.
+    assert!(h.session.value.lock().unwrap().is_none());
+}
+
+#[tokio::test]
+async fn sign_out_answers_at_once_while_the_refresh_is_stalled() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    h.stall("/sdk/v1/b2b/sessions/authenticate").await;
+    let m = h.machine.clone();
+    let refresh = async move {
+        let _ = m.check_session().await;
+    };
+    let background = tokio::spawn(refresh);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let started = std::time::Instant::now();
+    h.machine.sign_out().await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(h.screen(), "sign_in");
+    assert!(h.session.value.lock().unwrap().is_none());
+    background.await.unwrap();
+    assert_eq!(
+        h.screen(),
+        "sign_in",
+        "the refresh's late answer does not sign back in"
+    );
+}
+
+#[tokio::test]
+async fn the_refresh_answers_while_an_sms_send_is_stalled() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.machine.start_sign_in("ada@example.com".into()).await;
+    h.machine.open_link(&h.link("ada@example.com").await).await;
+    h.stall("/sdk/v1/b2b/otps/sms/send").await;
+    let m = h.machine.clone();
+    answers_at_once(
+        &h,
+        async move { m.enroll_phone("+14155550199".into()).await },
+        async {
+            h.machine.check_session().await.unwrap();
+        },
+        "enroll_phone",
+        "enter_code",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_second_submission_while_one_is_in_flight_is_not_sent() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    let code = h.code("+14155550123");
+    h.stall("/sdk/v1/b2b/otps/sms/authenticate").await;
+    let (a, b) = (h.machine.clone(), h.machine.clone());
+    let (c1, c2) = (code.clone(), code);
+    let first = tokio::spawn(async move { a.submit_code(c1).await });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    b.submit_code(c2).await;
+    first.await.unwrap();
+    assert_eq!(
+        h.count("/otps/sms/authenticate").await,
+        1,
+        "one attempt, one call"
+    );
+    assert_eq!(h.screen(), "signed_in");
 }

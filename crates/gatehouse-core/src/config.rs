@@ -1,0 +1,613 @@
+//! Gatehouse's configuration, as IT installs it: built-in defaults, then the system file, then
+//! the user's file (or GATEHOUSE_CONFIG), then the environment — later wins, unless the system
+//! file lists a key under `enforced`. The project secret is taken from STYTCH_SECRET only.
+
+use std::path::{Path, PathBuf};
+
+use std::collections::BTreeMap;
+use stytch_b2b::{
+    OrganizationId, OrganizationRef, OrganizationSlug, ProjectId, ProjectSecret, PublicToken,
+    SessionMinutes, Url,
+};
+
+pub const SYSTEM_FILE: &str = "/etc/gatehouse/config.toml";
+pub const DEFAULT_SCHEME: &str = "gatehouse";
+/// Stytch's own default, and what a member gets unless IT says otherwise.
+pub const DEFAULT_SESSION_MINUTES: u32 = SessionMinutes::DEFAULT.get();
+
+/// Which Stytch API family Gatehouse speaks, with its credentials.
+#[derive(Debug, Clone)]
+pub enum StytchAuth {
+    /// The client SDK API: what ships to employees.
+    PublicToken(PublicToken),
+    /// The backend API on a project secret from the environment: development and tests only.
+    Secret {
+        project_id: ProjectId,
+        secret: ProjectSecret,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub auth: StytchAuth,
+    pub project_id: ProjectId,
+    pub api_base: Option<Url>,
+    pub organization: OrganizationRef,
+    /// The file that set the organization (None: the environment), for errors that name it.
+    pub organization_from: Option<PathBuf>,
+    pub scheme: String,
+    pub session_minutes: u32,
+    /// The country the phone screen starts on (ISO 3166 alpha-2), from the locale.
+    pub default_country: String,
+}
+
+impl Config {
+    /// True when running on a project secret: the UI shows a development-mode notice.
+    pub fn dev_mode(&self) -> bool {
+        matches!(self.auth, StytchAuth::Secret { .. })
+    }
+
+    /// Where the organization setting came from, in words: a file's path, or the environment.
+    pub fn organization_source(&self) -> String {
+        match &self.organization_from {
+            Some(file) => file.display().to_string(),
+            None => {
+                "the environment (GATEHOUSE_ORGANIZATION_ID or GATEHOUSE_ORGANIZATION_SLUG)".into()
+            }
+        }
+    }
+
+    pub fn callback_url(&self) -> Url {
+        Url::parse(&format!("{}://auth/callback", self.scheme)).expect("a valid scheme")
+    }
+}
+
+/// What is wrong with the configuration, and in which file (None: the environment or no file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConfigError {
+    pub file: Option<PathBuf>,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(file: Option<&Path>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.map(Path::to_path_buf),
+            message: message.into(),
+        }
+    }
+}
+
+/// Where the layers come from; `Sources::from_env()` is the real one, tests build their own.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub system_file: Option<PathBuf>,
+    pub user_file: Option<PathBuf>,
+    pub env: Vec<(String, String)>,
+}
+
+impl Sources {
+    pub fn from_env() -> Self {
+        let env: Vec<(String, String)> = std::env::vars()
+            .filter(|(k, _)| {
+                k.starts_with("GATEHOUSE_")
+                    || matches!(k.as_str(), "STYTCH_SECRET" | "LANG" | "LC_ALL")
+            })
+            .collect();
+        let user_file = match std::env::var_os("GATEHOUSE_CONFIG") {
+            Some(file) => Some(PathBuf::from(file)),
+            None => dirs::config_dir().map(|d| d.join("gatehouse/config.toml")),
+        };
+        Self {
+            system_file: Some(PathBuf::from(SYSTEM_FILE)),
+            user_file,
+            env,
+        }
+    }
+
+    fn env(&self, key: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// Every setting: its key in a file (`section.name`) and its environment variable. The one list
+/// of keys — files, the environment and `enforced` are all checked against it.
+const KEYS: &[(&str, &str)] = &[
+    ("stytch.project_id", "GATEHOUSE_PROJECT_ID"),
+    ("stytch.public_token", "GATEHOUSE_PUBLIC_TOKEN"),
+    ("stytch.api_base", "GATEHOUSE_API_BASE"),
+    ("organization.id", "GATEHOUSE_ORGANIZATION_ID"),
+    ("organization.slug", "GATEHOUSE_ORGANIZATION_SLUG"),
+    ("deep_link.scheme", "GATEHOUSE_DEEP_LINK_SCHEME"),
+    (
+        "session.duration_minutes",
+        "GATEHOUSE_SESSION_DURATION_MINUTES",
+    ),
+];
+
+fn is_key(key: &str) -> bool {
+    KEYS.iter().any(|(k, _)| *k == key)
+}
+
+/// One file: its settings by key, and the keys it enforces.
+#[derive(Debug, Default)]
+struct FileLayer {
+    enforced: Vec<String>,
+    values: BTreeMap<String, String>,
+}
+
+/// One value and where it came from, so that an error can name the file.
+#[derive(Debug, Clone)]
+struct Sourced {
+    value: String,
+    from: Option<PathBuf>,
+}
+
+#[derive(Default)]
+struct Merged(BTreeMap<&'static str, Sourced>);
+
+impl Merged {
+    fn get(&self, key: &str) -> Option<&Sourced> {
+        self.0.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: Option<String>, from: Option<&Path>, enforced: &[String]) {
+        let Some(value) = value else { return };
+        let Some((key, _)) = KEYS.iter().find(|(k, _)| *k == key) else {
+            return;
+        };
+        let locked = enforced.iter().any(|k| k == key) && self.0.contains_key(key);
+        if !locked {
+            self.0.insert(
+                key,
+                Sourced {
+                    value,
+                    from: from.map(Path::to_path_buf),
+                },
+            );
+        }
+    }
+
+    fn apply_file(&mut self, layer: FileLayer, from: &Path, enforced: &[String]) {
+        for (key, value) in layer.values {
+            self.set(&key, Some(value), Some(from), enforced);
+        }
+    }
+}
+
+const SECRET_IN_FILE: &str = "holds a Stytch project secret. A secret can call every admin \
+     endpoint of the project, so Gatehouse never reads one from a file: remove it and use the \
+     public token ([stytch] public_token). For development, set STYTCH_SECRET in the environment.";
+
+fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(ConfigError::new(Some(path), format!("cannot be read: {e}"))),
+    };
+    let invalid = |what: String| ConfigError::new(Some(path), format!("is not valid: {what}"));
+    let table: toml::Table = toml::from_str(&text).map_err(|e| invalid(e.message().to_owned()))?;
+    let mut layer = FileLayer::default();
+    for (name, item) in table {
+        match (name.as_str(), item) {
+            ("enforced", toml::Value::Array(keys)) => {
+                for key in keys {
+                    let toml::Value::String(key) = key else {
+                        return Err(invalid("enforced lists keys as strings".into()));
+                    };
+                    if !is_key(&key) {
+                        return Err(ConfigError::new(
+                            Some(path),
+                            format!("enforces \"{key}\", which is not a Gatehouse setting"),
+                        ));
+                    }
+                    layer.enforced.push(key);
+                }
+            }
+            (section, toml::Value::Table(entries)) => {
+                for (field, value) in entries {
+                    let key = format!("{section}.{field}");
+                    if key == "stytch.secret" {
+                        return Err(ConfigError::new(Some(path), SECRET_IN_FILE));
+                    }
+                    if !is_key(&key) {
+                        return Err(invalid(format!("unknown setting `{key}`")));
+                    }
+                    let value = match value {
+                        toml::Value::String(s) => s,
+                        toml::Value::Integer(n) if key == "session.duration_minutes" => {
+                            n.to_string()
+                        }
+                        _ => return Err(invalid(format!("`{key}` has the wrong type"))),
+                    };
+                    layer.values.insert(key, value);
+                }
+            }
+            (other, _) => return Err(invalid(format!("unknown setting `{other}`"))),
+        }
+    }
+    Ok(Some(layer))
+}
+
+/// Reads every layer and checks the result; the error names the file at fault.
+pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
+    let mut merged = Merged::default();
+    let mut enforced: Vec<String> = Vec::new();
+    let mut files_read: Vec<PathBuf> = Vec::new();
+
+    if let Some(system) = &sources.system_file {
+        if let Some(mut layer) = read_layer(system)? {
+            enforced = std::mem::take(&mut layer.enforced);
+            merged.apply_file(layer, system, &[]);
+            files_read.push(system.clone());
+        }
+    }
+    if let Some(user) = &sources.user_file {
+        match read_layer(user)? {
+            Some(layer) => {
+                if !layer.enforced.is_empty() {
+                    return Err(ConfigError::new(
+                        Some(user),
+                        "lists \"enforced\" keys; only the system file may enforce settings",
+                    ));
+                }
+                merged.apply_file(layer, user, &enforced);
+                files_read.push(user.clone());
+            }
+            None if sources.env("GATEHOUSE_CONFIG").is_some() => {
+                return Err(ConfigError::new(
+                    Some(user),
+                    "does not exist (GATEHOUSE_CONFIG names it)",
+                ));
+            }
+            None => {}
+        }
+    }
+    for (key, var) in KEYS {
+        merged.set(key, sources.env(var).map(str::to_owned), None, &enforced);
+    }
+
+    let last_file = files_read.last().cloned();
+    let missing = |what: &str| {
+        let message = if files_read.is_empty() {
+            format!("No configuration was found. IT installs it at {SYSTEM_FILE}; it needs {what}.")
+        } else {
+            format!("{what} is not set")
+        };
+        ConfigError::new(last_file.as_deref(), message)
+    };
+    let at = |s: &Sourced| s.from.clone();
+
+    let project = merged
+        .get("stytch.project_id")
+        .cloned()
+        .ok_or_else(|| missing("[stytch] project_id"))?;
+    let project_id = ProjectId::parse(&project.value).map_err(|e| ConfigError {
+        file: at(&project),
+        message: format!("[stytch] project_id: {}", e.reason),
+    })?;
+
+    let auth = match (
+        merged.get("stytch.public_token"),
+        sources.env("STYTCH_SECRET"),
+    ) {
+        (Some(token), _) => {
+            if !token.value.starts_with("public-token-") {
+                return Err(ConfigError {
+                    file: at(token),
+                    message: "[stytch] public_token is not a Stytch public token (public-token-…)"
+                        .into(),
+                });
+            }
+            StytchAuth::PublicToken(PublicToken::new(token.value.clone()))
+        }
+        (None, Some(secret)) => StytchAuth::Secret {
+            project_id: project_id.clone(),
+            secret: ProjectSecret::new(secret.to_owned()),
+        },
+        (None, None) => return Err(missing(
+            "[stytch] public_token (or, for development only, STYTCH_SECRET in the environment)",
+        )),
+    };
+
+    let api_base = match merged.get("stytch.api_base") {
+        None => None,
+        Some(s) => Some(
+            Url::parse(&s.value)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                .ok_or_else(|| ConfigError {
+                    file: at(s),
+                    message: format!("[stytch] api_base \"{}\" is not an http(s) URL", s.value),
+                })?,
+        ),
+    };
+
+    let organization_from = merged
+        .get("organization.id")
+        .or(merged.get("organization.slug"))
+        .and_then(at);
+    let organization = match (
+        merged.get("organization.id"),
+        merged.get("organization.slug"),
+    ) {
+        (Some(id), _) => OrganizationId::parse(&id.value)
+            .map(OrganizationRef::Id)
+            .map_err(|e| ConfigError {
+                file: at(id),
+                message: format!("[organization] id: {}", e.reason),
+            })?,
+        (None, Some(slug)) => OrganizationSlug::parse(&slug.value)
+            .map(OrganizationRef::Slug)
+            .map_err(|e| ConfigError {
+                file: at(slug),
+                message: format!("[organization] slug: {}", e.reason),
+            })?,
+        (None, None) => return Err(missing("[organization] id or slug")),
+    };
+
+    let scheme = match merged.get("deep_link.scheme") {
+        None => DEFAULT_SCHEME.to_owned(),
+        Some(s) => {
+            let ok = s.value.len() >= 2
+                && s.value.starts_with(|c: char| c.is_ascii_lowercase())
+                && s.value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
+                && !matches!(s.value.as_str(), "http" | "https" | "file");
+            if !ok {
+                return Err(ConfigError {
+                    file: at(s),
+                    message: format!(
+                        "[deep_link] scheme \"{}\" is not a usable URL scheme",
+                        s.value
+                    ),
+                });
+            }
+            s.value.clone()
+        }
+    };
+
+    let session_minutes = match merged.get("session.duration_minutes") {
+        None => DEFAULT_SESSION_MINUTES,
+        Some(s) => s
+            .value
+            .parse::<u32>()
+            .ok()
+            .and_then(|m| SessionMinutes::parse(m).ok())
+            .map(SessionMinutes::get)
+            .ok_or_else(|| ConfigError {
+                file: at(s),
+                message: "[session] duration_minutes must be a whole number from 5 to 527040"
+                    .into(),
+            })?,
+    };
+
+    Ok(Config {
+        auth,
+        project_id,
+        api_base,
+        organization,
+        organization_from,
+        scheme,
+        session_minutes,
+        default_country: default_country(sources),
+    })
+}
+
+/// The country the phone screen starts on, from the locale (LANG=en_GB.UTF-8 → GB); US otherwise.
+fn default_country(sources: &Sources) -> String {
+    sources
+        .env("LC_ALL")
+        .or_else(|| sources.env("LANG"))
+        .and_then(|lang| {
+            let region = lang.split(['.', '@']).next()?.split('_').nth(1)?.to_owned();
+            (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase())).then_some(region)
+        })
+        .unwrap_or_else(|| "US".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROJECT: &str = "project-test-4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    const TOKEN: &str = "public-token-test-8b7a6c5d-4e3f-4a1b-9c2d-7e6f5a4b3c2d";
+
+    struct Files {
+        dir: tempfile::TempDir,
+    }
+
+    impl Files {
+        fn new() -> Self {
+            Self {
+                dir: tempfile::tempdir().unwrap(),
+            }
+        }
+
+        fn write(&self, name: &str, text: &str) -> PathBuf {
+            let path = self.dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        }
+
+        fn missing(&self, name: &str) -> PathBuf {
+            self.dir.path().join(name)
+        }
+    }
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn full_user_file() -> String {
+        format!(
+            "[stytch]\nproject_id = \"{PROJECT}\"\npublic_token = \"{TOKEN}\"\n\n[organization]\nslug = \"example-org\"\n"
+        )
+    }
+
+    #[test]
+    fn a_user_file_with_a_public_token_speaks_the_sdk_api_with_defaults() {
+        let files = Files::new();
+        let sources = Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.write("user.toml", &full_user_file())),
+            env: vec![],
+        };
+        let config = load(&sources).unwrap();
+        assert!(matches!(config.auth, StytchAuth::PublicToken(_)));
+        assert!(!config.dev_mode());
+        assert_eq!(config.scheme, "gatehouse");
+        assert_eq!(config.session_minutes, 60);
+        assert_eq!(config.callback_url().as_str(), "gatehouse://auth/callback");
+        assert_eq!(config.organization.as_str(), "example-org");
+    }
+
+    #[test]
+    fn later_layers_win_unless_the_system_file_enforces_a_key() {
+        let files = Files::new();
+        let system = files.write(
+            "system.toml",
+            "enforced = [\"stytch.api_base\"]\n[stytch]\napi_base = \"https://login.example.com\"\n[session]\nduration_minutes = 480\n",
+        );
+        let user = files.write(
+            "user.toml",
+            &format!("{}[stytch.x]\n", full_user_file())
+                .replace("[stytch.x]\n", "[session]\nduration_minutes = 30\n"),
+        );
+        let sources = Sources {
+            system_file: Some(system),
+            user_file: Some(user),
+            env: env(&[
+                ("GATEHOUSE_API_BASE", "http://127.0.0.1:9"),
+                ("GATEHOUSE_DEEP_LINK_SCHEME", "acme-signin"),
+            ]),
+        };
+        let config = load(&sources).unwrap();
+        assert_eq!(
+            config.session_minutes, 30,
+            "the user file overrides the system file"
+        );
+        assert_eq!(
+            config.scheme, "acme-signin",
+            "the environment overrides both"
+        );
+        assert_eq!(
+            config.api_base.unwrap().as_str(),
+            "https://login.example.com/",
+            "an enforced key is not overridden"
+        );
+    }
+
+    #[test]
+    fn a_secret_in_a_file_is_refused_and_the_file_is_named() {
+        let files = Files::new();
+        let user = files.write(
+            "user.toml",
+            &full_user_file().replace("[stytch]\n", "[stytch]\nsecret = \"secret-test-abc\"\n"),
+        );
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(user.clone()),
+            env: vec![],
+        };
+        let error = load(&sources).unwrap_err();
+        assert_eq!(error.file.as_deref(), Some(user.as_path()));
+        assert!(error.message.contains("secret"), "{}", error.message);
+        assert!(
+            !error.message.contains("secret-test-abc"),
+            "the value is not echoed"
+        );
+    }
+
+    #[test]
+    fn the_secret_from_the_environment_means_development_mode() {
+        let files = Files::new();
+        let user = files.write(
+            "user.toml",
+            &format!("[stytch]\nproject_id = \"{PROJECT}\"\n[organization]\nid = \"organization-test-1\"\n"),
+        );
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(user),
+            env: env(&[("STYTCH_SECRET", "secret-test-abc")]),
+        };
+        let config = load(&sources).unwrap();
+        assert!(config.dev_mode());
+        assert!(matches!(config.auth, StytchAuth::Secret { .. }));
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong_and_where() {
+        let files = Files::new();
+        let cases = [
+            ("[stytch\nproject_id = 1", "is not valid"),
+            ("[stytch]\nprojectid = \"x\"\n", "is not valid"),
+            (
+                &*full_user_file().replace("example-org", "bad slug/.."),
+                "[organization] slug",
+            ),
+            (
+                &*format!("{}[session]\nduration_minutes = 2\n", full_user_file()),
+                "from 5 to 527040",
+            ),
+            (
+                &*full_user_file().replace(PROJECT, "proj-123"),
+                "not a Stytch project id",
+            ),
+            (
+                &*format!("{}[deep_link]\nscheme = \"https\"\n", full_user_file()),
+                "[deep_link] scheme",
+            ),
+        ];
+        for (text, expected) in cases {
+            let user = files.write("user.toml", text);
+            let sources = Sources {
+                system_file: None,
+                user_file: Some(user.clone()),
+                env: vec![],
+            };
+            let error = load(&sources).unwrap_err();
+            assert!(
+                error.message.contains(expected),
+                "{text:?}: {}",
+                error.message
+            );
+            assert_eq!(error.file.as_deref(), Some(user.as_path()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_configuration_at_all_points_at_the_system_file() {
+        let files = Files::new();
+        let sources = Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.missing("user.toml")),
+            env: vec![],
+        };
+        let error = load(&sources).unwrap_err();
+        assert!(error.message.contains(SYSTEM_FILE), "{}", error.message);
+    }
+
+    #[test]
+    fn a_gatehouse_config_that_does_not_exist_is_an_error() {
+        let files = Files::new();
+        let named = files.missing("named.toml");
+        let sources = Sources {
+            system_file: None,
+            user_file: Some(named.clone()),
+            env: env(&[("GATEHOUSE_CONFIG", named.to_str().unwrap())]),
+        };
+        let error = load(&sources).unwrap_err();
+        assert_eq!(error.file.as_deref(), Some(named.as_path()));
+        assert!(error.message.contains("does not exist"));
+    }
+}

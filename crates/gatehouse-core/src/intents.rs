@@ -1,0 +1,81 @@
+//! The intents the webview may send (the Tauri commands, by name) with their arguments. The UI's
+//! `Intents` type is generated from this struct, so a renamed command or argument fails the UI's
+//! type check; the shell's tests check that every command it registers is listed here.
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// No argument.
+pub type NoArgs = ();
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct EmailArgs {
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct LinkArgs {
+    pub link: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PhoneArgs {
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CodeArgs {
+    pub code: String,
+}
+
+/// Every intent, by command name. Each resolves to nothing: its outcome arrives as the next
+/// view, and its failure as the view's notice (or a `CommandError`).
+#[derive(Debug, Clone, TS)]
+#[ts(export)]
+pub struct Intents {
+    pub start_sign_in: EmailArgs,
+    pub resend_link: NoArgs,
+    pub use_another_address: NoArgs,
+    pub submit_link: LinkArgs,
+    pub enroll_phone: PhoneArgs,
+    pub submit_code: CodeArgs,
+    pub resend_code: NoArgs,
+    pub restart: NoArgs,
+    pub retry: NoArgs,
+    pub sign_out: NoArgs,
+}
+
+/// The intent names, in the order of [`Intents`]'s fields.
+pub const INTENTS: &[&str] = &[
+    "start_sign_in",
+    "resend_link",
+    "use_another_address",
+    "submit_link",
+    "enroll_phone",
+    "submit_code",
+    "resend_code",
+    "restart",
+    "retry",
+    "sign_out",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_intent_list_matches_the_generated_type() {
+        let decl = Intents::decl(&ts_rs::Config::default());
+        for name in INTENTS {
+            assert!(
+                decl.contains(&format!("{name}:")),
+                "{name} missing from {decl}"
+            );
+        }
+        assert_eq!(decl.matches(": ").count(), INTENTS.len(), "{decl}");
+    }
+}

@@ -1,0 +1,128 @@
+//! Which `gatehouse://auth/callback?...` URLs are magic links worth sending to Stytch.
+//! A plain function of the URL and the configured scheme, so every rule is unit-tested.
+
+use stytch_b2b::{MagicLinkToken, Url};
+
+/// The B2B redirect token types that carry an email magic link. `magic_links_token` is what
+/// Stytch's SMS-OTP guide prints; the API reference names `multi_tenant_magic_links`.
+const MAGIC_LINK_TOKEN_TYPES: &[&str] = &["multi_tenant_magic_links", "magic_links_token"];
+
+/// Stytch tokens are URL-safe base64 (sometimes with `=` padding); anything else is not one.
+const TOKEN_LENGTHS: std::ops::RangeInclusive<usize> = 16..=128;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkRejection {
+    #[error("this is not a Gatehouse sign-in link")]
+    NotOurs,
+    #[error("this link is not an email sign-in link")]
+    WrongTokenType,
+    #[error("this link is damaged: its sign-in code is missing or malformed")]
+    Malformed,
+}
+
+/// Parses a callback URL into its magic-link token, or says why it is refused.
+pub fn parse_callback(raw: &str, scheme: &str) -> Result<MagicLinkToken, LinkRejection> {
+    let url = Url::parse(raw.trim()).map_err(|_| LinkRejection::Malformed)?;
+    if url.scheme() != scheme || url.host_str() != Some("auth") || url.path() != "/callback" {
+        return Err(LinkRejection::NotOurs);
+    }
+    let mut token_type = None;
+    let mut token = None;
+    for (key, value) in url.query_pairs() {
+        let slot = match key.as_ref() {
+            "stytch_token_type" => &mut token_type,
+            "token" => &mut token,
+            _ => continue,
+        };
+        if slot.is_some() {
+            return Err(LinkRejection::Malformed);
+        }
+        *slot = Some(value.into_owned());
+    }
+    match token_type.as_deref() {
+        Some(t) if MAGIC_LINK_TOKEN_TYPES.contains(&t) => {}
+        Some(_) => return Err(LinkRejection::WrongTokenType),
+        None => return Err(LinkRejection::Malformed),
+    }
+    let token = token.ok_or(LinkRejection::Malformed)?;
+    let plausible = TOKEN_LENGTHS.contains(&token.len())
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '='));
+    if !plausible {
+        return Err(LinkRejection::Malformed);
+    }
+    Ok(MagicLinkToken::new(token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "DOYoip3rvIMMW5lgItikFK-Ak1CfMsgjuiCyI7uuU94=";
+
+    fn ok(url: &str) -> String {
+        parse_callback(url, "gatehouse")
+            .unwrap()
+            .expose()
+            .to_owned()
+    }
+
+    #[test]
+    fn a_magic_link_callback_yields_its_token() {
+        let url = format!(
+            "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"
+        );
+        assert_eq!(ok(&url), TOKEN);
+        let guide = format!("gatehouse://auth/callback?slug=example-org&stytch_token_type=magic_links_token&token={TOKEN}");
+        assert_eq!(ok(&guide), TOKEN);
+    }
+
+    #[test]
+    fn links_for_another_app_or_path_are_not_ours() {
+        for url in [
+            format!("otherapp://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"),
+            format!("gatehouse://evil/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"),
+            format!("gatehouse://auth/other?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"),
+            format!("https://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"),
+        ] {
+            assert_eq!(parse_callback(&url, "gatehouse"), Err(LinkRejection::NotOurs), "{url}");
+        }
+    }
+
+    #[test]
+    fn other_token_types_are_refused() {
+        let url = format!("gatehouse://auth/callback?stytch_token_type=sso&token={TOKEN}");
+        assert_eq!(
+            parse_callback(&url, "gatehouse"),
+            Err(LinkRejection::WrongTokenType)
+        );
+    }
+
+    #[test]
+    fn malformed_links_are_refused() {
+        for url in [
+            "not a url".to_owned(),
+            "gatehouse://auth/callback".to_owned(),
+            "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links".to_owned(),
+            "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=short".to_owned(),
+            "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=%3Cscript%3Ealert(1)%3C%2Fscript%3Exxxxxxxx".to_owned(),
+            format!("gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}&token={TOKEN}"),
+            format!("gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token={}", "a".repeat(200)),
+        ] {
+            assert_eq!(parse_callback(&url, "gatehouse"), Err(LinkRejection::Malformed), "{url}");
+        }
+    }
+
+    #[test]
+    fn the_configured_scheme_is_the_one_accepted() {
+        let url = format!(
+            "acme-signin://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"
+        );
+        assert!(parse_callback(&url, "acme-signin").is_ok());
+        assert_eq!(
+            parse_callback(&url, "gatehouse"),
+            Err(LinkRejection::NotOurs)
+        );
+    }
+}

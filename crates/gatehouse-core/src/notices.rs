@@ -1,0 +1,272 @@
+//! Every message the machine shows a person, and its stable code. The codes are an enum on both
+//! sides (the UI's type is generated from [`NoticeCode`]); the words live here and nowhere else.
+
+use std::time::Duration;
+
+use serde::Serialize;
+use stytch_b2b::{Error as StytchError, ErrorType};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::link::LinkRejection;
+use crate::view::{Action, Notice};
+
+/// How long Stytch locks a member after 10 consecutive failed codes (Stytch docs, "User locks").
+pub const MEMBER_LOCK_DURATION: Duration = Duration::from_secs(60 * 60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NoticeCode {
+    KeychainUnavailable,
+    SessionEnded,
+    OrganizationNotFound,
+    InvalidEmail,
+    LinkResent,
+    LinkRefused,
+    LinkUsed,
+    LinkNotExpected,
+    LinkOtherDevice,
+    LinkExpired,
+    LinkUnknown,
+    PrimaryRequired,
+    InvalidPhone,
+    PhoneCountryNotAllowed,
+    CodeResent,
+    SignInTimedOut,
+    InvalidCode,
+    WrongCode,
+    CodeExpired,
+    MemberLocked,
+    NotRemembered,
+    RevokePending,
+    KeychainWipeFailed,
+    RateLimited,
+    StytchRefusedApp,
+    StytchDown,
+    NetworkDown,
+    Unexpected,
+}
+
+pub fn keychain_unavailable(e: &str) -> Notice {
+    Notice::info(
+        NoticeCode::KeychainUnavailable,
+        format!("Your saved sign-in could not be read from the keychain ({e}). Sign in again."),
+    )
+}
+
+pub fn session_ended() -> Notice {
+    Notice::info(
+        NoticeCode::SessionEnded,
+        "Your session has ended (it expired or was signed out elsewhere). Sign in again.",
+    )
+}
+
+pub fn organization_not_found(what: &str, value: &str) -> Notice {
+    Notice::error(
+        NoticeCode::OrganizationNotFound,
+        format!("Stytch has no organization with the {what} \"{value}\"."),
+    )
+}
+
+pub fn invalid_email(reason: impl std::fmt::Display) -> Notice {
+    Notice::error(
+        NoticeCode::InvalidEmail,
+        format!("That email address can't be used: {reason}."),
+    )
+}
+
+pub fn email_refused_by_stytch() -> Notice {
+    Notice::error(
+        NoticeCode::InvalidEmail,
+        "Stytch does not accept that email address. Check it for typos.",
+    )
+}
+
+pub fn link_resent(email: &str) -> Notice {
+    Notice::info(
+        NoticeCode::LinkResent,
+        format!("We sent a new link to {email}."),
+    )
+}
+
+pub fn link_rejected(rejection: &LinkRejection) -> Notice {
+    let message = match rejection {
+        LinkRejection::NotOurs => "That link is not a Gatehouse sign-in link, so it was ignored.",
+        LinkRejection::WrongTokenType => {
+            "That link is for another kind of sign-in than the email link, so it was ignored."
+        }
+        LinkRejection::Malformed => {
+            "That sign-in link is damaged or incomplete. Open the link from the email again, or paste all of it."
+        }
+    };
+    Notice::error(NoticeCode::LinkRefused, message)
+}
+
+pub fn link_used() -> Notice {
+    Notice::error(
+        NoticeCode::LinkUsed,
+        "That link has already been used. Each sign-in link works once; use the newest email, or send a new link.",
+    )
+}
+
+pub fn link_not_expected() -> Notice {
+    Notice::error(
+        NoticeCode::LinkNotExpected,
+        "That sign-in link was not requested from this app, or its sign-in was cancelled. Enter your email to get a new one.",
+    )
+}
+
+/// What Stytch said about a magic-link token, in words.
+pub fn link_refused_by_stytch(e: &StytchError, now: OffsetDateTime) -> Notice {
+    match e.error_type() {
+        Some(ErrorType::PkceMismatch | ErrorType::PkceExpectedCodeVerifier) => Notice::error(
+            NoticeCode::LinkOtherDevice,
+            "This link was requested on another device or in another sign-in, so it can't finish this one. Start again here and use the link from the new email.",
+        )
+        .with_action(Action::Restart),
+        Some(ErrorType::UnableToAuthMagicLink) => Notice::error(
+            NoticeCode::LinkExpired,
+            "That link has expired or was already used. Send a new one.",
+        ),
+        Some(ErrorType::MagicLinkNotFound) => Notice::error(
+            NoticeCode::LinkUnknown,
+            "Stytch does not recognise that link. Use the newest email, or send a new link.",
+        ),
+        _ => problem(e, now),
+    }
+}
+
+pub fn primary_required() -> Notice {
+    Notice::error(
+        NoticeCode::PrimaryRequired,
+        "Your organization requires another way to sign in (such as SSO), which Gatehouse does not offer. Ask IT.",
+    )
+}
+
+pub fn unexpected_answer() -> Notice {
+    Notice::error(
+        NoticeCode::Unexpected,
+        "Stytch answered in a way Gatehouse did not expect. Try again.",
+    )
+}
+
+pub fn invalid_phone(reason: impl std::fmt::Display) -> Notice {
+    Notice::error(
+        NoticeCode::InvalidPhone,
+        format!("That phone number can't be used: {reason}."),
+    )
+}
+
+/// What Stytch said about an SMS send, in words.
+pub fn send_refused(e: &StytchError, now: OffsetDateTime) -> Notice {
+    match e.error_type() {
+        Some(ErrorType::InvalidPhoneNumber) => Notice::error(
+            NoticeCode::InvalidPhone,
+            "Stytch does not accept that phone number. Check the country and the number.",
+        ),
+        Some(ErrorType::InvalidPhoneNumberCountryCode) => Notice::error(
+            NoticeCode::PhoneCountryNotAllowed,
+            "Your organization can't send codes to that country. Use another number or ask IT.",
+        ),
+        _ => problem(e, now),
+    }
+}
+
+pub fn code_resent() -> Notice {
+    Notice::info(
+        NoticeCode::CodeResent,
+        "We sent a new code. The earlier code no longer works.",
+    )
+}
+
+pub fn sign_in_timed_out() -> Notice {
+    Notice::error(
+        NoticeCode::SignInTimedOut,
+        "This sign-in took longer than 10 minutes, so it expired. Start again: you'll get a new email.",
+    )
+}
+
+pub fn invalid_code() -> Notice {
+    Notice::error(
+        NoticeCode::InvalidCode,
+        "The code is the 6 digits from the SMS.",
+    )
+}
+
+pub fn wrong_code() -> Notice {
+    Notice::error(
+        NoticeCode::WrongCode,
+        "That code isn't right. Check the SMS and try again.",
+    )
+}
+
+pub fn code_expired() -> Notice {
+    Notice::error(
+        NoticeCode::CodeExpired,
+        "That code has expired (codes last 2 minutes). Send a new one.",
+    )
+    .with_action(Action::ResendCode)
+}
+
+pub fn not_remembered(e: &str) -> Notice {
+    Notice::info(
+        NoticeCode::NotRemembered,
+        format!("You're signed in, but the keychain could not save the session ({e}), so you'll be asked again next time."),
+    )
+}
+
+pub fn revoke_pending() -> Notice {
+    Notice::info(
+        NoticeCode::RevokePending,
+        "You're signed out on this computer. Stytch could not be reached, so the session will be revoked there as soon as it can be.",
+    )
+}
+
+pub fn keychain_wipe_failed(e: &str) -> Notice {
+    Notice::error(
+        NoticeCode::KeychainWipeFailed,
+        format!("You're signed out here, but the keychain could not forget the session ({e}). Remove Gatehouse's entry from your keychain, or ask IT."),
+    )
+}
+
+pub fn no_session_in_answer() -> Notice {
+    Notice::error(
+        NoticeCode::Unexpected,
+        "Stytch accepted the code but sent no session. Try again.",
+    )
+}
+
+/// Words for failures that are not about what the member typed.
+pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
+    match error {
+        // A lock is a 429 too, but it lasts an hour (Stytch docs, "User locks"): say until when.
+        StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => Notice::error(
+            NoticeCode::MemberLocked,
+            "Too many wrong codes: your account is locked for an hour. Try again when the time below has passed, or ask IT to unlock it.",
+        )
+        .with_action(Action::Restart)
+        .retry_at(now + MEMBER_LOCK_DURATION),
+        StytchError::Stytch { error_type: ErrorType::TooManyRequests, retry_after, .. } => {
+            let wait = retry_after.unwrap_or(Duration::from_secs(30));
+            Notice::error(
+                NoticeCode::RateLimited,
+                format!("Too many attempts in a short time. Wait {} seconds, then try again.", wait.as_secs().max(1)),
+            )
+            .retry_at(now + wait)
+        }
+        StytchError::Stytch { error_type: ErrorType::UnauthorizedCredentials | ErrorType::EndpointNotAuthorizedForSdk | ErrorType::BadAppBundleForStytchSdk | ErrorType::BadDomainForStytchSdk, .. } => Notice::error(
+            NoticeCode::StytchRefusedApp,
+            "Stytch refused Gatehouse's credentials. Ask IT to check the project id and public token.",
+        ),
+        StytchError::Stytch { status, .. } if *status >= 500 => Notice::error(
+            NoticeCode::StytchDown,
+            "Stytch is having trouble right now. Nothing was lost: try again in a minute.",
+        ),
+        StytchError::Transport { .. } | StytchError::Timeout { .. } => Notice::error(
+            NoticeCode::NetworkDown,
+            "Stytch can't be reached. Check your network connection, then try again: nothing was lost.",
+        ),
+        _ => Notice::error(NoticeCode::Unexpected, "Something went wrong talking to Stytch. Try again."),
+    }
+}

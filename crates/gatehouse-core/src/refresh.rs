@@ -1,0 +1,94 @@
+//! The background session check: about every 3 minutes (as Stytch's own SDKs do), backing off
+//! when Stytch cannot answer, and retrying revocations that could not be sent at sign-out. It
+//! follows the machine's rule: no lock across a call; an answer for a session the person has
+//! since signed out of is dropped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use stytch_b2b::ErrorType;
+
+use crate::machine::{Phase, SignIn};
+use crate::notices;
+
+/// Stytch's own SDKs re-check the session every 3 minutes; so does Gatehouse.
+pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);
+const SESSION_CHECK_MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
+
+impl SignIn {
+    /// Runs for the life of the app.
+    pub async fn keep_session_fresh(self: Arc<Self>) {
+        let mut delay = SESSION_CHECK_INTERVAL;
+        loop {
+            tokio::time::sleep(delay).await;
+            delay = match self.check_session().await {
+                Ok(()) => SESSION_CHECK_INTERVAL,
+                Err(()) => (delay * 2).min(SESSION_CHECK_MAX_BACKOFF),
+            };
+        }
+    }
+
+    /// One background check; `Err` when Stytch could not answer (the caller backs off).
+    pub async fn check_session(&self) -> Result<(), ()> {
+        let (pending, signed_in) = {
+            let mut state = self.lock();
+            let pending = std::mem::take(&mut state.pending_revocations);
+            let signed_in = match &state.phase {
+                Phase::SignedIn { token, .. } => Some(token.clone()),
+                _ => None,
+            };
+            (pending, signed_in)
+        };
+        let mut healthy = true;
+        for token in pending {
+            match self.client.sessions_revoke(&token).await {
+                Ok(_) => tracing::info!("pending revocation done"),
+                Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {}
+                Err(_) => {
+                    healthy = false;
+                    self.lock().pending_revocations.push(token);
+                }
+            }
+        }
+        let Some(token) = signed_in else {
+            return if healthy { Ok(()) } else { Err(()) };
+        };
+        let answer = self.client.sessions_authenticate(&token, None).await;
+        let ended =
+            matches!(&answer, Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound));
+        if ended {
+            self.wipe_vault().await;
+        }
+        let mut state = self.lock();
+        // Applies only to the session that was checked: a sign-out meanwhile wins.
+        let Phase::SignedIn {
+            token: current,
+            session,
+            ..
+        } = &mut state.phase
+        else {
+            return Ok(());
+        };
+        if current.expose() != token.expose() {
+            return Ok(());
+        }
+        match answer {
+            Ok(response) => *session = response.member_session,
+            Err(_) if ended => {
+                tracing::info!("the session has ended");
+                state.notice = Some(notices::session_ended());
+                state.set_phase(Phase::SignedOut);
+            }
+            Err(e) => {
+                tracing::warn!("session check failed, backing off: {e}");
+                healthy = false;
+            }
+        }
+        self.publish(&state);
+        if healthy {
+            Ok(())
+        } else {
+            Err(())
+        }
+    }
+}

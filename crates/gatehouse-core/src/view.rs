@@ -1,0 +1,238 @@
+//! What the webview sees: a view of the sign-in state, with no secret in it, and the errors a
+//! command may answer with. The UI's types are generated from these (`ui/src/generated/`, by
+//! `cargo test -p gatehouse-core`; CI fails on a difference), so the two cannot drift.
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::factor::FactorKind;
+use crate::notices::NoticeCode;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct View {
+    #[serde(flatten)]
+    pub screen: Screen,
+    pub dev_mode: bool,
+    pub busy: bool,
+    pub notice: Option<Notice>,
+}
+
+impl View {
+    pub fn starting(dev_mode: bool) -> Self {
+        Self {
+            screen: Screen::Starting,
+            dev_mode,
+            busy: true,
+            notice: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "screen", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Screen {
+    Starting,
+    ConfigError {
+        file: Option<String>,
+        message: String,
+    },
+    SignIn {
+        organization_name: Option<String>,
+        email: Option<String>,
+    },
+    CheckEmail {
+        organization_name: Option<String>,
+        email: String,
+        sent_at: String,
+        resend_available_at: String,
+    },
+    /// The member has no second factor yet and enrols a phone.
+    EnrollPhone {
+        organization_name: Option<String>,
+        email: String,
+        default_country: String,
+        /// Other factors the member could use instead (none yet for SMS-only organizations).
+        alternatives: Vec<FactorKind>,
+    },
+    /// A code was sent (or is produced by the member's app) and is awaited.
+    EnterCode {
+        organization_name: Option<String>,
+        email: String,
+        /// Which second factor the code is for.
+        factor: FactorKind,
+        masked_phone: String,
+        sent_at: String,
+        code_expires_at: String,
+        /// Other factors the member could switch to.
+        alternatives: Vec<FactorKind>,
+    },
+    SignedIn {
+        organization_name: Option<String>,
+        email: String,
+        factors: Vec<FactorView>,
+        session_expires_at: String,
+        remembered: bool,
+    },
+}
+
+impl Screen {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Screen::Starting => "starting",
+            Screen::ConfigError { .. } => "config_error",
+            Screen::SignIn { .. } => "sign_in",
+            Screen::CheckEmail { .. } => "check_email",
+            Screen::EnrollPhone { .. } => "enroll_phone",
+            Screen::EnterCode { .. } => "enter_code",
+            Screen::SignedIn { .. } => "signed_in",
+        }
+    }
+}
+
+/// One factor of the signed-in session, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct FactorView {
+    /// `email`, `sms`, or `other`.
+    pub kind: String,
+    pub label: String,
+    pub last_authenticated_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NoticeKind {
+    Error,
+    Info,
+}
+
+/// What the person can do about a notice, offered as a button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Action {
+    Restart,
+    ResendCode,
+    Retry,
+}
+
+/// A message for the person on the current screen; `code` is stable, for tests and the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub code: NoticeCode,
+    pub message: String,
+    pub action: Option<Action>,
+    pub retry_at: Option<String>,
+}
+
+impl Notice {
+    pub fn error(code: NoticeCode, message: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Error,
+            code,
+            message: message.into(),
+            action: None,
+            retry_at: None,
+        }
+    }
+
+    pub fn info(code: NoticeCode, message: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Info,
+            ..Self::error(code, message)
+        }
+    }
+
+    pub fn with_action(mut self, action: Action) -> Self {
+        self.action = Some(action);
+        self
+    }
+
+    /// When trying again can work (a rate limit, a lock); the UI counts down to it.
+    pub fn retry_at(mut self, at: OffsetDateTime) -> Self {
+        self.retry_at = Some(rfc3339(at));
+        self
+    }
+}
+
+/// Why a command could not run, as the webview receives it: `{kind, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+#[ts(export)]
+pub struct CommandError {
+    pub kind: CommandErrorKind,
+    /// Plain words for the person.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CommandErrorKind {
+    /// The configuration is unusable; the screen already says why.
+    NotConfigured,
+}
+
+impl CommandError {
+    pub fn not_configured() -> Self {
+        Self {
+            kind: CommandErrorKind::NotConfigured,
+            message: "Gatehouse is not configured, so it cannot do that. The screen says what IT needs to fix.".into(),
+        }
+    }
+}
+
+pub fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// `XXXXXXX1234` (Stytch's mask) or `+14155550123` → `••• 1234`: only the last four digits.
+pub fn mask_phone(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    let tail: String = digits[digits.len().saturating_sub(4)..].iter().collect();
+    format!("••• {tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phone_is_masked_to_its_last_four_digits() {
+        assert_eq!(mask_phone("+14155550123"), "••• 0123");
+        assert_eq!(mask_phone("XXXXXXX1234"), "••• 1234");
+    }
+
+    #[test]
+    fn the_view_serializes_flat_with_its_screen_name() {
+        let view = View {
+            screen: Screen::SignIn {
+                organization_name: Some("Example Org".into()),
+                email: None,
+            },
+            dev_mode: true,
+            busy: false,
+            notice: Some(Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
+        };
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(json["screen"], "sign_in");
+        assert_eq!(json["organization_name"], "Example Org");
+        assert_eq!(json["notice"]["action"], "restart");
+        assert_eq!(json["notice"]["kind"], "error");
+        assert_eq!(json["notice"]["code"], "unexpected");
+    }
+
+    #[test]
+    fn a_command_error_reaches_the_webview_as_kind_and_message() {
+        let json = serde_json::to_value(CommandError::not_configured()).unwrap();
+        assert_eq!(json["kind"], "not_configured");
+        assert!(json["message"].as_str().unwrap().contains("not configured"));
+    }
+}

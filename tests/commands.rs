@@ -1,0 +1,202 @@
+//! The Tauri commands on `tauri::test`'s mock runtime, without a window or a display: an intent
+//! goes in through the IPC layer, the machine answers with `view` events, and a command that
+//! cannot run answers `{kind, message}`.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use gatehouse_core::config::ConfigError;
+use gatehouse_core::vault::{Answer, Vault};
+use gatehouse_core::{Config, ManualClock, Parts, SignIn, StytchAuth, Vaults};
+use gatehouse_lib::{broken, emit_views, with_commands, Gatehouse};
+use serde_json::{json, Value};
+use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
+use stytch_emulator::{spawn, Emulator};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
+
+#[derive(Default)]
+struct MemoryVault(Mutex<Option<String>>);
+
+impl Vault for MemoryVault {
+    fn store(&self, secret: String) -> Answer<'_, ()> {
+        *self.0.lock().unwrap() = Some(secret);
+        Box::pin(async { Ok(()) })
+    }
+    fn load(&self) -> Answer<'_, Option<String>> {
+        let value = self.0.lock().unwrap().clone();
+        Box::pin(async move { Ok(value) })
+    }
+    fn wipe(&self) -> Answer<'_, ()> {
+        *self.0.lock().unwrap() = None;
+        Box::pin(async { Ok(()) })
+    }
+}
+
+fn app() -> App<tauri::test::MockRuntime> {
+    with_commands(mock_builder())
+        .build(mock_context(noop_assets()))
+        .expect("the mock app builds")
+}
+
+fn window(app: &App<tauri::test::MockRuntime>) -> WebviewWindow<tauri::test::MockRuntime> {
+    WebviewWindowBuilder::new(app, "main", Default::default())
+        .build()
+        .unwrap()
+}
+
+fn invoke(
+    window: &WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+/// Every `view` event the app emits.
+fn record_views(app: &App<tauri::test::MockRuntime>) -> Arc<Mutex<Vec<Value>>> {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    app.listen_any("view", move |event| {
+        sink.lock()
+            .unwrap()
+            .push(serde_json::from_str(event.payload()).unwrap());
+    });
+    seen
+}
+
+fn wait_for_screen(views: &Mutex<Vec<Value>>, screen: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(view) = views
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|v| v["screen"] == screen && v["busy"] == false)
+        {
+            return view.clone();
+        }
+        assert!(Instant::now() < deadline, "no {screen} view: {views:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
+    let emulator = tauri::async_runtime::block_on(spawn(Emulator::demo())).unwrap();
+    let app = app();
+    let views = record_views(&app);
+    let config = Config {
+        auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
+        project_id: ProjectId::new(emulator.emulator.project_id()),
+        api_base: Some(Url::parse(&emulator.base_url).unwrap()),
+        organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
+        organization_from: None,
+        scheme: "gatehouse".into(),
+        session_minutes: 60,
+        default_country: "US".into(),
+    };
+    let machine = Arc::new(
+        SignIn::new(Parts {
+            config,
+            vaults: Vaults {
+                session: Arc::new(MemoryVault::default()),
+                pending_sign_in: Arc::new(MemoryVault::default()),
+            },
+            app: AppInfo {
+                identifier: "com.example.gatehouse.test".into(),
+                version: "0".into(),
+            },
+            clock: Arc::new(ManualClock::new()),
+            observer: emit_views(app.handle().clone()),
+        })
+        .unwrap(),
+    );
+    app_manage(&app, Gatehouse::new(machine.clone()));
+    tauri::async_runtime::block_on(machine.start());
+    let window = window(&app);
+    let sign_in = wait_for_screen(&views, "sign_in");
+    assert_eq!(sign_in["organization_name"], "Example Org");
+
+    let current = invoke(&window, "current_view", json!({})).unwrap();
+    assert_eq!(current["screen"], "sign_in");
+
+    let answer = invoke(
+        &window,
+        "start_sign_in",
+        json!({"email": "grace@example.com"}),
+    );
+    assert_eq!(answer, Ok(Value::Null), "an intent answers nothing");
+    let check = wait_for_screen(&views, "check_email");
+    assert_eq!(check["email"], "grace@example.com");
+    assert_eq!(emulator.emulator.outbox(Some("grace@example.com")).len(), 1);
+
+    let answer = invoke(&window, "use_another_address", json!({}));
+    assert_eq!(answer, Ok(Value::Null));
+    wait_for_screen(&views, "sign_in");
+}
+
+#[test]
+fn with_a_broken_configuration_a_command_answers_kind_and_message() {
+    let app = app();
+    app_manage(
+        &app,
+        broken(ConfigError {
+            file: None,
+            message: "no configuration".into(),
+        }),
+    );
+    let window = window(&app);
+    let view = invoke(&window, "current_view", json!({})).unwrap();
+    assert_eq!(view["screen"], "config_error");
+    let error = invoke(
+        &window,
+        "start_sign_in",
+        json!({"email": "ada@example.com"}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "not_configured", "{error}");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("not configured"));
+}
+
+#[test]
+fn every_registered_command_is_an_intent_the_ui_knows() {
+    // build.rs declares the commands (and their permissions); the UI's Intents type is generated
+    // from gatehouse_core::intents. current_view is a read, not an intent.
+    let build = include_str!("../src-tauri/build.rs");
+    for intent in gatehouse_core::intents::INTENTS {
+        assert!(
+            build.contains(&format!("\"{intent}\"")),
+            "{intent} is not a registered command"
+        );
+    }
+    let registered = build.matches("\",\n").count();
+    assert_eq!(
+        registered,
+        gatehouse_core::intents::INTENTS.len() + 1,
+        "current_view + intents"
+    );
+}
+
+fn app_manage(app: &App<tauri::test::MockRuntime>, gate: Gatehouse) {
+    use tauri::Manager;
+    app.manage(gate);
+}
