@@ -76,7 +76,7 @@ def main():
 
     port, native = free_port(), free_port()
     log_path = os.path.join(work, "app.log")
-    env = dict(os.environ, GATEHOUSE_CONFIG=config, GATEHOUSE_LOG="info")
+    env = dict(os.environ, GATEHOUSE_CONFIG=config, GATEHOUSE_LOG="info", GATEHOUSE_DEVELOPMENT="1")
     driver = subprocess.Popen(["tauri-driver", "--port", str(port), "--native-port", str(native),
                                "--native-driver", "/usr/bin/WebKitWebDriver"],
                               env=env, stdout=open(log_path, "a"), stderr=subprocess.STDOUT)

@@ -49,7 +49,7 @@ run_app() {
   echo "  Sign in as ada@example.com (no phone yet) or grace@example.com (phone on file)."
   echo "  Inbox for every email and SMS: $base/"
   echo
-  GATEHOUSE_CONFIG="$demo/config.toml" "$repo/target/debug/gatehouse" &
+  GATEHOUSE_DEVELOPMENT=1 GATEHOUSE_CONFIG="$demo/config.toml" "$repo/target/debug/gatehouse" &
   app=$!
   if [ -n "${GATEHOUSE_DEMO_SCREENSHOT:-}" ]; then
     sleep 6

@@ -129,7 +129,10 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
 
     // Cold start: the link launched the app (Linux, Windows: it is an argument); handled once
     // the saved state is loaded. Warm start goes through `on_second_launch`.
-    let argv: Vec<String> = std::env::args().collect();
+    // args_os: an argument that is not UTF-8 is skipped, never a panic.
+    let argv: Vec<String> = std::env::args_os()
+        .filter_map(|a| a.into_string().ok())
+        .collect();
     let launched_with = links_in(&argv, machine.scheme());
     // macOS hands links over as an event, not an argument.
     #[cfg(target_os = "macos")]

@@ -110,6 +110,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
         scheme: "gatehouse".into(),
         session_minutes: 60,
         default_country: "US".into(),
+        development: false,
     };
     let machine = Arc::new(
         SignIn::new(Parts {

@@ -201,8 +201,8 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
     let client = driver.launch_app().await;
     screen(&client, "sign_in").await;
     assert!(
-        !displayed(&client, "#dev-mode").await,
-        "no development notice on a public token"
+        displayed(&client, "#dev-mode").await,
+        "the development switch (the emulator's address in a user file) shows the banner"
     );
 
     let before = stack.emulator.requests().await.len();

@@ -17,9 +17,6 @@ struct Cli {
     /// The Stytch project id (project-test-… or project-live-…).
     #[arg(long, env = "STYTCH_PROJECT_ID")]
     project_id: String,
-    /// The project secret: from the environment only, so it never lands in shell history.
-    #[arg(long, env = "STYTCH_SECRET", hide_env_values = true, hide = true)]
-    secret: String,
     /// Another API host: the emulator, or a custom domain.
     #[arg(long, env = "STYTCH_API_BASE")]
     api_base: Option<Url>,
@@ -60,10 +57,25 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
+/// The project secret comes from STYTCH_SECRET in the environment and nowhere else: there is no
+/// option for it, so it never lands in shell history or in the process list.
+fn secret_from_env() -> Result<String, stytch_b2b::Error> {
+    std::env::var("STYTCH_SECRET")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            stytch_b2b::Error::Config(
+                "set the project secret in STYTCH_SECRET (it is never taken on the command line)"
+                    .into(),
+            )
+        })
+}
+
 async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
+    let secret = secret_from_env()?;
     let credentials = Credentials::Backend {
         project_id: ProjectId::parse(&cli.project_id)?,
-        secret: ProjectSecret::new(cli.secret),
+        secret: ProjectSecret::new(secret),
     };
     let app = AppInfo {
         identifier: "gatehouse-admin".into(),

@@ -293,6 +293,9 @@ impl Stack {
                 "GATEHOUSE_LOG".to_owned(),
                 "info,gatehouse_lib=debug,gatehouse_core=debug".to_owned(),
             ),
+            // The emulator's address is in the user's file: only the development switch allows
+            // that (IT's system file is the only other place an API base may come from).
+            ("GATEHOUSE_DEVELOPMENT".to_owned(), "1".to_owned()),
         ];
         if self.family == Family::Backend {
             env.push(("STYTCH_SECRET".to_owned(), self.secret.clone()));

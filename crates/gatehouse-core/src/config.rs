@@ -11,6 +11,9 @@ use stytch_b2b::{
 };
 
 pub const SYSTEM_FILE: &str = "/etc/gatehouse/config.toml";
+/// The development switch (environment only): lets a user file or the environment point Gatehouse
+/// at another Stytch host, and shows the development-mode banner.
+pub const DEV_SWITCH: &str = "GATEHOUSE_DEVELOPMENT";
 pub const DEFAULT_SCHEME: &str = "gatehouse";
 /// Stytch's own default, and what a member gets unless IT says otherwise.
 pub const DEFAULT_SESSION_MINUTES: u32 = SessionMinutes::DEFAULT.get();
@@ -39,12 +42,15 @@ pub struct Config {
     pub session_minutes: u32,
     /// The country the phone screen starts on (ISO 3166 alpha-2), from the locale.
     pub default_country: String,
+    /// The development switch was on (see [`DEV_SWITCH`]).
+    pub development: bool,
 }
 
 impl Config {
-    /// True when running on a project secret: the UI shows a development-mode notice.
+    /// True when running on a project secret or with the development switch: the UI shows a
+    /// development-mode notice.
     pub fn dev_mode(&self) -> bool {
-        matches!(self.auth, StytchAuth::Secret { .. })
+        self.development || matches!(self.auth, StytchAuth::Secret { .. })
     }
 
     /// Where the organization setting came from, in words: a file's path, or the environment.
@@ -128,6 +134,10 @@ const KEYS: &[(&str, &str)] = &[
         "session.duration_minutes",
         "GATEHOUSE_SESSION_DURATION_MINUTES",
     ),
+    (
+        "session.max_duration_minutes",
+        "GATEHOUSE_SESSION_MAX_DURATION_MINUTES",
+    ),
 ];
 
 fn is_key(key: &str) -> bool {
@@ -161,7 +171,9 @@ impl Merged {
         let Some((key, _)) = KEYS.iter().find(|(k, _)| *k == key) else {
             return;
         };
-        let locked = enforced.iter().any(|k| k == key) && self.0.contains_key(key);
+        // IT's word is final: an enforced key keeps the system file's value, or the built-in
+        // default when the system file gives none. Nothing later may set it.
+        let locked = enforced.iter().any(|k| k == key);
         if !locked {
             self.0.insert(
                 key,
@@ -220,9 +232,7 @@ fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
                     }
                     let value = match value {
                         toml::Value::String(s) => s,
-                        toml::Value::Integer(n) if key == "session.duration_minutes" => {
-                            n.to_string()
-                        }
+                        toml::Value::Integer(n) if key.starts_with("session.") => n.to_string(),
                         _ => return Err(invalid(format!("`{key}` has the wrong type"))),
                     };
                     layer.values.insert(key, value);
@@ -315,17 +325,33 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         )),
     };
 
+    let development = sources.env(DEV_SWITCH) == Some("1");
     let api_base = match merged.get("stytch.api_base") {
         None => None,
-        Some(s) => Some(
-            Url::parse(&s.value)
+        Some(s) => {
+            let bad = |why: &str| ConfigError {
+                file: at(s),
+                message: format!("[stytch] api_base {why}"),
+            };
+            let from_system = s.from.is_some() && s.from == sources.system_file;
+            if !from_system && !development {
+                return Err(bad(&format!(
+                    "may be set only in the system file ({SYSTEM_FILE}): it decides where every \
+                     token goes. For development, set {DEV_SWITCH}=1 in the environment."
+                )));
+            }
+            let url = Url::parse(&s.value)
                 .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-                .ok_or_else(|| ConfigError {
-                    file: at(s),
-                    message: format!("[stytch] api_base \"{}\" is not an http(s) URL", s.value),
-                })?,
-        ),
+                .filter(|u| u.host().is_some())
+                .ok_or_else(|| bad("is not a URL"))?;
+            match url.scheme() {
+                "https" => {}
+                "http" if stytch_b2b::is_loopback(&url) => {}
+                "http" => return Err(bad("must use https (plain http only to this computer)")),
+                _ => return Err(bad("must be an https URL")),
+            }
+            Some(url)
+        }
     };
 
     let organization_from = merged
@@ -363,10 +389,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
             if !ok {
                 return Err(ConfigError {
                     file: at(s),
-                    message: format!(
-                        "[deep_link] scheme \"{}\" is not a usable URL scheme",
-                        s.value
-                    ),
+                    message: "[deep_link] scheme is not a usable URL scheme (lowercase letters, digits, +, -, .)".into(),
                 });
             }
             s.value.clone()
@@ -387,6 +410,24 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
                     .into(),
             })?,
     };
+    let session_minutes = match merged.get("session.max_duration_minutes") {
+        None => session_minutes,
+        Some(cap) => {
+            let cap_minutes = cap
+                .value
+                .parse::<u32>()
+                .ok()
+                .and_then(|m| SessionMinutes::parse(m).ok())
+                .ok_or_else(|| ConfigError {
+                    file: at(cap),
+                    message:
+                        "[session] max_duration_minutes must be a whole number from 5 to 527040"
+                            .into(),
+                })?
+                .get();
+            session_minutes.min(cap_minutes)
+        }
+    };
 
     Ok(Config {
         auth,
@@ -397,6 +438,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         scheme,
         session_minutes,
         default_country: default_country(sources),
+        development,
     })
 }
 
@@ -609,5 +651,178 @@ mod tests {
         let error = load(&sources).unwrap_err();
         assert_eq!(error.file.as_deref(), Some(named.as_path()));
         assert!(error.message.contains("does not exist"));
+    }
+
+    fn with_system(files: &Files, system: &str, user: &str, pairs: &[(&str, &str)]) -> Sources {
+        Sources {
+            system_file: Some(files.write("system.toml", system)),
+            user_file: Some(files.write("user.toml", user)),
+            env: env(pairs),
+        }
+    }
+
+    #[test]
+    fn an_enforced_key_without_a_value_keeps_the_default_against_file_and_environment() {
+        let files = Files::new();
+        let user = format!("{}[stytch.x]\n", full_user_file())
+            .replace("[stytch.x]\n", "[session]\nduration_minutes = 30\n");
+        let sources = with_system(
+            &files,
+            "enforced = [\"stytch.api_base\", \"session.duration_minutes\"]\n",
+            &user.replace(
+                "[stytch]\n",
+                "[stytch]\napi_base = \"https://evil.example.com\"\n",
+            ),
+            &[(DEV_SWITCH, "1")],
+        );
+        let config = load(&sources).unwrap();
+        assert_eq!(
+            config.api_base, None,
+            "the built-in default: Stytch's own host"
+        );
+        assert_eq!(config.session_minutes, DEFAULT_SESSION_MINUTES);
+        let sources = with_system(
+            &files,
+            "enforced = [\"stytch.api_base\"]\n",
+            &full_user_file(),
+            &[
+                (DEV_SWITCH, "1"),
+                ("GATEHOUSE_API_BASE", "https://evil.example.com"),
+            ],
+        );
+        assert_eq!(load(&sources).unwrap().api_base, None);
+    }
+
+    #[test]
+    fn api_base_comes_from_the_system_file_unless_the_development_switch_is_on() {
+        let files = Files::new();
+        let user = full_user_file().replace(
+            "[stytch]\n",
+            "[stytch]\napi_base = \"http://127.0.0.1:8787\"\n",
+        );
+        let refused = load(&with_system(&files, "", &user, &[])).unwrap_err();
+        assert!(
+            refused.message.contains("only in the system file"),
+            "{}",
+            refused.message
+        );
+        let env_only = with_system(
+            &files,
+            "",
+            &full_user_file(),
+            &[("GATEHOUSE_API_BASE", "https://x.example.com")],
+        );
+        assert!(load(&env_only).is_err());
+
+        let dev = load(&with_system(&files, "", &user, &[(DEV_SWITCH, "1")])).unwrap();
+        assert_eq!(
+            dev.api_base.as_ref().unwrap().as_str(),
+            "http://127.0.0.1:8787/"
+        );
+        assert!(dev.dev_mode(), "the development switch shows the banner");
+
+        let system = "[stytch]\napi_base = \"https://login.example.com\"\n";
+        let it = load(&with_system(&files, system, &full_user_file(), &[])).unwrap();
+        assert_eq!(
+            it.api_base.as_ref().unwrap().as_str(),
+            "https://login.example.com/"
+        );
+        assert!(!it.dev_mode());
+    }
+
+    #[test]
+    fn api_base_is_https_except_to_this_computer() {
+        let files = Files::new();
+        for (base, ok) in [
+            ("https://login.example.com", true),
+            ("http://127.0.0.1:8787", true),
+            ("http://[::1]:1", true),
+            ("http://localhost:8787", true),
+            ("http://login.example.com", false),
+            ("http://192.168.1.10", false),
+            ("ftp://127.0.0.1", false),
+            ("not a url", false),
+        ] {
+            let system = format!("[stytch]\napi_base = \"{base}\"\n");
+            let result = load(&with_system(&files, &system, &full_user_file(), &[]));
+            assert_eq!(result.is_ok(), ok, "{base}: {result:?}");
+        }
+    }
+
+    #[test]
+    fn it_can_cap_the_session_length_a_user_asks_for() {
+        let files = Files::new();
+        let user = format!("{}[stytch.x]\n", full_user_file())
+            .replace("[stytch.x]\n", "[session]\nduration_minutes = 10080\n");
+        let system = "enforced = [\"session.max_duration_minutes\"]\n[session]\nmax_duration_minutes = 480\n";
+        let sources = with_system(
+            &files,
+            system,
+            &user,
+            &[("GATEHOUSE_SESSION_MAX_DURATION_MINUTES", "527040")],
+        );
+        assert_eq!(load(&sources).unwrap().session_minutes, 480);
+        let short = user.replace("10080", "30");
+        assert_eq!(
+            load(&with_system(&files, system, &short, &[]))
+                .unwrap()
+                .session_minutes,
+            30
+        );
+    }
+
+    #[test]
+    fn errors_name_the_key_and_the_file_never_the_value() {
+        let files = Files::new();
+        // A secret pasted into the wrong key must not be echoed on the screen or in the log.
+        let secretish = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA";
+        let valid = [
+            ("stytch", "project_id", PROJECT.to_owned()),
+            ("stytch", "public_token", TOKEN.to_owned()),
+            ("organization", "slug", "example-org".to_owned()),
+        ];
+        for (section, key) in [
+            ("stytch", "project_id"),
+            ("stytch", "public_token"),
+            ("stytch", "api_base"),
+            ("organization", "id"),
+            ("deep_link", "scheme"),
+            ("session", "duration_minutes"),
+        ] {
+            let mut sections: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+            for (s, k, v) in &valid {
+                if (*s, *k) != (section, key) {
+                    sections
+                        .entry(s)
+                        .or_default()
+                        .push(format!("{k} = \"{v}\""));
+                }
+            }
+            sections
+                .entry(section)
+                .or_default()
+                .push(format!("{key} = \"{secretish}\""));
+            let text: String = sections
+                .iter()
+                .map(|(s, lines)| format!("[{s}]\n{}\n", lines.join("\n")))
+                .collect();
+            let user = files.write("user.toml", &text);
+            let sources = Sources {
+                system_file: None,
+                user_file: Some(user.clone()),
+                env: env(&[(DEV_SWITCH, "1")]),
+            };
+            let error = load(&sources).expect_err(&format!("{section}.{key} refused"));
+            assert!(
+                !error.message.contains(secretish),
+                "{section}.{key}: {}",
+                error.message
+            );
+            assert_eq!(
+                error.file.as_deref(),
+                Some(user.as_path()),
+                "{section}.{key}"
+            );
+        }
     }
 }

@@ -20,8 +20,14 @@ pub enum LinkRejection {
     Malformed,
 }
 
+/// A real callback is a few hundred bytes; anything much longer is refused before parsing.
+pub const MAX_LINK_BYTES: usize = 4096;
+
 /// Parses a callback URL into its magic-link token, or says why it is refused.
 pub fn parse_callback(raw: &str, scheme: &str) -> Result<MagicLinkToken, LinkRejection> {
+    if raw.len() > MAX_LINK_BYTES {
+        return Err(LinkRejection::Malformed);
+    }
     let url = Url::parse(raw.trim()).map_err(|_| LinkRejection::Malformed)?;
     if url.scheme() != scheme || url.host_str() != Some("auth") || url.path() != "/callback" {
         return Err(LinkRejection::NotOurs);
@@ -112,6 +118,16 @@ mod tests {
         ] {
             assert_eq!(parse_callback(&url, "gatehouse"), Err(LinkRejection::Malformed), "{url}");
         }
+    }
+
+    #[test]
+    fn a_link_longer_than_4_kib_is_refused_before_parsing() {
+        let padding = "a".repeat(MAX_LINK_BYTES);
+        let url = format!("gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}&x={padding}");
+        assert_eq!(
+            parse_callback(&url, "gatehouse"),
+            Err(LinkRejection::Malformed)
+        );
     }
 
     #[test]

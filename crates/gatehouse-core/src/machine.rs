@@ -92,6 +92,9 @@ pub(crate) struct State {
     last_email: Option<String>,
     /// Sessions signed out while Stytch could not be reached; revoked when it can be.
     pub pending_revocations: Vec<SessionToken>,
+    /// The value Stytch just refused in this phase (a fingerprint, with its notice): the same
+    /// value submitted again — a sixth digit then Enter — is not sent again.
+    refused: Option<([u8; 32], Notice)>,
 }
 
 impl State {
@@ -99,6 +102,23 @@ impl State {
         self.phase = phase;
         self.epoch += 1;
         self.in_flight = false;
+        self.refused = None;
+    }
+
+    /// True (and the refusal shown again) when `value` is what Stytch just refused for `form`.
+    fn refused_again(&mut self, form: &str, value: &str) -> bool {
+        let fingerprint = fingerprint(form, value);
+        match &self.refused {
+            Some((f, notice)) if *f == fingerprint => {
+                self.notice = Some(notice.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn remember_refusal(&mut self, form: &str, value: &str, notice: &Notice) {
+        self.refused = Some((fingerprint(form, value), notice.clone()));
     }
 
     fn ticket(&mut self) -> Ticket {
@@ -720,6 +740,31 @@ impl SignIn {
 
     /// The link worked: a session already, or the second factor the member needs next.
     async fn after_primary(&self, ticket: Ticket, response: MagicLinksAuthenticateResponse) {
+        // Stytch's answer must be for the sign-in that is waiting: the same email (in any case)
+        // in the same organization. Anything else is a link someone else requested.
+        let forged = {
+            let state = self.lock();
+            match &state.phase {
+                Phase::AwaitingLink { email, .. } => {
+                    !email
+                        .as_str()
+                        .eq_ignore_ascii_case(&response.member.email_address)
+                        || state
+                            .organization
+                            .as_ref()
+                            .is_some_and(|o| o.id != response.organization_id)
+                }
+                _ => false,
+            }
+        };
+        if forged {
+            tracing::warn!("a magic link for another member or organization was refused");
+            if let Some(token) = response.session_token.clone() {
+                self.drop_minted(token).await;
+            }
+            self.apply(ticket, |state| state.notice = Some(notices::link_forged()));
+            return;
+        }
         if let (true, Some(token), Some(session)) = (
             response.member_authenticated,
             response.session_token.clone(),
@@ -960,7 +1005,7 @@ impl SignIn {
 
     /// The member typed (or pasted) the SMS code.
     pub async fn submit_code(&self, code: String) {
-        let (request, email, ticket) = {
+        let (request, email, typed, ticket) = {
             let mut state = self.lock();
             let Phase::SecondFactor {
                 step: Step::Sms { sent_at, .. },
@@ -973,7 +1018,12 @@ impl SignIn {
             if state.in_flight {
                 return;
             }
-            let Ok(code) = SmsCode::parse(code.trim()) else {
+            let typed = code.trim().to_owned();
+            if state.refused_again("code", &typed) {
+                tracing::info!("the same code again, just refused: not sent");
+                return self.publish(&state);
+            }
+            let Ok(code) = SmsCode::parse(&typed) else {
                 state.notice = Some(notices::invalid_code());
                 return self.publish(&state);
             };
@@ -996,7 +1046,7 @@ impl SignIn {
             );
             let email = mfa.email.clone();
             state.notice = None;
-            (request, email, self.begin(&mut state))
+            (request, email, typed, self.begin(&mut state))
         };
         let answer = self.client.otps_sms_authenticate(&request).await;
         match answer {
@@ -1027,7 +1077,9 @@ impl SignIn {
                         sign_in_timed_out(&mut state, email)
                     }
                     Some(ErrorType::OtpCodeNotFound | ErrorType::InvalidCode) => {
-                        state.notice = Some(notices::wrong_code())
+                        let notice = notices::wrong_code();
+                        state.remember_refusal("code", &typed, &notice);
+                        state.notice = Some(notice);
                     }
                     Some(ErrorType::UnableToAuthOtpCode) => {
                         state.notice = Some(notices::code_expired())
@@ -1112,6 +1164,15 @@ impl SignIn {
             tracing::warn!("keychain wipe failed: {e}");
         }
     }
+}
+
+fn fingerprint(form: &str, value: &str) -> [u8; 32] {
+    Sha256::new()
+        .chain_update(form.as_bytes())
+        .chain_update([0])
+        .chain_update(value.trim().as_bytes())
+        .finalize()
+        .into()
 }
 
 fn sign_in_timed_out(state: &mut State, email: EmailAddress) {

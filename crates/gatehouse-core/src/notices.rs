@@ -29,6 +29,7 @@ pub enum NoticeCode {
     LinkOtherDevice,
     LinkExpired,
     LinkUnknown,
+    LinkForged,
     PrimaryRequired,
     InvalidPhone,
     PhoneCountryNotAllowed,
@@ -135,6 +136,13 @@ pub fn link_refused_by_stytch(e: &StytchError, now: OffsetDateTime) -> Notice {
         ),
         _ => problem(e, now),
     }
+}
+
+pub fn link_forged() -> Notice {
+    Notice::error(
+        NoticeCode::LinkForged,
+        "That link signs in someone else, not the address you entered, so it was refused. Use the link from your own email.",
+    )
 }
 
 pub fn primary_required() -> Notice {

@@ -85,6 +85,7 @@ impl Harness {
             scheme: "gatehouse".into(),
             session_minutes: 60,
             default_country: "US".into(),
+            development: false,
         };
         let session = Arc::new(TestVault {
             broken: keychain_broken,
@@ -274,13 +275,13 @@ async fn repeated_wrong_codes_lock_the_member_with_a_way_forward() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
     let right = h.code("+14155550123");
-    let wrong = if right == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
-    for _ in 0..10 {
-        h.machine.submit_code(wrong.into()).await;
+    // Ten different wrong codes (the same one twice would be one attempt).
+    let wrongs = (0..11u32)
+        .map(|i| format!("{:06}", 100_000 + i * 7))
+        .filter(|c| *c != right)
+        .take(10);
+    for wrong in wrongs {
+        h.machine.submit_code(wrong).await;
         assert_eq!(h.screen(), "enter_code");
     }
     h.machine.submit_code(right).await;
@@ -492,6 +493,7 @@ impl Harness {
             scheme: "gatehouse".into(),
             session_minutes: 60,
             default_country: "US".into(),
+            development: false,
         };
         let machine = SignIn::new(Parts {
             config,
@@ -756,5 +758,76 @@ async fn a_second_submission_while_one_is_in_flight_is_not_sent() {
         1,
         "one attempt, one call"
     );
+    assert_eq!(h.screen(), "signed_in");
+}
+
+#[tokio::test]
+async fn a_link_for_another_member_is_refused_as_forged_and_its_session_revoked() {
+    let h = Harness::new(None, false).await;
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    // An attacker who learnt the waiting sign-in's PKCE challenge requests a link for their own
+    // address with it, and gets the victim's Gatehouse to open it.
+    let record = h
+        .pending
+        .value
+        .lock()
+        .unwrap()
+        .clone()
+        .expect("the waiting sign-in");
+    let verifier = stytch_b2b::PkceCodeVerifier::new(record.lines().nth(2).unwrap());
+    let emu = &h.emulator.emulator;
+    let sent = h
+        .http
+        .post(format!(
+            "{}/sdk/v1/b2b/magic_links/email/login_or_signup",
+            h.emulator.base_url
+        ))
+        .basic_auth(emu.public_token(), Some(emu.public_token()))
+        .json(&json!({
+            "organization_id": stytch_emulator::DEMO_ORGANIZATION_ID,
+            "email_address": "alan@example.com",
+            "login_redirect_url": "gatehouse://auth/callback",
+            "signup_redirect_url": "gatehouse://auth/callback",
+            "pkce_code_challenge": verifier.challenge().as_str(),
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(sent.status().is_success(), "{:?}", sent.text().await);
+    h.machine.open_link(&h.link("alan@example.com").await).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "link_forged", "{view}");
+    assert_eq!(
+        view["screen"], "check_email",
+        "still waiting for grace's own link"
+    );
+    assert!(h.session.value.lock().unwrap().is_none());
+    assert_eq!(
+        h.count("/sessions/revoke").await,
+        1,
+        "alan's minted session was revoked"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_code_confirmed_again_costs_one_attempt_not_two() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    let right = h.code("+14155550123");
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    // The sixth digit submits; Enter then submits the same value again.
+    h.machine.submit_code(wrong.into()).await;
+    h.machine.submit_code(format!("{wrong}\n")).await;
+    assert_eq!(h.notice().as_deref(), Some("wrong_code"));
+    assert_eq!(
+        h.count("/otps/sms/authenticate").await,
+        1,
+        "one attempt, one call"
+    );
+    h.machine.submit_code(right).await;
     assert_eq!(h.screen(), "signed_in");
 }

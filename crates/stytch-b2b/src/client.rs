@@ -140,11 +140,20 @@ impl Client {
             Some(u) => u,
             None => config.credentials.default_base_url()?,
         };
-        if !matches!(base_url.scheme(), "http" | "https") {
-            return Err(Error::Config(format!(
-                "base URL must be http or https, not {}",
-                base_url.scheme()
-            )));
+        // Tokens go to Stytch over TLS only; plain http only to this computer (the emulator).
+        match base_url.scheme() {
+            "https" => {}
+            "http" if is_loopback(&base_url) => {}
+            "http" => {
+                return Err(Error::Config(
+                    "base URL must be https (plain http only to a loopback address)".into(),
+                ))
+            }
+            other => {
+                return Err(Error::Config(format!(
+                    "base URL must be https, not {other}"
+                )))
+            }
         }
         let base = base_url.as_str().trim_end_matches('/').to_owned();
         let (auth, public_token, project_id) = match &config.credentials {
@@ -164,7 +173,11 @@ impl Client {
         if family == Family::Sdk {
             headers.insert("X-SDK-Client", sdk_client_header(&config.app)?);
         }
+        // No redirect is followed: a 3xx would re-send a body holding tokens to another place.
+        // Roots: the bundled Mozilla set and the OS's store (a company's TLS-inspection root).
         let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(!is_loopback(&base_url))
             .default_headers(headers)
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
@@ -290,9 +303,48 @@ impl Client {
 
 async fn read<T: DeserializeOwned>(route: &Route, resp: reqwest::Response) -> Result<T, Error> {
     let status = resp.status();
+    if status.is_redirection() {
+        return Err(Error::Redirect {
+            status: status.as_u16(),
+        });
+    }
     let retry_after = parse_retry_after(resp.headers());
-    let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
+    let bytes = read_capped(resp).await?;
     decode_response(route.family(), status, retry_after, &bytes)
+}
+
+/// The body, refused past [`MAX_RESPONSE_BYTES`]: on the declared length, and while streaming.
+async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Error> {
+    let too_large = || Error::TooLarge {
+        limit: MAX_RESPONSE_BYTES,
+    };
+    if resp
+        .content_length()
+        .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(Error::from_reqwest)? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// The largest answer the client reads; Stytch's are a few KiB.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// Whether a URL's host is this computer: 127.0.0.0/8, ::1 or `localhost`.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 /// Turns a status and body into `T` or an [`Error`]. Public for the benchmark (parse cost alone).

@@ -205,6 +205,18 @@ pub enum Error {
         /// The error body, truncated: which fields failed.
         body: RawBody,
     },
+    /// Stytch (or something in its place) answered with a redirect, which is never followed.
+    #[error("Stytch answered with a redirect (HTTP {status}); redirects are not followed")]
+    Redirect {
+        /// The 3xx status.
+        status: u16,
+    },
+    /// The answer was larger than the client reads.
+    #[error("Stytch's answer is larger than {limit} bytes; refused")]
+    TooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
     /// The request could not be completed at the HTTP level.
     #[error("transport error ({kind:?}): {source}")]
     Transport {
@@ -267,7 +279,8 @@ impl Error {
         match self {
             Error::Stytch { status, .. }
             | Error::Decode { status, .. }
-            | Error::Schema { status, .. } => Some(*status),
+            | Error::Schema { status, .. }
+            | Error::Redirect { status } => Some(*status),
             _ => None,
         }
     }
@@ -303,6 +316,8 @@ impl Error {
             Error::Transport { .. } | Error::Timeout { .. } => true,
             Error::InvalidInput(_)
             | Error::Schema { .. }
+            | Error::Redirect { .. }
+            | Error::TooLarge { .. }
             | Error::Config(_)
             | Error::Unsupported { .. }
             | Error::InvalidJwt(_) => false,

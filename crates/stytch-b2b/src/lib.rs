@@ -69,7 +69,7 @@ pub use api::{
 };
 #[doc(hidden)]
 pub use client::decode_response;
-pub use client::{Client, SDK_IDENTIFIER};
+pub use client::{is_loopback, Client, MAX_RESPONSE_BYTES, SDK_IDENTIFIER};
 pub use config::{
     AppInfo, ClientConfig, Credentials, Family, RetryPolicy, LIVE_BASE_URL, TEST_BASE_URL,
 };

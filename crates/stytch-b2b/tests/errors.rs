@@ -526,3 +526,82 @@ fn the_sdk_schema_error_shape_is_a_typed_error() {
     .unwrap_err();
     assert_eq!(e.error_type(), Some(&ErrorType::InvalidCode));
 }
+
+#[tokio::test]
+async fn a_redirect_is_never_followed_and_names_its_status() {
+    let h = Harness::start().await;
+    // Where a followed redirect would re-send the token: the emulator itself, which records calls.
+    let response: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 307 Temporary Redirect\r\nLocation: {}/v1/b2b/magic_links/authenticate\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            h.base_url().as_str().trim_end_matches('/')
+        )
+        .into_boxed_str(),
+    );
+    let url = garbage_server(response).await;
+    let mut config = h.config(Family::Backend);
+    config.base_url = Some(url);
+    let e = Client::new(config)
+        .unwrap()
+        .magic_links_authenticate(&ml_auth())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Redirect { status: 307 }), "{e:?}");
+    assert!(e.to_string().contains("307"));
+    assert!(
+        h.requests().await.is_empty(),
+        "the body was not re-sent anywhere"
+    );
+}
+
+#[tokio::test]
+async fn an_answer_over_a_mebibyte_is_refused_declared_or_streamed() {
+    let h = Harness::start().await;
+    let big = "x".repeat(stytch_b2b::MAX_RESPONSE_BYTES + 1);
+    let declared: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{big}",
+            big.len()
+        )
+        .into_boxed_str(),
+    );
+    let streamed: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{big}\r\n0\r\n\r\n",
+            big.len()
+        )
+        .into_boxed_str(),
+    );
+    for response in [declared, streamed] {
+        let mut config = h.config(Family::Backend);
+        config.base_url = Some(garbage_server(response).await);
+        config.retry = stytch_b2b::RetryPolicy::none();
+        let e = Client::new(config)
+            .unwrap()
+            .magic_links_authenticate(&ml_auth())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::TooLarge { .. }), "{e:?}");
+    }
+}
+
+#[test]
+fn plain_http_is_refused_except_to_this_computer() {
+    let h = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(Harness::start());
+    for (base, ok) in [
+        ("http://stytch.example.com", false),
+        ("http://10.0.0.5:8787", false),
+        ("ftp://127.0.0.1", false),
+        ("https://login.example.com", true),
+        ("http://127.0.0.1:8787", true),
+        ("http://127.5.6.7", true),
+        ("http://localhost:1", true),
+        ("http://[::1]:8787", true),
+    ] {
+        let mut config = h.config(Family::Sdk);
+        config.base_url = Some(Url::parse(base).unwrap());
+        assert_eq!(Client::new(config).is_ok(), ok, "{base}");
+    }
+}
