@@ -64,7 +64,7 @@ describe("the page shell", () => {
     render(views.signIn({ dev_mode: true }));
     expect($("#dev-mode").hidden).toBe(false);
     expect($("#dev-mode").textContent).toBe(
-      "Development mode: running on a project secret. Never ship this configuration.",
+      "Development mode: a project secret or a development Stytch address is in use. Never ship this configuration.",
     );
   });
 
@@ -133,16 +133,16 @@ describe("notice region", () => {
     expect(notice.textContent).toBe("");
     expect(notice.dataset.code).toBeUndefined();
 
-    render(views.signIn({ notice: { ...wrongCode, code: "session_expired" } }));
+    render(views.signIn({ notice: { ...wrongCode, code: "session_ended" } }));
     expect(notice.getAttribute("role")).toBe("alert");
     expect(notice.getAttribute("aria-live")).toBe("assertive");
-    expect(notice.dataset.code).toBe("session_expired");
+    expect(notice.dataset.code).toBe("session_ended");
     expect(notice.dataset.kind).toBe("error");
     expect($("#notice-message").textContent).toBe(wrongCode.message);
 
     render(
       views.signIn({
-        notice: { kind: "info", code: "signed_out", message: "You're signed out.", action: null, retry_at: null },
+        notice: { kind: "info", code: "session_ended", message: "You're signed out.", action: null, retry_at: null },
       }),
     );
     expect(notice.getAttribute("role")).toBe("status");
@@ -160,7 +160,7 @@ describe("notice region", () => {
       views.checkEmail({
         notice: {
           kind: "error",
-          code: "pkce_mismatch",
+          code: "link_other_device",
           message: "This link was requested on another device or sign-in.",
           action: "restart",
           retry_at: null,
@@ -175,7 +175,7 @@ describe("notice region", () => {
   });
 
   it("offers a resend for action resend_code", () => {
-    render(views.enterCode({ notice: { ...wrongCode, code: "otp_code_expired", action: "resend_code" } }));
+    render(views.enterCode({ notice: { ...wrongCode, code: "code_expired", action: "resend_code" } }));
     expect(document.querySelector("#restart")).toBeNull();
     $<HTMLButtonElement>("#notice-resend").click();
     expect(callMock).toHaveBeenCalledWith("resend_code");
@@ -184,7 +184,7 @@ describe("notice region", () => {
   it("counts down to retry_at for action retry", () => {
     render(
       views.signIn({
-        notice: { kind: "error", code: "too_many_requests", message: "Too many tries.", action: "retry", retry_at: at(65_000) },
+        notice: { kind: "error", code: "rate_limited", message: "Too many tries.", action: "retry", retry_at: at(65_000) },
       }),
     );
     expect($("#notice-retry").textContent).toBe("You can try again in 1:05.");

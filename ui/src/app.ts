@@ -10,6 +10,7 @@ import { buildEnterCode } from "./screens/enter_code";
 import { buildSignIn } from "./screens/sign_in";
 import { buildSignedIn } from "./screens/signed_in";
 import { buildStarting } from "./screens/starting";
+import { errorText } from "./types";
 import type { CommandArgs, CommandName, Notice, ScreenName, View } from "./types";
 
 const builders: { [S in ScreenName]: Builder<S> } = {
@@ -65,7 +66,8 @@ export function lazy<S extends ScreenName>(load: () => Promise<Builder<S>>): Bui
   };
 }
 
-export const DEV_MODE_TEXT = "Development mode: running on a project secret. Never ship this configuration.";
+export const DEV_MODE_TEXT =
+  "Development mode: a project secret or a development Stytch address is in use. Never ship this configuration.";
 const TICK_MS = 250;
 
 export interface Shell {
@@ -133,7 +135,7 @@ export function createApp(doc: Document = document): App {
     try {
       await call(name, ...args);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
+      const detail = errorText(err);
       setLocalNotice({
         kind: "error",
         code: "ipc_failed",
@@ -246,7 +248,7 @@ export async function start(doc: Document = document): Promise<App> {
       app.ctx.setLocalNotice({
         kind: "error",
         code: "ipc_failed",
-        message: `Gatehouse could not start its window (${err instanceof Error ? err.message : String(err)}). Restart Gatehouse.`,
+        message: `Gatehouse could not start its window (${errorText(err)}). Restart Gatehouse.`,
         action: null,
         retry_at: null,
       });

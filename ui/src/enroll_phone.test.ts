@@ -104,7 +104,7 @@ describe("enroll_phone", () => {
         default_country: "US",
         notice: {
           kind: "error",
-          code: "invalid_phone_number_country_code",
+          code: "phone_country_not_allowed",
           message: "Text messages to this country are not enabled.",
           action: null,
           retry_at: null,

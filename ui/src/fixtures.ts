@@ -1,5 +1,5 @@
 // Views for tests, close to what the Rust side sends.
-import type { Common, Notice, View } from "./types";
+import type { Common, View, ViewNotice } from "./types";
 
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
 export const at = (ms: number): string => new Date(T0 + ms).toISOString();
@@ -36,6 +36,7 @@ export const views = {
     organization_name: "Example Org",
     email: "ada@example.com",
     default_country: "GB",
+    alternatives: [],
     ...over,
   }),
   enterCode: (over: Partial<Common> & { sent_at?: string; code_expires_at?: string } = {}): View => ({
@@ -43,9 +44,11 @@ export const views = {
     screen: "enter_code",
     organization_name: "Example Org",
     email: "ada@example.com",
+    factor: "sms",
     masked_phone: "XXXXXXX0123",
     sent_at: at(0),
     code_expires_at: at(120_000),
+    alternatives: [],
     ...over,
   }),
   signedIn: (over: Partial<Common> & { remembered?: boolean } = {}): View => ({
@@ -63,9 +66,9 @@ export const views = {
   }),
 };
 
-export const wrongCode: Notice = {
+export const wrongCode: ViewNotice = {
   kind: "error",
-  code: "otp_code_not_found",
+  code: "wrong_code",
   message: "That code isn't right. Check the text message and try again.",
   action: null,
   retry_at: null,

@@ -1,5 +1,5 @@
 // What every screen module provides to the renderer, and what the renderer lends to screens.
-import type { CommandArgs, CommandName, Notice, ScreenName, View } from "./types";
+import type { CommandArgs, CommandName, LocalNoticeCode, Notice, ScreenName, View } from "./types";
 
 export type ViewOf<S extends ScreenName> = Extract<View, { screen: S }>;
 
@@ -23,7 +23,7 @@ export interface Ctx {
   announce(text: string): void;
 }
 
-export function localError(code: string, message: string): Notice {
+export function localError(code: LocalNoticeCode, message: string): Notice {
   return { kind: "error", code, message, action: null, retry_at: null };
 }
 

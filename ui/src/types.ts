@@ -13,8 +13,17 @@ export type { Action as NoticeAction } from "./generated/Action";
 export type { CommandError, FactorView as Factor, NoticeCode, View };
 
 /** Codes the webview raises itself, before or instead of asking Rust. */
-export type LocalNoticeCode = "ipc_failed" | "email_invalid_local" | "link_empty_local" | "phone_invalid_local" | "code_invalid_local";
+export type LocalNoticeCode =
+  | "ipc_failed"
+  | "email_invalid_local"
+  | "link_empty_local"
+  | "link_invalid_local"
+  | "code_incomplete_local"
+  | "phone_invalid_local";
 
+/** A notice as Rust sends it in a view. */
+export type ViewNotice = RustNotice;
+/** A notice the window shows: Rust's, or one the webview raised itself. */
 export type Notice = Omit<RustNotice, "code"> & { code: NoticeCode | LocalNoticeCode };
 
 export type Common = Pick<View, "dev_mode" | "busy" | "notice">;
