@@ -8,6 +8,8 @@ pub const SESSION_ACCOUNT: &str = "session";
 /// The account holding a sign-in waiting for its email link, so a link that starts the app
 /// (cold start) can still finish it.
 pub const PENDING_SIGN_IN_ACCOUNT: &str = "pending-sign-in";
+/// The account holding sessions signed out offline, still to be revoked at Stytch.
+pub const REVOCATIONS_ACCOUNT: &str = "pending-revocation";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeychainError {

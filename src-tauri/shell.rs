@@ -9,7 +9,7 @@ use gatehouse_core::{CommandError, Parts, SignIn, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, SESSION_ACCOUNT};
+use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SESSION_ACCOUNT};
 
 /// The app's state: the sign-in machine, or — when the configuration is unusable — only the
 /// screen that says what is wrong.
@@ -94,6 +94,7 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             let vaults = Vaults {
                 session: Arc::new(Keychain::new(&identifier, SESSION_ACCOUNT)),
                 pending_sign_in: Arc::new(Keychain::new(&identifier, PENDING_SIGN_IN_ACCOUNT)),
+                revocations: Arc::new(Keychain::new(&identifier, REVOCATIONS_ACCOUNT)),
             };
             let info = stytch_b2b::AppInfo {
                 identifier,

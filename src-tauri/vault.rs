@@ -2,12 +2,15 @@
 //! runtime never waits on D-Bus.
 
 use gatehouse_core::vault::{Answer, Vault};
+use zeroize::Zeroizing;
 
 use crate::keychain::{Keychain, KeychainError};
 
 impl Vault for Keychain {
     fn store(&self, secret: String) -> Answer<'_, ()> {
         let keychain = self.clone();
+        // The copy handed to the keychain is wiped once stored.
+        let secret = Zeroizing::new(secret);
         Box::pin(blocking(move || keychain.store(&secret)))
     }
 

@@ -118,6 +118,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
             vaults: Vaults {
                 session: Arc::new(MemoryVault::default()),
                 pending_sign_in: Arc::new(MemoryVault::default()),
+                revocations: Arc::new(MemoryVault::default()),
             },
             app: AppInfo {
                 identifier: "com.example.gatehouse.test".into(),

@@ -133,10 +133,10 @@ describe("notice region", () => {
     expect(notice.textContent).toBe("");
     expect(notice.dataset.code).toBeUndefined();
 
-    render(views.signIn({ notice: { ...wrongCode, code: "session_ended" } }));
+    render(views.signIn({ notice: { ...wrongCode, code: "stytch_down" } }));
     expect(notice.getAttribute("role")).toBe("alert");
     expect(notice.getAttribute("aria-live")).toBe("assertive");
-    expect(notice.dataset.code).toBe("session_ended");
+    expect(notice.dataset.code).toBe("stytch_down");
     expect(notice.dataset.kind).toBe("error");
     expect($("#notice-message").textContent).toBe(wrongCode.message);
 

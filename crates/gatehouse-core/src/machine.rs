@@ -48,6 +48,9 @@ pub struct Vaults {
     pub session: Arc<dyn Vault>,
     /// A sign-in waiting for its email link (email, PKCE verifier, when it was sent).
     pub pending_sign_in: Arc<dyn Vault>,
+    /// Sessions signed out while Stytch could not be reached: the tokens to revoke, nothing
+    /// else, so that a revoke survives quitting offline and is retried at the next launch.
+    pub revocations: Arc<dyn Vault>,
 }
 
 /// What the machine is given: configuration, storage, time, and where views go.
@@ -65,6 +68,7 @@ pub struct SignIn {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) vault: Arc<dyn Vault>,
     pending: Arc<dyn Vault>,
+    revocations: Arc<dyn Vault>,
     state: Mutex<State>,
     view: Mutex<View>,
     observer: Observer,
@@ -219,6 +223,7 @@ impl SignIn {
             clock,
             vault: vaults.session,
             pending: vaults.pending_sign_in,
+            revocations: vaults.revocations,
             state: Mutex::new(State::default()),
             view: Mutex::new(view),
             observer,
@@ -369,6 +374,7 @@ impl SignIn {
             state.set_phase(Phase::Starting);
             self.begin(&mut state)
         };
+        self.load_revocations().await;
         let organization = self.organization().await;
         let stored = self.vault.load().await;
         let pending = match &stored {
@@ -669,7 +675,7 @@ impl SignIn {
 
     /// A sign-in waiting for its link from an earlier run, if its link can still work.
     async fn pending_sign_in(&self) -> Option<PendingSignIn> {
-        let record = self.pending.load().await.ok()??;
+        let record = zeroize::Zeroizing::new(self.pending.load().await.ok()??);
         match PendingSignIn::decode(&record, self.now()) {
             Some(pending) => {
                 tracing::info!("a sign-in from an earlier run is waiting for its link");
@@ -874,7 +880,7 @@ impl SignIn {
     async fn drop_minted(&self, token: SessionToken) {
         if let Err(e) = self.client.sessions_revoke(&token).await {
             tracing::warn!("could not revoke a session minted after the person moved on: {e}");
-            self.lock().pending_revocations.push(token);
+            self.queue_revocation(token).await;
         }
     }
 
@@ -1125,6 +1131,10 @@ impl SignIn {
     /// Revoke at Stytch and wipe the keychain; when Stytch can't be reached, revoke later.
     /// The window is signed out at once, whatever else is in flight.
     pub async fn sign_out(&self) {
+        let offline_at_launch = matches!(self.lock().phase, Phase::Starting);
+        if offline_at_launch {
+            return self.sign_out_unchecked().await;
+        }
         let (token, ticket) = {
             let mut state = self.lock();
             let Phase::SignedIn { token, .. } = &state.phase else {
@@ -1144,7 +1154,7 @@ impl SignIn {
             Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => None,
             Err(e) => {
                 tracing::warn!("revoke failed, will retry: {e}");
-                self.lock().pending_revocations.push(token);
+                self.queue_revocation(token).await;
                 Some(notices::revoke_pending())
             }
         };
@@ -1159,11 +1169,89 @@ impl SignIn {
         }
     }
 
+    /// Sign-out while the launch could not check the saved session (Stytch unreachable): the
+    /// keychain forgets it at once and the revoke waits for Stytch, in the keychain.
+    async fn sign_out_unchecked(&self) {
+        let stored = self.vault.load().await;
+        let wiped = self.vault.wipe().await;
+        if let Ok(Some(token)) = stored {
+            self.queue_revocation(SessionToken::new(token)).await;
+        }
+        let mut state = self.lock();
+        if !matches!(state.phase, Phase::Starting) {
+            return;
+        }
+        state.notice = Some(match wiped {
+            Ok(()) => notices::revoke_pending(),
+            Err(e) => notices::keychain_wipe_failed(&e),
+        });
+        state.set_phase(Phase::SignedOut);
+        self.publish(&state);
+    }
+
+    /// Remembers a session to revoke, in memory and in the keychain.
+    pub(crate) async fn queue_revocation(&self, token: SessionToken) {
+        let record = {
+            let mut state = self.lock();
+            if !state
+                .pending_revocations
+                .iter()
+                .any(|t| t.expose() == token.expose())
+            {
+                state.pending_revocations.push(token);
+            }
+            revocations_record(&state.pending_revocations)
+        };
+        self.save_revocations(record).await;
+    }
+
+    /// Writes the list of sessions to revoke (or wipes it when empty).
+    pub(crate) async fn save_revocations(&self, record: Option<String>) {
+        let saved = match record {
+            Some(record) => self.revocations.store(record).await,
+            None => self.revocations.wipe().await,
+        };
+        if let Err(e) = saved {
+            tracing::warn!("could not keep the sessions to revoke in the keychain: {e}");
+        }
+    }
+
+    async fn load_revocations(&self) {
+        let Ok(Some(record)) = self.revocations.load().await else {
+            return;
+        };
+        let record = zeroize::Zeroizing::new(record);
+        let mut state = self.lock();
+        for token in record.lines().filter(|l| !l.trim().is_empty()) {
+            if !state
+                .pending_revocations
+                .iter()
+                .any(|t| t.expose() == token)
+            {
+                state.pending_revocations.push(SessionToken::new(token));
+            }
+        }
+        if !state.pending_revocations.is_empty() {
+            tracing::info!("sessions signed out offline are still to be revoked");
+        }
+    }
+
     pub(crate) async fn wipe_vault(&self) {
         if let Err(e) = self.vault.wipe().await {
             tracing::warn!("keychain wipe failed: {e}");
         }
     }
+}
+
+/// The keychain record of sessions to revoke: one token a line; `None` when there are none.
+pub(crate) fn revocations_record(tokens: &[SessionToken]) -> Option<String> {
+    (!tokens.is_empty()).then(|| {
+        tokens
+            .iter()
+            .map(|t| t.expose())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn fingerprint(form: &str, value: &str) -> [u8; 32] {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use stytch_b2b::ErrorType;
 
-use crate::machine::{Phase, SignIn};
+use crate::machine::{revocations_record, Phase, SignIn};
 use crate::notices;
 
 /// Stytch's own SDKs re-check the session every 3 minutes; so does Gatehouse.
@@ -16,9 +16,12 @@ pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);
 const SESSION_CHECK_MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
 
 impl SignIn {
-    /// Runs for the life of the app.
+    /// Runs for the life of the app. Sessions left to revoke by an earlier run are tried first.
     pub async fn keep_session_fresh(self: Arc<Self>) {
         let mut delay = SESSION_CHECK_INTERVAL;
+        if !self.lock().pending_revocations.is_empty() && self.check_session().await.is_err() {
+            delay = SESSION_CHECK_INTERVAL;
+        }
         loop {
             tokio::time::sleep(delay).await;
             delay = match self.check_session().await {
@@ -40,6 +43,7 @@ impl SignIn {
             (pending, signed_in)
         };
         let mut healthy = true;
+        let had_pending = !pending.is_empty();
         for token in pending {
             match self.client.sessions_revoke(&token).await {
                 Ok(_) => tracing::info!("pending revocation done"),
@@ -49,6 +53,10 @@ impl SignIn {
                     self.lock().pending_revocations.push(token);
                 }
             }
+        }
+        if had_pending {
+            let record = revocations_record(&self.lock().pending_revocations);
+            self.save_revocations(record).await;
         }
         let Some(token) = signed_in else {
             return if healthy { Ok(()) } else { Err(()) };

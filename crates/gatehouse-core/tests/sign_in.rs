@@ -46,6 +46,7 @@ impl Vault for TestVault {
 }
 
 struct Harness {
+    revocations: Arc<TestVault>,
     emulator: RunningEmulator,
     machine: Arc<SignIn>,
     clock: Arc<ManualClock>,
@@ -92,9 +93,11 @@ impl Harness {
             ..TestVault::default()
         });
         let pending = Arc::new(TestVault::default());
+        let revocations = Arc::new(TestVault::default());
         let vaults = Vaults {
             session: session.clone(),
             pending_sign_in: pending.clone(),
+            revocations: revocations.clone(),
         };
         let app = AppInfo {
             identifier: "com.example.gatehouse.test".into(),
@@ -119,6 +122,7 @@ impl Harness {
             clock,
             session,
             pending,
+            revocations,
             http,
         };
         harness.machine.start().await;
@@ -500,6 +504,7 @@ impl Harness {
             vaults: Vaults {
                 session: self.session.clone(),
                 pending_sign_in: self.pending.clone(),
+                revocations: self.revocations.clone(),
             },
             app: AppInfo {
                 identifier: "com.example.gatehouse.test".into(),
@@ -830,4 +835,84 @@ async fn a_wrong_code_confirmed_again_costs_one_attempt_not_two() {
     );
     h.machine.submit_code(right).await;
     assert_eq!(h.screen(), "signed_in");
+}
+
+#[tokio::test]
+async fn a_revoke_that_could_not_be_sent_survives_quitting_and_is_retried_at_the_next_launch() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    let token = h.session.value.lock().unwrap().clone().unwrap();
+    h.fault("/sdk/v1/b2b/sessions/revoke", 503, 10).await;
+    h.machine.sign_out().await;
+    assert_eq!(h.notice().as_deref(), Some("revoke_pending"));
+    assert!(
+        h.session.value.lock().unwrap().is_none(),
+        "no session left in the keychain"
+    );
+    assert_eq!(
+        h.revocations.value.lock().unwrap().as_deref(),
+        Some(token.as_str()),
+        "only the token to revoke is kept"
+    );
+
+    // Quit; Stytch comes back; the next launch revokes it.
+    let faults = format!("{}/emulator/faults", h.emulator.base_url);
+    assert!(h
+        .http
+        .delete(faults)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let next = h.relaunch().await;
+    next.check_session().await.expect("the revoke goes through");
+    assert!(
+        h.revocations.value.lock().unwrap().is_none(),
+        "forgotten once revoked"
+    );
+    let (status, _) = session_status(&h, &token).await;
+    assert_eq!(status, 404, "revoked at Stytch");
+}
+
+#[tokio::test]
+async fn signing_out_while_the_launch_cannot_reach_stytch_is_possible() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    let token = h.session.value.lock().unwrap().clone().unwrap();
+    h.fault("/sdk/v1/b2b/sessions/authenticate", 503, 100).await;
+    let next = h.relaunch().await;
+    let view = serde_json::to_value(next.view()).unwrap();
+    assert_eq!(view["screen"], "starting", "{view}");
+    assert_eq!(view["notice"]["action"], "retry");
+    next.sign_out().await;
+    let view = serde_json::to_value(next.view()).unwrap();
+    assert_eq!(view["screen"], "sign_in", "{view}");
+    assert_eq!(view["notice"]["code"], "revoke_pending");
+    assert!(h.session.value.lock().unwrap().is_none());
+    assert_eq!(
+        h.revocations.value.lock().unwrap().as_deref(),
+        Some(token.as_str())
+    );
+}
+
+async fn session_status(h: &Harness, token: &str) -> (u16, serde_json::Value) {
+    let emu = &h.emulator.emulator;
+    let response = h
+        .http
+        .post(format!(
+            "{}/v1/b2b/sessions/authenticate",
+            h.emulator.base_url
+        ))
+        .basic_auth(emu.project_id(), Some(emu.secret()))
+        .json(&json!({"session_token": token}))
+        .send()
+        .await
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.json().await.unwrap_or_default(),
+    )
 }

@@ -82,6 +82,14 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
+impl Drop for PkceCodeVerifier {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl zeroize::ZeroizeOnDrop for PkceCodeVerifier {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

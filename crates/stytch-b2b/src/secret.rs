@@ -1,6 +1,7 @@
 //! Secret values: project secret, tokens, the PKCE verifier, the SMS code.
 //! Each is a newtype whose `Debug` and `Display` print a redaction and which has no `Serialize`;
-//! the only way to read one is `expose()`, which the request bodies of this crate call.
+//! the only way to read one is `expose()`, which the request bodies of this crate call. Each is
+//! wiped from memory (`zeroize`) when dropped.
 
 use std::fmt;
 
@@ -23,10 +24,18 @@ macro_rules! secret {
             }
 
             /// Consumes the wrapper and returns the secret value (e.g. to store it in the keychain).
-            pub fn into_exposed(self) -> String {
-                self.0
+            pub fn into_exposed(mut self) -> String {
+                std::mem::take(&mut self.0)
             }
         }
+
+        impl Drop for $name {
+            fn drop(&mut self) {
+                zeroize::Zeroize::zeroize(&mut self.0);
+            }
+        }
+
+        impl zeroize::ZeroizeOnDrop for $name {}
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

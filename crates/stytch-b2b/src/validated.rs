@@ -362,6 +362,14 @@ impl From<&OrganizationId> for OrganizationRef {
     }
 }
 
+impl Drop for SmsCode {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl zeroize::ZeroizeOnDrop for SmsCode {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

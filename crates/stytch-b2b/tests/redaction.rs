@@ -253,3 +253,18 @@ async fn formatted_clients_requests_responses_and_errors_hold_no_secret() {
         assert_clean(what, text, &secrets);
     }
 }
+
+/// Every secret type wipes its memory when dropped (a compile-time check: the test does not
+/// build if one of them stops implementing `ZeroizeOnDrop`).
+#[test]
+fn every_secret_is_zeroized_on_drop() {
+    fn wiped<T: zeroize::ZeroizeOnDrop>() {}
+    wiped::<ProjectSecret>();
+    wiped::<PublicToken>();
+    wiped::<SessionToken>();
+    wiped::<SessionJwt>();
+    wiped::<IntermediateSessionToken>();
+    wiped::<MagicLinkToken>();
+    wiped::<PkceCodeVerifier>();
+    wiped::<SmsCode>();
+}
