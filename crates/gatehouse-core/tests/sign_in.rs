@@ -16,6 +16,21 @@ use stytch_emulator::{spawn, Emulator, RunningEmulator};
 /// Where the tests say the configuration came from.
 const CONFIG_FILE: &str = "/etc/gatehouse/config.toml";
 
+/// The shipped configuration (public token) pointed at the emulator.
+fn config(emulator: &RunningEmulator, base: &str, organization: OrganizationRef) -> Config {
+    Config {
+        auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
+        project_id: ProjectId::new(emulator.emulator.project_id()),
+        api_base: Some(Url::parse(base).unwrap()),
+        organization,
+        organization_from: Some(PathBuf::from(CONFIG_FILE)),
+        scheme: "gatehouse".into(),
+        session_minutes: 60,
+        default_country: "US".into(),
+        development: false,
+    }
+}
+
 /// A vault in memory, or one that always fails — standing in for the keychain only here, where
 /// the core's reaction is under test (the real keychain has its own tests).
 #[derive(Default)]
@@ -77,17 +92,7 @@ impl Harness {
         organization: OrganizationRef,
     ) -> Harness {
         let base = api_base.unwrap_or(&emulator.base_url).to_owned();
-        let config = Config {
-            auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
-            project_id: ProjectId::new(emulator.emulator.project_id()),
-            api_base: Some(Url::parse(&base).unwrap()),
-            organization,
-            organization_from: Some(PathBuf::from(CONFIG_FILE)),
-            scheme: "gatehouse".into(),
-            session_minutes: 60,
-            default_country: "US".into(),
-            development: false,
-        };
+        let config = config(&emulator, &base, organization);
         let session = Arc::new(TestVault {
             broken: keychain_broken,
             ..TestVault::default()
@@ -488,17 +493,8 @@ async fn a_member_with_an_unenrolled_phone_gets_exactly_one_code_which_the_app_s
 /// A second machine on the same emulator and keychain stand-ins: "the next launch".
 impl Harness {
     async fn relaunch(&self) -> Arc<SignIn> {
-        let config = Config {
-            auth: StytchAuth::PublicToken(PublicToken::new(self.emulator.emulator.public_token())),
-            project_id: ProjectId::new(self.emulator.emulator.project_id()),
-            api_base: Some(Url::parse(&self.emulator.base_url).unwrap()),
-            organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
-            organization_from: None,
-            scheme: "gatehouse".into(),
-            session_minutes: 60,
-            default_country: "US".into(),
-            development: false,
-        };
+        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
+        let config = config(&self.emulator, &self.emulator.base_url, slug);
         let machine = SignIn::new(Parts {
             config,
             vaults: Vaults {
