@@ -5,8 +5,9 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use emulator_control::Control;
 use serde_json::Value;
 
 use super::{app_binary, TauriDriver};
@@ -35,7 +36,8 @@ pub struct EmulatorProcess {
     child: Child,
     pub base_url: String,
     pub log: PathBuf,
-    http: reqwest::Client,
+    /// The emulator's control surface: project, outbox, clock, request log.
+    pub control: Control,
 }
 
 impl EmulatorProcess {
@@ -56,91 +58,38 @@ impl EmulatorProcess {
             .strip_prefix("stytch-emulator listening on ")
             .unwrap_or_else(|| panic!("unexpected first line from the emulator: {line:?}"))
             .to_owned();
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
         EmulatorProcess {
             child,
+            control: Control::new(&base_url),
             base_url,
             log,
-            http,
         }
     }
 
-    pub async fn get(&self, path: &str) -> Value {
-        let response = self
-            .http
-            .get(format!("{}{path}", self.base_url))
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            response.status().is_success(),
-            "GET {path}: {}",
-            response.status()
-        );
-        response.json().await.unwrap()
-    }
-
-    pub async fn post(&self, path: &str, body: Value) -> Value {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base_url))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        response.json().await.unwrap()
-    }
-
-    pub async fn project(&self) -> Value {
-        self.get("/emulator/project").await
+    pub async fn project(&self) -> emulator_control::Project {
+        self.control.project().await
     }
 
     pub async fn messages(&self, to: &str) -> Vec<Value> {
-        let to = to.replace('+', "%2B");
-        let outbox = self.get(&format!("/emulator/outbox?to={to}")).await;
-        outbox["messages"].as_array().unwrap().clone()
+        let messages = self.control.outbox(to).await;
+        messages.iter().map(|m| serde_json::json!(m)).collect()
     }
 
     /// Waits for the `n`-th message to `to` (1-based) and returns it.
     pub async fn wait_for_message(&self, to: &str, n: usize) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let messages = self.messages(to).await;
-            if messages.len() >= n {
-                return messages[n - 1].clone();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "message {n} to {to} never arrived"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        serde_json::json!(self.control.wait_for_message(to, n).await)
     }
 
     /// Follows an email's link to the emulator's redirect and returns the gatehouse:// URL.
     pub async fn callback_url(&self, email: &Value) -> String {
         let link = email["link"].as_str().expect("an email with a link");
-        let response = self.http.get(link).send().await.unwrap();
-        assert_eq!(response.status(), 302, "the email link redirects");
-        response.headers()["location"].to_str().unwrap().to_owned()
+        self.control.follow_link(link).await
     }
 
+    /// `(path, status)` of every Stytch call so far.
     pub async fn requests(&self) -> Vec<(String, u16)> {
-        let log = self.get("/emulator/requests").await;
-        log["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                (
-                    r["path"].as_str().unwrap().to_owned(),
-                    r["status"].as_u64().unwrap() as u16,
-                )
-            })
-            .collect()
+        let calls = self.control.requests().await.into_iter();
+        calls.map(|c| (c.path, c.status)).collect()
     }
 
     /// Fails unless every `/sdk/v1` path called so far (by anyone: the app is the only SDK
@@ -170,45 +119,20 @@ impl EmulatorProcess {
     }
 
     pub async fn advance_clock(&self, seconds: u64) {
-        self.post(
-            "/emulator/clock",
-            serde_json::json!({ "advance_seconds": seconds }),
-        )
-        .await;
+        self.control.advance_clock(seconds).await;
     }
 
     /// A backend-API call with the project secret, as a third party would make it.
     pub async fn post_as_backend(&self, path: &str, body: Value) -> Value {
-        let project = self.project().await;
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base_url))
-            .basic_auth(
-                project["project_id"].as_str().unwrap(),
-                project["secret"].as_str(),
-            )
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        response.json().await.unwrap()
+        self.control.backend_post(path, &body).await.1
     }
 
     /// sessions/authenticate at the emulator (backend API), as a third party would check.
     pub async fn session_status(&self, token: &str) -> (u16, Value) {
-        let project = self.project().await;
-        let response = self
-            .http
-            .post(format!("{}/v1/b2b/sessions/authenticate", self.base_url))
-            .basic_auth(
-                project["project_id"].as_str().unwrap(),
-                project["secret"].as_str(),
-            )
-            .json(&serde_json::json!({ "session_token": token }))
-            .send()
+        let body = serde_json::json!({ "session_token": token });
+        self.control
+            .backend_post("/v1/b2b/sessions/authenticate", &body)
             .await
-            .unwrap();
-        (response.status().as_u16(), response.json().await.unwrap())
     }
 }
 
@@ -248,18 +172,14 @@ impl Stack {
         let project = emulator.project().await;
         let config = dir.path().join("config.toml");
         let token_line = match family {
-            Family::Sdk => format!(
-                "public_token = \"{}\"\n",
-                project["public_token"].as_str().unwrap()
-            ),
+            Family::Sdk => format!("public_token = \"{}\"\n", project.public_token),
             Family::Backend => String::new(),
         };
         std::fs::write(
             &config,
             format!(
                 "[stytch]\nproject_id = \"{}\"\n{token_line}api_base = \"{}\"\n\n[organization]\nslug = \"example-org\"\n",
-                project["project_id"].as_str().unwrap(),
-                emulator.base_url
+                project.project_id, emulator.base_url
             ),
         )
         .unwrap();
@@ -270,13 +190,10 @@ impl Stack {
             family,
             config,
             app_log,
-            secret: project["secret"].as_str().unwrap().to_owned(),
-            public_token: project["public_token"].as_str().unwrap().to_owned(),
-            project_id: project["project_id"].as_str().unwrap().to_owned(),
-            organization_id: project["organizations"][0]["organization_id"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
+            organization_id: project.organizations[0].organization_id.clone(),
+            secret: project.secret,
+            public_token: project.public_token,
+            project_id: project.project_id,
             emulator,
             dir,
         }

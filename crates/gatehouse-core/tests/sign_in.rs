@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use emulator_control::{Control, Fault, Method};
 use gatehouse_core::vault::{Answer, Vault};
 use gatehouse_core::view::{Action, View};
 use gatehouse_core::{Config, ManualClock, Parts, SignIn, StytchAuth, Vaults};
@@ -67,6 +68,8 @@ struct Harness {
     clock: Arc<ManualClock>,
     session: Arc<TestVault>,
     pending: Arc<TestVault>,
+    /// The emulator's control surface (faults, request log, outbox), and its HTTP client.
+    control: Control,
     http: reqwest::Client,
 }
 
@@ -117,10 +120,7 @@ impl Harness {
             observer: Box::new(|_: &View| {}),
         })
         .unwrap();
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let control = Control::new(&emulator.base_url);
         let harness = Harness {
             emulator,
             machine: Arc::new(machine),
@@ -128,7 +128,8 @@ impl Harness {
             session,
             pending,
             revocations,
-            http,
+            http: control.http().clone(),
+            control,
         };
         harness.machine.start().await;
         harness
@@ -147,81 +148,38 @@ impl Harness {
     }
 
     async fn fault(&self, path: &str, status: u16, times: u32) {
-        self.arm(json!({"path": path, "status": status, "times": times}))
-            .await;
+        let fault = Fault::status(path, status).times(times);
+        self.control.arm(&fault).await;
     }
 
     /// The next call to `path` waits 10 seconds before it is answered normally.
     async fn stall(&self, path: &str) {
-        self.arm(json!({"path": path, "delay_ms": 10_000})).await;
-    }
-
-    async fn arm(&self, body: serde_json::Value) {
-        let url = format!("{}/emulator/faults", self.emulator.base_url);
-        assert!(self
-            .http
-            .post(url)
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .is_success());
+        let fault = Fault::delay(path, std::time::Duration::from_secs(10));
+        self.control.arm(&fault).await;
     }
 
     /// Every Stytch call so far, as `METHOD path status`.
     async fn requests(&self) -> Vec<String> {
-        let url = format!("{}/emulator/requests", self.emulator.base_url);
-        let body: serde_json::Value = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        body["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {} {}",
-                    r["method"].as_str().unwrap(),
-                    r["path"].as_str().unwrap(),
-                    r["status"]
-                )
-            })
+        let calls = self.control.requests().await.into_iter();
+        calls
+            .map(|c| format!("{} {} {}", c.method, c.path, c.status))
             .collect()
     }
 
     async fn set_mfa_required(&self) {
         let org = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
-        let url = format!("{}/v1/b2b/organizations/{org}", self.emulator.base_url);
-        let emu = &self.emulator.emulator;
-        let response = self
-            .http
-            .put(url)
-            .basic_auth(emu.project_id(), Some(emu.secret()))
-            .json(&json!({"mfa_policy": "REQUIRED_FOR_ALL"}))
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success());
+        let path = format!("/v1/b2b/organizations/{org}");
+        let body = json!({"mfa_policy": "REQUIRED_FOR_ALL"});
+        let (status, _) = self.control.backend(Method::PUT, &path, &body).await;
+        assert!((200..300).contains(&status));
     }
 
     /// The gatehouse:// URL of the newest email to `to`.
     async fn link(&self, to: &str) -> String {
-        let outbox = self.emulator.emulator.outbox(Some(to));
-        let link = outbox
-            .last()
-            .and_then(|m| m.link.clone())
-            .expect("an email");
-        let response = self.http.get(link).send().await.unwrap();
-        response.headers()["location"].to_str().unwrap().to_owned()
+        self.control.latest_callback(to).await
     }
 
+    /// The code of the newest SMS to `to` (read in-process, so it needs no `.await`).
     fn code(&self, to: &str) -> String {
         let outbox = self.emulator.emulator.outbox(Some(to));
         outbox.last().and_then(|m| m.code.clone()).expect("an SMS")
@@ -392,19 +350,7 @@ async fn sign_out_while_stytch_is_down_wipes_the_keychain_and_revokes_later() {
         .check_session()
         .await
         .expect("the pending revoke goes through");
-    let emu = &h.emulator.emulator;
-    let status = h
-        .http
-        .post(format!(
-            "{}/v1/b2b/sessions/authenticate",
-            h.emulator.base_url
-        ))
-        .basic_auth(emu.project_id(), Some(emu.secret()))
-        .json(&json!({"session_token": token}))
-        .send()
-        .await
-        .unwrap()
-        .status();
+    let (status, _) = session_status(&h, &token).await;
     assert_eq!(status, 404, "revoked at Stytch once it could be reached");
 }
 
@@ -414,14 +360,10 @@ async fn a_session_revoked_elsewhere_returns_to_sign_in_with_the_reason() {
     h.to_code_screen("grace@example.com").await;
     h.machine.submit_code(h.code("+14155550123")).await;
     let token = h.session.value.lock().unwrap().clone().unwrap();
-    let emu = &h.emulator.emulator;
-    h.http
-        .post(format!("{}/v1/b2b/sessions/revoke", h.emulator.base_url))
-        .basic_auth(emu.project_id(), Some(emu.secret()))
-        .json(&json!({"session_token": token}))
-        .send()
-        .await
-        .unwrap();
+    let revoke = json!({"session_token": token});
+    h.control
+        .backend_post("/v1/b2b/sessions/revoke", &revoke)
+        .await;
     h.machine.check_session().await.unwrap();
     assert_eq!(h.screen(), "sign_in");
     assert_eq!(h.notice().as_deref(), Some("session_ended"));
@@ -445,17 +387,8 @@ async fn a_network_failure_during_the_background_check_keeps_the_session() {
 #[tokio::test]
 async fn try_again_after_a_failed_organization_lookup_fetches_it() {
     let emulator = spawn(Emulator::demo()).await.unwrap();
-    let http = reqwest::Client::new();
-    let body = json!({"path": "/sdk/v1/b2b/organizations/search", "status": 503, "times": 4});
-    let url = format!("{}/emulator/faults", emulator.base_url);
-    assert!(http
-        .post(url)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .is_success());
+    let fault = Fault::status("/sdk/v1/b2b/organizations/search", 503).times(4);
+    Control::new(&emulator.base_url).arm(&fault).await;
     let h = Harness::with_emulator(emulator, None, false).await;
     let view = h.view();
     assert_eq!(view["notice"]["code"], "stytch_down", "{view}");
@@ -853,15 +786,7 @@ async fn a_revoke_that_could_not_be_sent_survives_quitting_and_is_retried_at_the
     );
 
     // Quit; Stytch comes back; the next launch revokes it.
-    let faults = format!("{}/emulator/faults", h.emulator.base_url);
-    assert!(h
-        .http
-        .delete(faults)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .is_success());
+    h.control.clear_faults().await;
     let next = h.relaunch().await;
     next.check_session().await.expect("the revoke goes through");
     assert!(
@@ -895,20 +820,8 @@ async fn signing_out_while_the_launch_cannot_reach_stytch_is_possible() {
 }
 
 async fn session_status(h: &Harness, token: &str) -> (u16, serde_json::Value) {
-    let emu = &h.emulator.emulator;
-    let response = h
-        .http
-        .post(format!(
-            "{}/v1/b2b/sessions/authenticate",
-            h.emulator.base_url
-        ))
-        .basic_auth(emu.project_id(), Some(emu.secret()))
-        .json(&json!({"session_token": token}))
-        .send()
+    let body = json!({"session_token": token});
+    h.control
+        .backend_post("/v1/b2b/sessions/authenticate", &body)
         .await
-        .unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or_default(),
-    )
 }

@@ -7,15 +7,7 @@ use serde_json::{json, Value};
 
 /// Primary factor for `email` under REQUIRED_FOR_ALL: the authenticate response.
 async fn primary(h: &Harness, email: &str) -> Value {
-    let token = h.magic_link(email, json!({})).await;
-    let (status, body) = h
-        .post(
-            "/v1/b2b/magic_links/authenticate",
-            json!({"magic_links_token": token}),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    body
+    h.primary_factor(email).await
 }
 
 async fn send(

@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use emulator_control::{query_param, Control, Message, Organization, Project};
+use serde_json::Value;
 use stytch_b2b::{
     AppInfo, Client, ClientConfig, Credentials, EmailAddress, Family, LoginOrSignupRequest,
     MagicLinkToken, MagicLinksAuthenticateRequest, MagicLinksAuthenticateResponse, MemberId,
@@ -17,8 +18,9 @@ pub const REDIRECT: &str = "gatehouse://auth/callback";
 
 pub struct Harness {
     pub emu: RunningEmulator,
-    pub http: reqwest::Client,
-    pub project: Value,
+    /// The emulator's control surface: outbox, faults, clock, request log.
+    pub control: Control,
+    pub project: Project,
 }
 
 pub fn app() -> AppInfo {
@@ -43,19 +45,13 @@ impl Harness {
         let emu = stytch_emulator::spawn(stytch_emulator::Emulator::demo())
             .await
             .expect("emulator starts");
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        let project: Value = http
-            .get(format!("{}/emulator/project", emu.base_url))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Harness { emu, http, project }
+        let control = Control::new(&emu.base_url);
+        let project = control.project().await;
+        Harness {
+            emu,
+            control,
+            project,
+        }
     }
 
     pub fn base_url(&self) -> Url {
@@ -63,15 +59,15 @@ impl Harness {
     }
 
     pub fn project_id(&self) -> ProjectId {
-        ProjectId::new(self.project["project_id"].as_str().unwrap())
+        ProjectId::new(&self.project.project_id)
     }
 
     pub fn secret(&self) -> String {
-        self.project["secret"].as_str().unwrap().to_owned()
+        self.project.secret.clone()
     }
 
     pub fn public_token(&self) -> String {
-        self.project["public_token"].as_str().unwrap().to_owned()
+        self.project.public_token.clone()
     }
 
     pub fn credentials(&self, family: Family) -> Credentials {
@@ -96,27 +92,16 @@ impl Harness {
         Client::new(self.config(family)).unwrap()
     }
 
-    pub fn org(&self) -> &Value {
-        self.project["organizations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["organization_slug"] == "example-org")
-            .expect("demo org")
+    pub fn org(&self) -> &Organization {
+        self.project.organization("example-org")
     }
 
     pub fn org_id(&self) -> OrganizationId {
-        OrganizationId::new(self.org()["organization_id"].as_str().unwrap())
+        OrganizationId::new(&self.org().organization_id)
     }
 
     pub fn member_id(&self, email: &str) -> MemberId {
-        let m = self.org()["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["email_address"] == email)
-            .expect("demo member");
-        MemberId::new(m["member_id"].as_str().unwrap())
+        MemberId::new(&self.org().member(email).member_id)
     }
 
     pub fn prefix(&self, family: Family) -> &'static str {
@@ -126,108 +111,42 @@ impl Harness {
         }
     }
 
-    // --- control surface -------------------------------------------------------------------
+    // --- control surface (thin wrappers over emulator_control::Control) ----------------------
 
-    pub async fn outbox(&self, to: &str) -> Vec<Value> {
-        let v: Value = self
-            .http
-            .get(format!("{}/emulator/outbox", self.emu.base_url))
-            .query(&[("to", to)])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        v["messages"].as_array().unwrap().clone()
+    pub async fn outbox(&self, to: &str) -> Vec<Message> {
+        self.control.outbox(to).await
     }
 
     /// The token of the newest email to `to`, read by following the link's redirect as a
     /// browser would.
     pub async fn latest_magic_link_token(&self, to: &str) -> MagicLinkToken {
-        let msgs = self.outbox(to).await;
-        let link = msgs
-            .iter()
-            .rev()
-            .find(|m| m["channel"] == "email")
-            .and_then(|m| m["link"].as_str())
-            .expect("an email with a link")
-            .to_owned();
-        let resp = self.http.get(&link).send().await.unwrap();
-        assert_eq!(resp.status().as_u16(), 302, "the link redirects");
-        let location = resp.headers()["location"].to_str().unwrap().to_owned();
-        let url = Url::parse(&location).unwrap();
+        let location = self.control.latest_callback(to).await;
         assert!(location.starts_with(REDIRECT), "{location}");
-        let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
-        assert_eq!(q["stytch_token_type"], "multi_tenant_magic_links");
-        MagicLinkToken::new(q["token"].clone())
+        let param = |name: &str| query_param(&location, name).expect(name);
+        assert_eq!(param("stytch_token_type"), "multi_tenant_magic_links");
+        MagicLinkToken::new(param("token"))
     }
 
     pub async fn latest_sms_code(&self, to: &str) -> String {
-        let msgs = self.outbox(to).await;
-        msgs.iter()
-            .rev()
-            .find(|m| m["channel"] == "sms")
-            .and_then(|m| m["code"].as_str())
-            .expect("an SMS with a code")
-            .to_owned()
+        self.control.latest_sms_code(to).await
     }
 
     pub async fn fault(&self, body: Value) {
-        let r = self
-            .http
-            .post(format!("{}/emulator/faults", self.emu.base_url))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            r.status().is_success(),
-            "fault armed: {}",
-            r.text().await.unwrap()
-        );
+        self.control.arm(&body).await;
     }
 
     pub async fn clear_faults(&self) {
-        self.http
-            .delete(format!("{}/emulator/faults", self.emu.base_url))
-            .send()
-            .await
-            .unwrap();
+        self.control.clear_faults().await;
     }
 
     pub async fn advance_clock(&self, seconds: u64) {
-        self.http
-            .post(format!("{}/emulator/clock", self.emu.base_url))
-            .json(&json!({ "advance_seconds": seconds }))
-            .send()
-            .await
-            .unwrap();
+        self.control.advance_clock(seconds).await;
     }
 
     /// `(method, path, status)` of every Stytch call so far.
     pub async fn requests(&self) -> Vec<(String, String, u16)> {
-        let v: Value = self
-            .http
-            .get(format!("{}/emulator/requests", self.emu.base_url))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        v["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                (
-                    r["method"].as_str().unwrap().to_owned(),
-                    r["path"].as_str().unwrap().to_owned(),
-                    r["status"].as_u64().unwrap() as u16,
-                )
-            })
-            .collect()
+        let calls = self.control.requests().await.into_iter();
+        calls.map(|c| (c.method, c.path, c.status)).collect()
     }
 
     pub async fn calls_to(&self, path: &str) -> usize {
@@ -235,11 +154,7 @@ impl Harness {
     }
 
     pub async fn clear_requests(&self) {
-        self.http
-            .delete(format!("{}/emulator/requests", self.emu.base_url))
-            .send()
-            .await
-            .unwrap();
+        self.control.clear_requests().await;
     }
 
     /// Sets the demo org's MFA policy through the backend API.

@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests: a running demo emulator and a small HTTP driver.
 #![allow(dead_code)]
 
-use base64::Engine as _;
+pub use emulator_control::basic;
+use emulator_control::Control;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
@@ -17,6 +18,8 @@ pub struct Harness {
     pub running: RunningEmulator,
     pub http: reqwest::Client,
     pub base: String,
+    /// The control surface's helpers (outbox, clock, project).
+    pub ctl: Control,
 }
 
 pub async fn start() -> Harness {
@@ -26,22 +29,13 @@ pub async fn start() -> Harness {
 pub async fn start_with(emulator: Emulator) -> Harness {
     let running = spawn(emulator).await.expect("spawn emulator");
     let base = running.base_url.clone();
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let ctl = Control::new(&base);
     Harness {
         running,
-        http,
+        http: ctl.http().clone(),
         base,
+        ctl,
     }
-}
-
-pub fn basic(user: &str, pass: &str) -> String {
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"))
-    )
 }
 
 impl Harness {
@@ -121,29 +115,12 @@ impl Harness {
     }
 
     pub async fn advance(&self, seconds: u64) {
-        let (status, _) = self
-            .control(
-                reqwest::Method::POST,
-                "/emulator/clock",
-                Some(json!({"advance_seconds": seconds})),
-            )
-            .await;
-        assert_eq!(status, 200);
+        self.ctl.advance_clock(seconds).await;
     }
 
     pub async fn outbox(&self, to: &str) -> Vec<Value> {
-        let (status, body) = self
-            .control(
-                reqwest::Method::GET,
-                &format!(
-                    "/emulator/outbox?to={}",
-                    url::form_urlencoded::byte_serialize(to.as_bytes()).collect::<String>()
-                ),
-                None,
-            )
-            .await;
-        assert_eq!(status, 200);
-        body["messages"].as_array().unwrap().clone()
+        let messages = self.ctl.outbox(to).await;
+        messages.iter().map(|m| json!(m)).collect()
     }
 
     /// Starts a login on the backend API and returns the token from the newest email.
@@ -160,42 +137,20 @@ impl Harness {
     }
 
     pub async fn latest_token(&self, email: &str) -> String {
-        let messages = self.outbox(email).await;
-        let link = messages.last().expect("an email")["link"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let url = url::Url::parse(&link).unwrap();
-        url.query_pairs()
-            .find(|(k, _)| k == "token")
-            .unwrap()
-            .1
-            .into_owned()
+        self.ctl.latest_magic_link_token(email).await
     }
 
     pub async fn latest_code(&self, phone: &str) -> String {
-        let messages = self.outbox(phone).await;
-        messages.last().expect("an SMS")["code"]
-            .as_str()
-            .unwrap()
-            .to_string()
+        self.ctl.latest_sms_code(phone).await
     }
 
     pub async fn sms_count(&self, phone: &str) -> usize {
-        self.outbox(phone).await.len()
+        self.ctl.outbox(phone).await.len()
     }
 
     pub async fn member_id(&self, email: &str) -> String {
-        let (_, project) = self
-            .control(reqwest::Method::GET, "/emulator/project", None)
-            .await;
-        project["organizations"][0]["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["email_address"] == email)
-            .map(|m| m["member_id"].as_str().unwrap().to_string())
-            .expect("member")
+        let project = self.ctl.project().await;
+        project.organizations[0].member(email).member_id.clone()
     }
 
     pub async fn set_mfa_policy(&self, policy: &str) {
@@ -210,9 +165,10 @@ impl Harness {
         assert_eq!(status, 200, "{body}");
     }
 
-    /// ada signs in with no MFA (policy OPTIONAL): the full session response.
-    pub async fn ada_session(&self) -> Value {
-        let token = self.magic_link(ADA, json!({})).await;
+    /// `email`'s primary factor on the backend API: a login email, its token authenticated.
+    /// The authenticate response (a session, or an intermediate one when MFA is needed).
+    pub async fn primary_factor(&self, email: &str) -> Value {
+        let token = self.magic_link(email, json!({})).await;
         let (status, body) = self
             .post(
                 "/v1/b2b/magic_links/authenticate",
@@ -221,6 +177,11 @@ impl Harness {
             .await;
         assert_eq!(status, 200, "{body}");
         body
+    }
+
+    /// ada signs in with no MFA (policy OPTIONAL): the full session response.
+    pub async fn ada_session(&self) -> Value {
+        self.primary_factor(ADA).await
     }
 }
 

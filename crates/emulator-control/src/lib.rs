@@ -1,0 +1,376 @@
+//! A test client for stytch-emulator's control surface under `/emulator/` (see the emulator's
+//! `control` module for the routes and their JSON): the project's credentials, the outbox
+//! (emails with their link, SMS with their code), the clock, fault injection and the request
+//! log; and, for calls a test makes as a third party would, the project's Basic credentials.
+//!
+//! It speaks HTTP only, so it drives an emulator in-process (`stytch_emulator::spawn`) and one
+//! running as a process alike. Every helper panics with a message on an unexpected answer: it is
+//! for tests.
+//!
+//! ```no_run
+//! # async fn demo(base_url: &str) {
+//! use emulator_control::{Control, Fault};
+//! let control = Control::new(base_url);
+//! control.arm(&Fault::status("/v1/b2b/otps/sms/send", 503).times(2)).await;
+//! let code = control.latest_sms_code("+14155550123").await;
+//! # }
+//! ```
+
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+pub use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// `Basic base64(user:pass)`: the Authorization header Stytch's API families expect
+/// (`project_id:secret` on the backend API, `public_token:public_token` or
+/// `public_token:session` on the SDK API).
+pub fn basic(user: &str, pass: &str) -> String {
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"))
+    )
+}
+
+/// The value of query parameter `name` in `url`, if it is a URL and has one.
+pub fn query_param(url: &str, name: &str) -> Option<String> {
+    url::Url::parse(url)
+        .ok()?
+        .query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the control surface answers
+// ---------------------------------------------------------------------------------------------
+
+/// `GET /emulator/project`: credentials, redirect URLs, and the visible organizations with their
+/// members.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Project {
+    pub project_id: String,
+    pub secret: String,
+    pub public_token: String,
+    pub redirect_urls: Vec<String>,
+    pub organizations: Vec<Organization>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Organization {
+    pub organization_id: String,
+    pub organization_slug: String,
+    pub organization_name: String,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Member {
+    pub member_id: String,
+    pub email_address: String,
+    /// Empty when the member has none.
+    pub mfa_phone_number: String,
+}
+
+impl Project {
+    /// The organization with this slug; panics when there is none.
+    pub fn organization(&self, slug: &str) -> &Organization {
+        self.organizations
+            .iter()
+            .find(|o| o.organization_slug == slug)
+            .unwrap_or_else(|| panic!("no organization {slug} in the project"))
+    }
+
+    /// `Basic project_id:secret`.
+    pub fn backend_auth(&self) -> String {
+        basic(&self.project_id, &self.secret)
+    }
+
+    /// `Basic public_token:public_token`, or `public_token:session` (a session token or JWT).
+    pub fn sdk_auth(&self, session: Option<&str>) -> String {
+        basic(&self.public_token, session.unwrap_or(&self.public_token))
+    }
+}
+
+impl Organization {
+    /// The member with this address; panics when there is none.
+    pub fn member(&self, email: &str) -> &Member {
+        self.members
+            .iter()
+            .find(|m| m.email_address == email)
+            .unwrap_or_else(|| panic!("no member {email} in {}", self.organization_slug))
+    }
+}
+
+/// An email or SMS in `GET /emulator/outbox`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Message {
+    pub id: String,
+    /// `email` or `sms`.
+    pub channel: String,
+    pub to: String,
+    pub sent_at: String,
+    pub subject: String,
+    pub body: String,
+    /// An email's link (to the emulator's redirect).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// An SMS's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// One call in `GET /emulator/requests` (Stytch calls only, oldest first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    pub method: String,
+    pub path: String,
+    pub status: u16,
+    pub at: String,
+}
+
+/// A fault for `POST /emulator/faults`: the next `times` (default 1) calls whose path is exactly
+/// `path` wait `delay_ms` (if given), then answer `status` in Stytch's error shape without
+/// reaching the endpoint, or (without a status) are answered normally, late.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Fault {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delay_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub times: Option<u32>,
+}
+
+impl Fault {
+    /// Calls to `path` answer `status` (400..=599).
+    pub fn status(path: impl Into<String>, status: u16) -> Fault {
+        Fault {
+            path: path.into(),
+            status: Some(status),
+            ..Fault::default()
+        }
+    }
+
+    /// Calls to `path` wait `delay` (at most a minute), then are answered normally.
+    pub fn delay(path: impl Into<String>, delay: Duration) -> Fault {
+        Fault {
+            path: path.into(),
+            delay_ms: Some(delay.as_millis() as u64),
+            ..Fault::default()
+        }
+    }
+
+    /// For the next `times` calls instead of the next one.
+    pub fn times(mut self, times: u32) -> Fault {
+        self.times = Some(times);
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client
+// ---------------------------------------------------------------------------------------------
+
+/// How long [`Control::wait_for_message`] waits.
+pub const MESSAGE_WAIT: Duration = Duration::from_secs(15);
+
+/// A client of one emulator's control surface. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Control {
+    base_url: String,
+    http: reqwest::Client,
+}
+
+impl Control {
+    /// For the emulator at `base_url` (`http://127.0.0.1:PORT`, no trailing slash).
+    pub fn new(base_url: impl Into<String>) -> Control {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client");
+        Control {
+            base_url: base_url.into(),
+            http,
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The HTTP client this uses (redirects are not followed), for a test's own calls.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// `base_url` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// A control call that must succeed, and its JSON answer.
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> T {
+        let mut request = self.http.request(method.clone(), self.url(path));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert!(status.is_success(), "{method} {path}: {status} {text}");
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{method} {path}: unexpected answer ({e}): {text}"))
+    }
+
+    // --- project -------------------------------------------------------------------------------
+
+    /// `GET /emulator/project`.
+    pub async fn project(&self) -> Project {
+        self.call(Method::GET, "/emulator/project", None).await
+    }
+
+    // --- outbox --------------------------------------------------------------------------------
+
+    /// Messages sent to `to` (an address or a number), oldest first.
+    pub async fn outbox(&self, to: &str) -> Vec<Message> {
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("to", to)
+            .finish();
+        let answer: Value = self
+            .call(Method::GET, &format!("/emulator/outbox?{query}"), None)
+            .await;
+        serde_json::from_value(answer["messages"].clone()).expect("the outbox's messages")
+    }
+
+    /// The newest message to `to` on `channel` (`email` or `sms`).
+    async fn newest(&self, to: &str, channel: &str) -> Option<Message> {
+        let outbox = self.outbox(to).await.into_iter();
+        outbox.rev().find(|m| m.channel == channel)
+    }
+
+    /// The newest email to `to`'s link; panics when there is none.
+    pub async fn latest_link(&self, to: &str) -> String {
+        let email = self.newest(to, "email").await;
+        email
+            .and_then(|m| m.link)
+            .unwrap_or_else(|| panic!("no email with a link to {to}"))
+    }
+
+    /// The newest SMS to `to`'s code; panics when there is none.
+    pub async fn latest_sms_code(&self, to: &str) -> String {
+        let sms = self.newest(to, "sms").await;
+        sms.and_then(|m| m.code)
+            .unwrap_or_else(|| panic!("no SMS with a code to {to}"))
+    }
+
+    /// The token in the newest email to `to`'s link (the link itself, not its redirect).
+    pub async fn latest_magic_link_token(&self, to: &str) -> String {
+        let link = self.latest_link(to).await;
+        query_param(&link, "token").unwrap_or_else(|| panic!("no token in {link}"))
+    }
+
+    /// Follows an email's link to the emulator's redirect, as a browser would: the redirect
+    /// URL (the flow's `…?stytch_token_type=…&token=…`). Panics unless the link redirects.
+    pub async fn follow_link(&self, link: &str) -> String {
+        let response = self.http.get(link).send().await.expect("GET the link");
+        assert_eq!(response.status(), 302, "the email link redirects");
+        response.headers()["location"]
+            .to_str()
+            .expect("a Location")
+            .to_owned()
+    }
+
+    /// Where the newest email to `to` leads: its link followed (see [`Control::follow_link`]).
+    pub async fn latest_callback(&self, to: &str) -> String {
+        self.follow_link(&self.latest_link(to).await).await
+    }
+
+    /// Waits (up to [`MESSAGE_WAIT`]) for the `n`-th message to `to` (1-based) and returns it.
+    pub async fn wait_for_message(&self, to: &str, n: usize) -> Message {
+        let deadline = Instant::now() + MESSAGE_WAIT;
+        loop {
+            let mut messages = self.outbox(to).await;
+            if messages.len() >= n {
+                return messages.swap_remove(n - 1);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "message {n} to {to} never arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    // --- clock ---------------------------------------------------------------------------------
+
+    /// Moves the emulator's clock forward.
+    pub async fn advance_clock(&self, seconds: u64) {
+        let body = json!({ "advance_seconds": seconds });
+        let _: Value = self.call(Method::POST, "/emulator/clock", Some(body)).await;
+    }
+
+    // --- faults --------------------------------------------------------------------------------
+
+    /// Arms a fault: a [`Fault`], or any JSON `POST /emulator/faults` takes. Arming a path again
+    /// replaces its fault.
+    pub async fn arm(&self, fault: &impl Serialize) {
+        let body = serde_json::to_value(fault).expect("a fault as JSON");
+        let _: Value = self
+            .call(Method::POST, "/emulator/faults", Some(body))
+            .await;
+    }
+
+    /// Disarms every fault.
+    pub async fn clear_faults(&self) {
+        let _: Value = self.call(Method::DELETE, "/emulator/faults", None).await;
+    }
+
+    // --- the request log -------------------------------------------------------------------------
+
+    /// Every Stytch call so far (not the control surface's), oldest first.
+    pub async fn requests(&self) -> Vec<Call> {
+        let answer: Value = self.call(Method::GET, "/emulator/requests", None).await;
+        serde_json::from_value(answer["requests"].clone()).expect("the request log")
+    }
+
+    /// Empties the request log.
+    pub async fn clear_requests(&self) {
+        let _: Value = self.call(Method::DELETE, "/emulator/requests", None).await;
+    }
+
+    // --- calls as the project's backend --------------------------------------------------------
+
+    /// A call to the emulator's Stytch API with the project's secret (read from
+    /// `/emulator/project`), as a third party would make it: the status and the JSON body
+    /// (`null` when the body is not JSON).
+    pub async fn backend(&self, method: Method, path: &str, body: &Value) -> (u16, Value) {
+        let project = self.project().await;
+        let response = self
+            .http
+            .request(method, self.url(path))
+            .header(reqwest::header::AUTHORIZATION, project.backend_auth())
+            .json(body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or_default())
+    }
+
+    /// A POST with [`Control::backend`].
+    pub async fn backend_post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.backend(Method::POST, path, body).await
+    }
+}

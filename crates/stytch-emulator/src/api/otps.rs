@@ -1,0 +1,464 @@
+//! SMS one-time passcodes: send and authenticate, each proving the primary factor with an
+//! intermediate session token or a session; member locks after failed codes.
+
+use axum::extract::State;
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use time::OffsetDateTime;
+
+use super::checks::{one_of, session_minutes, some, SessionArgs};
+use super::sessions::{add_factor_to_session, jwt_for, session_fields};
+use super::{member_json, obj, org_json, respond};
+use crate::error::{ApiResult, StytchError};
+use crate::extract::{Ctx, StytchJson};
+use crate::facts::{self, ErrorKind};
+use crate::ids;
+use crate::model::{Factor, FactorKind, Member, Message, Organization, Sequence, SmsCode};
+use crate::world::{valid_e164, World};
+use crate::Emulator;
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+pub(super) struct SmsSend {
+    organization_id: String,
+    member_id: String,
+    mfa_phone_number: Option<String>,
+    locale: Option<String>,
+    intermediate_session_token: Option<String>,
+    session_token: Option<String>,
+    session_jwt: Option<String>,
+    enable_autofill: Option<bool>,
+}
+
+/// Sends a code to the member's phone on file, or links the given number to a member without
+/// one (unverified until a code is authenticated). A different number than the one on file is
+/// refused. A member who already has an MFA factor must prove the primary factor (IST/session).
+pub(super) async fn sms_send(
+    State(emu): State<Emulator>,
+    ctx: Ctx,
+    StytchJson(b): StytchJson<SmsSend>,
+) -> ApiResult<Response> {
+    let now = emu.now();
+    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
+    let proof = Proof::given(&ctx, some(b.intermediate_session_token), session)?;
+    let mut w = emu.world();
+    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
+    match proof {
+        Some(proof) => {
+            proof.check(&w, &ctx, &emu, &member, now)?;
+        }
+        None if member.mfa_enrolled || member.mfa_phone_number_verified => {
+            return Err(ctx.err(
+                facts::INVALID_SESSION_MISSING_PRIMARY_FACTOR,
+                "This member already has an MFA factor: pass the intermediate_session_token (or a session) proving the primary factor.",
+            ));
+        }
+        None => {}
+    }
+    let phone = phone_to_send_to(&emu, &ctx, &member, some(b.mfa_phone_number))?;
+    if !member.has_phone() {
+        let m = w.member_mut(&member.member_id);
+        m.mfa_phone_number = phone.clone();
+        m.phone_id = ids::id("member-phone-number", ctx.live);
+        m.mfa_phone_number_verified = false;
+        m.updated_at = now;
+    }
+    send_sms_code(
+        &mut w,
+        ctx.live,
+        &member.member_id,
+        &phone,
+        &org.organization_name,
+        now,
+    );
+    if ctx.sdk() {
+        return Ok(respond(&ctx, Map::new()));
+    }
+    let member = &w.members[&member.member_id];
+    Ok(respond(
+        &ctx,
+        obj(json!({
+            "member_id": member.member_id,
+            "member": member_json(member, now),
+            "organization": org_json(&org),
+        })),
+    ))
+}
+
+#[derive(Deserialize)]
+pub(super) struct SmsAuthenticate {
+    organization_id: String,
+    member_id: String,
+    code: String,
+    intermediate_session_token: Option<String>,
+    session_token: Option<String>,
+    session_jwt: Option<String>,
+    session_duration_minutes: Option<i64>,
+    session_custom_claims: Option<Value>,
+    set_mfa_enrollment: Option<String>,
+    set_default_mfa: Option<bool>,
+}
+
+/// Authenticates an SMS code against an IST (consumed: a session is minted with the email
+/// factor then the SMS factor) or an existing session (the SMS factor is added).
+pub(super) async fn sms_authenticate(
+    State(emu): State<Emulator>,
+    ctx: Ctx,
+    StytchJson(b): StytchJson<SmsAuthenticate>,
+) -> ApiResult<Response> {
+    let now = emu.now();
+    let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
+    if b.code.len() != facts::SMS_CODE_DIGITS || !b.code.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(ctx.err(facts::INVALID_CODE, "code must be a 6-digit number."));
+    }
+    one_of(
+        &ctx,
+        &b.set_mfa_enrollment,
+        &["enroll", "unenroll"],
+        facts::BAD_REQUEST,
+        "set_mfa_enrollment",
+    )?;
+    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
+    let Some(proof) = Proof::given(&ctx, some(b.intermediate_session_token), session)? else {
+        return Err(ctx.err(
+            facts::NO_SESSION_ARGUMENTS,
+            "Provide one of intermediate_session_token, session_token and session_jwt.",
+        ));
+    };
+    let mut w = emu.world();
+    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
+    let proven = proof.check(&w, &ctx, &emu, &member, now)?;
+    let phone = redeem_code(&mut w, &ctx, &member.member_id, &b.code, now)?;
+    let member = {
+        let m = w.member_mut(&member.member_id);
+        let enrollment = b.set_mfa_enrollment.as_deref();
+        verify_phone(m, &ctx, &phone, enrollment, b.set_default_mfa, now);
+        m.clone()
+    };
+    let factor = Factor {
+        kind: FactorKind::SmsOtp {
+            phone_id: member.phone_id.clone(),
+            phone_number: phone,
+        },
+        sequence: Sequence::Secondary,
+        created_at: now,
+        last_authenticated_at: now,
+    };
+    let claims = b.session_custom_claims.as_ref();
+    let session_id = match proven {
+        Proven::Session(id) => {
+            add_factor_to_session(&mut w, &id, factor, now, minutes, claims);
+            id
+        }
+        Proven::Ist(ist) => {
+            let mut factors = consume_ist(&mut w, &ist);
+            factors.push(factor);
+            w.create_session(
+                &ctx,
+                &member.member_id,
+                &org.organization_id,
+                factors,
+                minutes.unwrap_or(facts::SESSION_DEFAULT_MINUTES),
+                claims,
+                now,
+            )
+        }
+    };
+    let mut body = session_fields(&w, &session_id, now);
+    drop(w);
+    body.insert("session_jwt".into(), jwt_for(&emu, &session_id).into());
+    Ok(respond(&ctx, body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------
+
+/// What a call gives to prove the member's primary factor: an intermediate session token or a
+/// session (token or JWT).
+enum Proof {
+    Ist(String),
+    Session(SessionArgs),
+}
+
+/// A [`Proof`] checked for the member: a live IST, or the id of the member's live session.
+enum Proven {
+    Ist(String),
+    Session(String),
+}
+
+impl Proof {
+    /// The proof given, if any; more than one of intermediate_session_token, session_token and
+    /// session_jwt is refused.
+    fn given(ctx: &Ctx, ist: Option<String>, session: SessionArgs) -> ApiResult<Option<Proof>> {
+        match (ist, session.count()) {
+            (Some(_), 1..) | (None, 2..) => Err(ctx.err(
+                facts::TOO_MANY_SESSION_ARGUMENTS,
+                "Provide only one of intermediate_session_token, session_token and session_jwt.",
+            )),
+            (Some(ist), 0) => Ok(Some(Proof::Ist(ist))),
+            (None, 1) => Ok(Some(Proof::Session(session))),
+            (None, _) => Ok(None),
+        }
+    }
+
+    fn check(
+        self,
+        w: &World,
+        ctx: &Ctx,
+        emu: &Emulator,
+        member: &Member,
+        now: OffsetDateTime,
+    ) -> ApiResult<Proven> {
+        match self {
+            Proof::Ist(ist) => {
+                check_ist(w, ctx, &ist, member, now)?;
+                Ok(Proven::Ist(ist))
+            }
+            Proof::Session(session) => {
+                let id = session.resolve(w, ctx, emu, now)?;
+                if w.sessions.get(&id).map(|s| s.member_id.as_str())
+                    != Some(member.member_id.as_str())
+                {
+                    return Err(ctx.err(
+                        facts::SESSION_NOT_FOUND,
+                        "Session does not belong to this member.",
+                    ));
+                }
+                Ok(Proven::Session(id))
+            }
+        }
+    }
+}
+
+/// An intermediate session token that is live, unused and this member's in this organization.
+fn check_ist(
+    w: &World,
+    ctx: &Ctx,
+    ist: &str,
+    member: &Member,
+    now: OffsetDateTime,
+) -> ApiResult<()> {
+    let session = w
+        .ists
+        .get(ist)
+        .filter(|s| !s.consumed && s.expires_at > now)
+        .ok_or_else(|| {
+            ctx.err(
+                facts::INTERMEDIATE_SESSION_NOT_FOUND,
+                "Intermediate session could not be found: it may have expired or been used.",
+            )
+        })?;
+    if session.organization_id != member.organization_id {
+        return Err(ctx.err(
+            facts::INVALID_IST_FOR_ORGANIZATION,
+            "The intermediate session token was issued for another organization.",
+        ));
+    }
+    if session.member_id != member.member_id {
+        return Err(ctx.err(
+            facts::INTERMEDIATE_SESSION_NOT_FOUND,
+            "Intermediate session could not be found for this member.",
+        ));
+    }
+    Ok(())
+}
+
+/// Uses up an intermediate session: the factors it holds (the primary one).
+fn consume_ist(w: &mut World, ist: &str) -> Vec<Factor> {
+    match w.ists.get_mut(ist) {
+        Some(s) => {
+            s.consumed = true;
+            s.factors.clone()
+        }
+        None => vec![],
+    }
+}
+
+/// A right code verifies its phone number and (unless `set_mfa_enrollment` is `unenroll`)
+/// enrolls the member in SMS MFA, by default their default method; the member is unlocked.
+fn verify_phone(
+    m: &mut Member,
+    ctx: &Ctx,
+    phone: &str,
+    set_mfa_enrollment: Option<&str>,
+    set_default_mfa: Option<bool>,
+    now: OffsetDateTime,
+) {
+    if m.phone_id.is_empty() {
+        m.phone_id = ids::id("member-phone-number", ctx.live);
+    }
+    m.mfa_phone_number = phone.to_string();
+    m.mfa_phone_number_verified = true;
+    m.mfa_enrolled = set_mfa_enrollment != Some("unenroll");
+    if set_default_mfa != Some(false) && (m.mfa_enrolled || set_default_mfa == Some(true)) {
+        m.default_mfa_method = "sms_otp".into();
+    }
+    m.failed_attempts = 0;
+    m.lock_created_at = None;
+    m.lock_expires_at = None;
+    m.updated_at = now;
+}
+
+/// The organization and member a call names; a locked member is refused.
+fn unlocked_member(
+    w: &World,
+    ctx: &Ctx,
+    organization_id: &str,
+    member_id: &str,
+    now: OffsetDateTime,
+) -> ApiResult<(Organization, Member)> {
+    let org = w.org(ctx, organization_id)?.clone();
+    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    if member.is_locked(now) {
+        return Err(locked_error(ctx, &member));
+    }
+    Ok((org, member))
+}
+
+fn locked_error(ctx: &Ctx, member: &Member) -> StytchError {
+    let until = member
+        .lock_expires_at
+        .map(ids::timestamp)
+        .unwrap_or_default();
+    ctx.err(
+        facts::USER_LOCK_LIMIT_REACHED,
+        format!("This member is locked after too many failed attempts, until {until}."),
+    )
+}
+
+/// The number to send a code to: the one given (valid E.164, the one on file if there is one, in
+/// a country SMS is enabled for) or the one on file.
+fn phone_to_send_to(
+    emu: &Emulator,
+    ctx: &Ctx,
+    member: &Member,
+    given: Option<String>,
+) -> ApiResult<String> {
+    match given {
+        Some(p) if !valid_e164(&p) => Err(ctx.err(
+            facts::INVALID_PHONE_NUMBER,
+            "mfa_phone_number is not a valid E.164 phone number, e.g. +14155551234.",
+        )),
+        Some(p) if member.has_phone() && p != member.mfa_phone_number => Err(ctx.err(
+            facts::INVALID_PHONE_NUMBER,
+            "mfa_phone_number does not match the member's phone number on file.",
+        )),
+        Some(p) => {
+            let domestic = facts::DOMESTIC_SMS_PREFIXES
+                .iter()
+                .any(|c| p.starts_with(c));
+            if !domestic && !emu.project().international_sms {
+                return Err(ctx.err(
+                    facts::INVALID_PHONE_NUMBER_COUNTRY_CODE,
+                    "SMS to this country code is not enabled for the project.",
+                ));
+            }
+            Ok(p)
+        }
+        None if member.has_phone() => Ok(member.mfa_phone_number.clone()),
+        None => Err(ctx.err(
+            facts::INVALID_PHONE_NUMBER,
+            "mfa_phone_number is required: the member has no phone number on file.",
+        )),
+    }
+}
+
+/// Sends a new SMS code to `phone`; any earlier code of the member dies.
+pub(super) fn send_sms_code(
+    w: &mut World,
+    live: bool,
+    member_id: &str,
+    phone: &str,
+    org_name: &str,
+    now: OffsetDateTime,
+) {
+    let code = ids::numeric_code(facts::SMS_CODE_DIGITS);
+    let codes = w.sms_codes.entry(member_id.to_string()).or_default();
+    codes.iter_mut().for_each(|c| c.dead = true);
+    codes.push(SmsCode {
+        code: code.clone(),
+        phone_number: phone.to_string(),
+        expires_at: now + facts::SMS_CODE_LIFETIME,
+        dead: false,
+    });
+    if codes.len() > 32 {
+        codes.remove(0);
+    }
+    w.send(Message {
+        id: ids::id("sms", live),
+        channel: "sms",
+        to: phone.to_string(),
+        sent_at: now,
+        subject: String::new(),
+        body: format!(
+            "{code} is your {org_name} verification code. It expires in {} minutes.",
+            facts::SMS_CODE_LIFETIME.whole_minutes()
+        ),
+        link: None,
+        code: Some(code),
+    });
+}
+
+/// A code checked for the member: its phone number when right (the code dies); otherwise the
+/// failure counts toward a lock, and the answer is the lock or what was wrong with the code.
+fn redeem_code(
+    w: &mut World,
+    ctx: &Ctx,
+    member_id: &str,
+    code: &str,
+    now: OffsetDateTime,
+) -> ApiResult<String> {
+    let kind = match check_code(w, member_id, code, now) {
+        Ok(phone) => return Ok(phone),
+        Err(kind) => kind,
+    };
+    if count_failure(w, member_id, now) {
+        return Err(locked_error(ctx, &w.members[member_id]));
+    }
+    let message = if kind == facts::OTP_CODE_NOT_FOUND {
+        "The code is incorrect."
+    } else {
+        "The code has expired or was already used: request a new one."
+    };
+    Err(ctx.err(kind, message))
+}
+
+/// Counts a failed attempt (any factor); the [`facts::LOCK_THRESHOLD`]th consecutive one locks
+/// the member for [`facts::LOCK_DURATION`]. Returns whether it locked.
+fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime) -> bool {
+    let m = w.member_mut(member_id);
+    m.failed_attempts += 1;
+    if m.failed_attempts >= facts::LOCK_THRESHOLD {
+        m.failed_attempts = 0;
+        m.lock_created_at = Some(now);
+        m.lock_expires_at = Some(now + facts::LOCK_DURATION);
+        m.updated_at = now;
+        true
+    } else {
+        false
+    }
+}
+
+/// Checks a code; on success the code dies and its phone number is returned.
+fn check_code(
+    w: &mut World,
+    member_id: &str,
+    code: &str,
+    now: OffsetDateTime,
+) -> Result<String, ErrorKind> {
+    let codes = w.sms_codes.entry(member_id.to_string()).or_default();
+    if let Some(active) = codes.iter_mut().find(|c| !c.dead && c.code == code) {
+        if active.expires_at <= now {
+            return Err(facts::UNABLE_TO_AUTH_OTP_CODE);
+        }
+        active.dead = true;
+        return Ok(active.phone_number.clone());
+    }
+    if codes.iter().any(|c| c.code == code) {
+        Err(facts::UNABLE_TO_AUTH_OTP_CODE)
+    } else {
+        Err(facts::OTP_CODE_NOT_FOUND)
+    }
+}
