@@ -41,3 +41,11 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "bootstrap: cargo install tauri-driver"
   cargo install tauri-driver --locked --quiet
 fi
+
+# cargo-deny, for the supply-chain policy in deny.toml. Pinned: its config format changes between
+# releases. Built from source (no prebuilt binary without github.com): ~5 min on 2 cores.
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo-deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  echo "bootstrap: cargo install cargo-deny@$CARGO_DENY_VERSION"
+  cargo install "cargo-deny@$CARGO_DENY_VERSION" --locked --quiet
+fi
