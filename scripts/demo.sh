@@ -10,7 +10,7 @@ port="${GATEHOUSE_DEMO_PORT:-8787}"
 
 ./scripts/bootstrap.sh
 (cd ui && npx vite build --logLevel warn)
-cargo build --quiet -p gatehouse -p stytch-emulator --bins
+cargo build --quiet -p gatehouse -p stytch-emulator -p gatehouse-admin --bins
 
 demo="$repo/target/demo"
 mkdir -p "$demo"
