@@ -174,6 +174,26 @@ describe("notice region", () => {
     expect(callMock).toHaveBeenCalledWith("restart");
   });
 
+  it("says what a slow launch waits for, with Try again that works while the launch is busy", () => {
+    render({
+      ...views.starting(),
+      busy: true,
+      notice: {
+        kind: "info",
+        code: "waiting_for_keychain",
+        message: "Waiting for the system keychain to answer…",
+        action: "retry",
+        retry_at: null,
+      },
+    });
+    expect($("#notice").dataset.code).toBe("waiting_for_keychain");
+    expect($("#notice-message").textContent).toBe("Waiting for the system keychain to answer…");
+    const retry = $<HTMLButtonElement>("#notice button#retry");
+    expect(retry.disabled).toBe(false);
+    retry.click();
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("retry");
+  });
+
   it("offers a resend for action resend_code", () => {
     render(views.enterCode({ notice: { ...wrongCode, code: "code_expired", action: "resend_code" } }));
     expect(document.querySelector("#restart")).toBeNull();

@@ -27,9 +27,9 @@ use crate::clock::Clock;
 use crate::config::{Config, StytchAuth};
 use crate::factor::{alternatives, factors_of, FactorKind, Step};
 use crate::link::parse_callback;
-use crate::notices;
+use crate::notices::{self, NoticeCode};
 use crate::pending::PendingSignIn;
-use crate::vault::Vault;
+use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
 use crate::view::{mask_phone, rfc3339, Action, FactorView, Notice, Screen, View};
 
 /// Stytch's lifetimes, known here so the machine can say "expired" before Stytch does. No
@@ -99,6 +99,9 @@ pub(crate) struct State {
     /// The value Stytch just refused in this phase (a fingerprint, with its notice): the same
     /// value submitted again — a sixth digit then Enter — is not sent again.
     refused: Option<([u8; 32], Notice)>,
+    /// A link Stytch could not check for a passing reason (down, busy, the network): Try again
+    /// sends it again, so the person need not go back to the email.
+    link_to_retry: Option<zeroize::Zeroizing<String>>,
 }
 
 impl State {
@@ -107,6 +110,7 @@ impl State {
         self.epoch += 1;
         self.in_flight = false;
         self.refused = None;
+        self.link_to_retry = None;
     }
 
     /// True (and the refusal shown again) when `value` is what Stytch just refused for `form`.
@@ -175,6 +179,16 @@ pub(crate) struct Mfa {
     factors: Vec<FactorKind>,
 }
 
+/// How long a launch step runs before the starting screen says what it is waiting for.
+pub const SLOW_STEP: Duration = Duration::from_secs(2);
+
+/// What a launch step waits on.
+#[derive(Debug, Clone, Copy)]
+enum Awaited {
+    Keychain,
+    Stytch,
+}
+
 /// Why an SMS code is being sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SendReason {
@@ -221,9 +235,9 @@ impl SignIn {
             client,
             config,
             clock,
-            vault: vaults.session,
-            pending: vaults.pending_sign_in,
-            revocations: vaults.revocations,
+            vault: vault::bounded(vaults.session, KEYCHAIN_LIMIT),
+            pending: vault::bounded(vaults.pending_sign_in, KEYCHAIN_LIMIT),
+            revocations: vault::bounded(vaults.revocations, KEYCHAIN_LIMIT),
             state: Mutex::new(State::default()),
             view: Mutex::new(view),
             observer,
@@ -374,11 +388,19 @@ impl SignIn {
             state.set_phase(Phase::Starting);
             self.begin(&mut state)
         };
-        self.load_revocations().await;
-        let organization = self.organization().await;
-        let stored = self.vault.load().await;
+        self.launch_step(ticket, Awaited::Keychain, self.load_revocations())
+            .await;
+        let organization = self
+            .launch_step(ticket, Awaited::Stytch, self.organization())
+            .await;
+        let stored = self
+            .launch_step(ticket, Awaited::Keychain, self.vault.load())
+            .await;
         let pending = match &stored {
-            Ok(None) => self.pending_sign_in().await,
+            Ok(None) => {
+                self.launch_step(ticket, Awaited::Keychain, self.pending_sign_in())
+                    .await
+            }
             _ => None,
         };
         // The state is handled in this block, so no guard lives across the restore's call.
@@ -417,7 +439,13 @@ impl SignIn {
     }
 
     async fn restore(&self, ticket: Ticket, token: SessionToken) {
-        let answer = self.client.sessions_authenticate(&token, None).await;
+        let answer = self
+            .launch_step(
+                ticket,
+                Awaited::Stytch,
+                self.client.sessions_authenticate(&token, None),
+            )
+            .await;
         if matches!(&answer, Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound)) {
             self.wipe_vault().await;
         }
@@ -451,18 +479,65 @@ impl SignIn {
         self.publish(&state);
     }
 
+    /// One step of the launch: past [`SLOW_STEP`] the starting screen says what it waits for and
+    /// offers Try again; the step itself is bounded (the client's timeouts, [`KEYCHAIN_LIMIT`]).
+    async fn launch_step<T>(
+        &self,
+        ticket: Ticket,
+        awaited: Awaited,
+        step: impl std::future::Future<Output = T>,
+    ) -> T {
+        let mut step = std::pin::pin!(step);
+        if let Ok(answer) = tokio::time::timeout(SLOW_STEP, step.as_mut()).await {
+            return answer;
+        }
+        let waiting = match awaited {
+            Awaited::Keychain => notices::waiting_for_keychain(),
+            Awaited::Stytch => {
+                notices::waiting_for_stytch(self.client.base_url().host_str().unwrap_or("?"))
+            }
+        };
+        tracing::info!(step = ?awaited, "a launch step is slow");
+        self.show_waiting(ticket, Some(waiting));
+        let answer = step.await;
+        self.show_waiting(ticket, None);
+        answer
+    }
+
+    /// Shows (or takes down) what the launch waits for, if the launch is still the current one.
+    fn show_waiting(&self, ticket: Ticket, waiting: Option<Notice>) {
+        let mut state = self.lock();
+        if state.epoch != ticket.0 {
+            return;
+        }
+        match waiting {
+            Some(notice) => state.notice = Some(notice),
+            None if state.notice.as_ref().is_some_and(|n| n.code.is_waiting()) => {
+                state.notice = None
+            }
+            None => return,
+        }
+        self.publish(&state);
+    }
+
     /// "Try again", offered where nothing the person typed can be resent for them: the launch
-    /// (restore the saved session) and the organization lookup.
+    /// (restore the saved session), the organization lookup, and a link Stytch could not check.
+    /// On the starting screen it starts the launch over even while a step is still waiting:
+    /// that step's answer is then dropped.
     pub async fn retry(&self) {
-        let starting = {
-            let state = self.lock();
-            if state.in_flight {
+        let (starting, link) = {
+            let mut state = self.lock();
+            let starting = matches!(state.phase, Phase::Starting);
+            if state.in_flight && !starting {
                 return;
             }
-            matches!(state.phase, Phase::Starting)
+            (starting, state.link_to_retry.take())
         };
         if starting {
             return self.start().await;
+        }
+        if let Some(link) = link {
+            return self.open_link(&link).await;
         }
         let notice = self.organization().await.err();
         let mut state = self.lock();
@@ -545,6 +620,10 @@ impl SignIn {
                 return;
             }
             state.last_email = Some(email.trim().to_owned());
+            if state.refused_again("email", &email.trim().to_lowercase()) {
+                tracing::info!("the same address again, just refused: not sent");
+                return self.publish(&state);
+            }
             match EmailAddress::parse(&email) {
                 Ok(email) => {
                     state.notice = None;
@@ -575,7 +654,12 @@ impl SignIn {
                 verifier,
                 sent_at,
             }),
-            Err(notice) => state.notice = Some(notice),
+            Err(notice) => {
+                if notice.code == NoticeCode::InvalidEmail {
+                    state.remember_refusal("email", &email.as_str().to_lowercase(), &notice);
+                }
+                state.notice = Some(notice)
+            }
         });
         if !applied && sent_ok {
             self.forget_pending_sign_in().await;
@@ -734,10 +818,14 @@ impl SignIn {
                 let Some(mut state) = self.resume(ticket) else {
                     return;
                 };
-                if e.is_before_send() || e.is_retryable() {
+                let notice = notices::link_refused_by_stytch(&e, self.now());
+                state.notice = Some(if e.is_before_send() || e.is_retryable() {
                     state.seen_links.remove(&fingerprint);
-                }
-                state.notice = Some(notices::link_refused_by_stytch(&e, self.now()));
+                    state.link_to_retry = Some(zeroize::Zeroizing::new(raw.to_owned()));
+                    notice.with_action(Action::Retry)
+                } else {
+                    notice
+                });
                 return self.publish(&state);
             }
         };
@@ -967,6 +1055,9 @@ impl SignIn {
                     }
                 } else {
                     let notice = notices::send_refused(&e, now);
+                    if let (Some(phone), true) = (&new_phone, refuses_the_number(&e)) {
+                        state.remember_refusal("phone", phone.as_str(), &notice);
+                    }
                     // Right after the link the code screen shows with no code yet: offer Resend.
                     state.notice = Some(if why == SendReason::AfterLink {
                         notice.with_action(Action::ResendCode)
@@ -994,6 +1085,10 @@ impl SignIn {
                 return;
             }
             match E164::parse(&phone) {
+                Ok(phone) if state.refused_again("phone", phone.as_str()) => {
+                    tracing::info!("the same number again, just refused: not sent");
+                    return self.publish(&state);
+                }
                 Ok(phone) => phone,
                 Err(e) => {
                     state.notice = Some(notices::invalid_phone(e));
@@ -1252,6 +1347,14 @@ pub(crate) fn revocations_record(tokens: &[SessionToken]) -> Option<String> {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// Stytch refused the number itself (not the moment): sending it again would be refused again.
+fn refuses_the_number(e: &StytchError) -> bool {
+    matches!(
+        e.error_type(),
+        Some(ErrorType::InvalidPhoneNumber | ErrorType::InvalidPhoneNumberCountryCode)
+    )
 }
 
 fn fingerprint(form: &str, value: &str) -> [u8; 32] {

@@ -46,6 +46,8 @@ pub enum NoticeCode {
     StytchRefusedApp,
     StytchDown,
     NetworkDown,
+    WaitingForKeychain,
+    WaitingForStytch,
     Unexpected,
 }
 
@@ -54,6 +56,32 @@ pub fn keychain_unavailable(e: &str) -> Notice {
         NoticeCode::KeychainUnavailable,
         format!("Your saved sign-in could not be read from the keychain ({e}). Sign in again."),
     )
+}
+
+/// A launch step past [`crate::machine::SLOW_STEP`]: what it waits for, and Try again.
+pub fn waiting_for_keychain() -> Notice {
+    Notice::info(
+        NoticeCode::WaitingForKeychain,
+        "Waiting for the system keychain to answer… If it keeps waiting, make sure your keyring is unlocked, then try again.",
+    )
+    .with_action(Action::Retry)
+}
+
+pub fn waiting_for_stytch(host: &str) -> Notice {
+    Notice::info(
+        NoticeCode::WaitingForStytch,
+        format!(
+            "Waiting for Stytch ({host}) to answer… Check your network connection, then try again."
+        ),
+    )
+    .with_action(Action::Retry)
+}
+
+impl NoticeCode {
+    /// A notice that only says what a launch step is waiting for.
+    pub fn is_waiting(self) -> bool {
+        matches!(self, Self::WaitingForKeychain | Self::WaitingForStytch)
+    }
 }
 
 pub fn session_ended() -> Notice {

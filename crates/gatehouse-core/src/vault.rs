@@ -4,6 +4,8 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// A vault's answer; the error is a sentence for logs and notices (never holds the secret).
 pub type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send + 'a>>;
@@ -12,4 +14,46 @@ pub trait Vault: Send + Sync {
     fn store(&self, secret: String) -> Answer<'_, ()>;
     fn load(&self) -> Answer<'_, Option<String>>;
     fn wipe(&self) -> Answer<'_, ()>;
+}
+
+/// How long a keychain call may take before it counts as failed. A Secret Service that is
+/// starting, locked behind a prompt nobody sees, or gone from the bus otherwise holds a call for
+/// D-Bus's default 25 s (inferred from libdbus's default reply timeout), and the launch with it.
+pub const KEYCHAIN_LIMIT: Duration = Duration::from_secs(8);
+
+/// `vault` with every call bounded by `limit`: past it the call is an error (the call itself may
+/// still finish later, its answer unused).
+pub fn bounded(vault: Arc<dyn Vault>, limit: Duration) -> Arc<dyn Vault> {
+    Arc::new(Bounded { vault, limit })
+}
+
+struct Bounded {
+    vault: Arc<dyn Vault>,
+    limit: Duration,
+}
+
+impl Bounded {
+    fn within<'a, T: Send + 'a>(&self, call: Answer<'a, T>) -> Answer<'a, T> {
+        let limit = self.limit;
+        Box::pin(async move {
+            tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
+                Err(format!(
+                    "the keychain did not answer within {} s",
+                    limit.as_secs()
+                ))
+            })
+        })
+    }
+}
+
+impl Vault for Bounded {
+    fn store(&self, secret: String) -> Answer<'_, ()> {
+        self.within(self.vault.store(secret))
+    }
+    fn load(&self) -> Answer<'_, Option<String>> {
+        self.within(self.vault.load())
+    }
+    fn wipe(&self) -> Answer<'_, ()> {
+        self.within(self.vault.wipe())
+    }
 }

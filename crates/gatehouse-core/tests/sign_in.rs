@@ -4,7 +4,9 @@
 //! against the emulator in-process, checked by the view the core reports.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use emulator_control::{Control, Fault, Method};
 use gatehouse_core::vault::{Answer, Vault};
@@ -38,6 +40,8 @@ fn config(emulator: &RunningEmulator, base: &str, organization: OrganizationRef)
 struct TestVault {
     value: Mutex<Option<String>>,
     broken: bool,
+    /// How many loads from now never answer (a keychain that hangs).
+    hanging_loads: AtomicU32,
 }
 
 impl Vault for TestVault {
@@ -51,7 +55,16 @@ impl Vault for TestVault {
         })
     }
     fn load(&self) -> Answer<'_, Option<String>> {
-        Box::pin(async move { Ok(self.value.lock().unwrap().clone()) })
+        Box::pin(async move {
+            let hang = self
+                .hanging_loads
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+            if hang {
+                std::future::pending::<()>().await;
+            }
+            Ok(self.value.lock().unwrap().clone())
+        })
     }
     fn wipe(&self) -> Answer<'_, ()> {
         Box::pin(async move {
@@ -133,6 +146,46 @@ impl Harness {
         };
         harness.machine.start().await;
         harness
+    }
+
+    /// A harness whose launch has not run yet, its session vault hanging on the first `hangs`
+    /// loads.
+    async fn unstarted(hangs: u32) -> Harness {
+        let emulator = spawn(Emulator::demo()).await.unwrap();
+        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
+        let config = config(&emulator, &emulator.base_url, slug);
+        let session = Arc::new(TestVault {
+            hanging_loads: AtomicU32::new(hangs),
+            ..TestVault::default()
+        });
+        let (pending, revocations) = (Arc::<TestVault>::default(), Arc::<TestVault>::default());
+        let clock = Arc::new(ManualClock::new());
+        let machine = SignIn::new(Parts {
+            config,
+            vaults: Vaults {
+                session: session.clone(),
+                pending_sign_in: pending.clone(),
+                revocations: revocations.clone(),
+            },
+            app: AppInfo {
+                identifier: "com.example.gatehouse.test".into(),
+                version: "0".into(),
+            },
+            clock: clock.clone(),
+            observer: Box::new(|_: &View| {}),
+        })
+        .unwrap();
+        let control = Control::new(&emulator.base_url);
+        Harness {
+            emulator,
+            machine: Arc::new(machine),
+            clock,
+            session,
+            pending,
+            revocations,
+            http: control.http().clone(),
+            control,
+        }
     }
 
     fn view(&self) -> serde_json::Value {
@@ -824,4 +877,139 @@ async fn session_status(h: &Harness, token: &str) -> (u16, serde_json::Value) {
     h.control
         .backend_post("/v1/b2b/sessions/authenticate", &body)
         .await
+}
+
+#[tokio::test]
+async fn an_address_stytch_refused_is_not_sent_again_until_it_is_changed() {
+    let h = Harness::new(None, false).await;
+    // Valid to the address parser, refused by Stytch (whitespace in a quoted local part).
+    let refused = "\"grace hopper\"@example.com";
+    h.machine.start_sign_in(refused.into()).await;
+    assert_eq!(h.notice().as_deref(), Some("invalid_email"));
+    // The button, then Enter: the same address once more.
+    h.machine.start_sign_in(format!(" {refused} ")).await;
+    assert_eq!(h.notice().as_deref(), Some("invalid_email"));
+    assert_eq!(h.view()["email"], refused, "what was typed stays");
+    assert_eq!(
+        h.count("/magic_links/email/login_or_signup").await,
+        1,
+        "one submission, one call"
+    );
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    assert_eq!(h.screen(), "check_email");
+    assert_eq!(h.count("/magic_links/email/login_or_signup").await, 2);
+}
+
+#[tokio::test]
+async fn a_number_stytch_refused_is_not_sent_again_until_it_is_changed() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.machine.start_sign_in("ada@example.com".into()).await;
+    h.machine.open_link(&h.link("ada@example.com").await).await;
+    assert_eq!(h.screen(), "enroll_phone");
+    // A UK number: the project does not send SMS abroad.
+    h.machine.enroll_phone("+447911123456".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("phone_country_not_allowed"));
+    h.machine.enroll_phone("+447911123456".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("phone_country_not_allowed"));
+    assert_eq!(h.screen(), "enroll_phone");
+    assert_eq!(
+        h.count("/otps/sms/send").await,
+        1,
+        "one submission, one call"
+    );
+    h.machine.enroll_phone("+14155550199".into()).await;
+    assert_eq!(h.screen(), "enter_code");
+    assert_eq!(h.count("/otps/sms/send").await, 2);
+}
+
+/// Waits `secs` seconds of real time (the launch's limits are real time, not the machine's clock).
+async fn wait(secs: f64) {
+    tokio::time::sleep(Duration::from_secs_f64(secs)).await;
+}
+
+#[tokio::test]
+async fn a_hanging_keychain_at_launch_is_named_within_two_seconds_then_given_up_on() {
+    let h = Harness::unstarted(1).await;
+    let machine = h.machine.clone();
+    let launch = tokio::spawn(async move { machine.start().await });
+    wait(2.5).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "starting", "{view}");
+    assert_eq!(view["notice"]["code"], "waiting_for_keychain", "{view}");
+    assert_eq!(view["notice"]["action"], "retry", "{view}");
+    // The keychain's limit passes: the launch goes on to sign-in and says why.
+    tokio::time::timeout(Duration::from_secs(10), launch)
+        .await
+        .expect("the launch ends within the keychain's limit")
+        .unwrap();
+    assert_eq!(h.screen(), "sign_in");
+    assert_eq!(h.notice().as_deref(), Some("keychain_unavailable"));
+}
+
+#[tokio::test]
+async fn try_again_while_the_launch_waits_starts_it_over_and_the_late_answer_is_dropped() {
+    let h = Harness::unstarted(1).await;
+    h.session.value.lock().unwrap().replace("stale".into());
+    let machine = h.machine.clone();
+    let first = tokio::spawn(async move { machine.start().await });
+    wait(2.5).await;
+    assert_eq!(h.notice().as_deref(), Some("waiting_for_keychain"));
+    // The second launch reads the keychain at once; its token is not Stytch's, so it has ended.
+    tokio::time::timeout(Duration::from_secs(5), h.machine.retry())
+        .await
+        .expect("Try again answers without waiting for the hung call");
+    assert_eq!(h.screen(), "sign_in");
+    assert_eq!(h.notice().as_deref(), Some("session_ended"));
+    first.await.unwrap();
+    assert_eq!(
+        h.screen(),
+        "sign_in",
+        "the first launch's late answer changed nothing"
+    );
+    assert_eq!(h.notice().as_deref(), Some("session_ended"));
+}
+
+#[tokio::test]
+async fn a_slow_stytch_at_launch_is_named_with_its_host_and_the_launch_then_finishes() {
+    let h = Harness::unstarted(0).await;
+    let fault = Fault::delay("/sdk/v1/b2b/organizations/search", Duration::from_secs(4));
+    h.control.arm(&fault).await;
+    let machine = h.machine.clone();
+    let launch = tokio::spawn(async move { machine.start().await });
+    wait(2.5).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "waiting_for_stytch", "{view}");
+    let message = view["notice"]["message"].as_str().unwrap();
+    assert!(message.contains("127.0.0.1"), "{message}");
+    launch.await.unwrap();
+    assert_eq!(h.screen(), "sign_in");
+    assert_eq!(h.notice(), None, "the waiting notice is taken down");
+}
+
+#[tokio::test]
+async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_the_email() {
+    let h = Harness::new(None, false).await;
+    h.machine.start_sign_in("grace@example.com".into()).await;
+    let link = h.link("grace@example.com").await;
+    let path = "/sdk/v1/b2b/magic_links/authenticate";
+    h.fault(path, 503, 1).await;
+    h.machine.open_link(&link).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "check_email", "{view}");
+    assert_eq!(view["notice"]["code"], "stytch_down", "{view}");
+    assert_eq!(view["notice"]["action"], "retry", "{view}");
+    // The connection drops on the second try: still nothing lost.
+    h.control.arm(&Fault::drop_connection(path)).await;
+    h.machine.retry().await;
+    let view = h.view();
+    assert_eq!(view["screen"], "check_email", "{view}");
+    assert_eq!(view["notice"]["action"], "retry", "{view}");
+    h.machine.retry().await;
+    assert_eq!(h.screen(), "enter_code", "{:?}", h.notice());
+    assert_eq!(
+        h.emulator.emulator.outbox(Some("grace@example.com")).len(),
+        1,
+        "one email: the link was never asked for again"
+    );
 }
