@@ -7,38 +7,8 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use support::stack::{self, Family, Stack};
+use support::window::{displayed, notice, quit, screen, submit, type_into, value_of};
 use support::{screenshot, wait_for};
-
-async fn screen(client: &Client, name: &str) {
-    wait_for(client, &format!("main#app[data-screen='{name}']")).await;
-}
-
-async fn notice(client: &Client, code: &str) {
-    wait_for(client, &format!("#notice[data-code='{code}']")).await;
-}
-
-async fn type_into(client: &Client, css: &str, text: &str) {
-    let input = wait_for(client, css).await;
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-async fn submit(client: &Client, form: &str) {
-    let button = wait_for(client, &format!("form#{form} button[type='submit']")).await;
-    button.click().await.unwrap();
-}
-
-async fn displayed(client: &Client, css: &str) -> bool {
-    match client.find(Locator::Css(css)).await {
-        Ok(el) => el.is_displayed().await.unwrap_or(false),
-        Err(_) => false,
-    }
-}
-
-async fn value_of(client: &Client, css: &str) -> String {
-    let el = client.find(Locator::Css(css)).await.unwrap();
-    el.prop("value").await.unwrap().unwrap_or_default()
-}
 
 /// Stytch calls the app made, from the emulator's request log, after `skip` earlier ones
 /// (the email's own link, which the person's browser follows, is not the app's call).
@@ -61,12 +31,6 @@ async fn start_sign_in(client: &Client, email: &str) {
     type_into(client, "#email", email).await;
     submit(client, "sign-in").await;
     screen(client, "check_email").await;
-}
-
-async fn quit(client: Client) {
-    client.close().await.unwrap();
-    // The single-instance name must be free before the next launch.
-    tokio::time::sleep(Duration::from_millis(800)).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -182,15 +146,14 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
     drop(driver);
 
     let project_secret = stack.secret.clone();
-    stack::assert_no_secrets(
-        &stack.all_logs(),
-        &[
+    stack
+        .assert_no_secrets(&[
             token,
             code,
             link.split("token=").nth(1).unwrap().to_owned(),
             project_secret,
-        ],
-    );
+        ])
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -254,10 +217,9 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
     drop(driver);
     // The whole run, launch included: only routes Stytch's own SDKs call.
     assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 6);
-    stack::assert_no_secrets(
-        &stack.all_logs(),
-        &[token, code, stack.public_token.clone()],
-    );
+    stack
+        .assert_no_secrets(&[token, code, stack.public_token.clone()])
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

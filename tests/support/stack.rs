@@ -242,6 +242,18 @@ impl Stack {
         stdout
     }
 
+    /// The secrets scan of the whole run: none of `secrets`, nor any intermediate session token
+    /// the emulator issued or PKCE verifier it received, in any log line or view payload.
+    pub async fn assert_no_secrets(&self, secrets: &[String]) {
+        let flow = self.emulator.control.flow_secrets().await;
+        assert!(
+            !flow.is_empty(),
+            "the run issued no intermediate session and sent no verifier: the scan would prove less than it says"
+        );
+        let all: Vec<String> = secrets.iter().cloned().chain(flow).collect();
+        assert_no_secrets(&self.all_logs(), &all);
+    }
+
     /// Every log line of the run: the app's (through tauri-driver or xdg-open) and the emulator's.
     pub fn all_logs(&self) -> String {
         let mut text = String::new();

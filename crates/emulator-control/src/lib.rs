@@ -141,6 +141,8 @@ pub struct Fault {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub drop: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub times: Option<u32>,
 }
@@ -160,6 +162,16 @@ impl Fault {
         Fault {
             path: path.into(),
             delay_ms: Some(delay.as_millis() as u64),
+            ..Fault::default()
+        }
+    }
+
+    /// Calls to `path` have their connection cut without an answer (and do not reach Stytch's
+    /// logic).
+    pub fn drop_connection(path: impl Into<String>) -> Fault {
+        Fault {
+            path: path.into(),
+            drop: true,
             ..Fault::default()
         }
     }
@@ -239,6 +251,19 @@ impl Control {
     /// `GET /emulator/project`.
     pub async fn project(&self) -> Project {
         self.call(Method::GET, "/emulator/project", None).await
+    }
+
+    /// `GET /emulator/secrets`: every intermediate session token the emulator issued and every
+    /// PKCE code verifier it received — the flow's secrets a test never sees otherwise.
+    pub async fn flow_secrets(&self) -> Vec<String> {
+        let answer: Value = self.call(Method::GET, "/emulator/secrets", None).await;
+        let mut secrets: Vec<String> =
+            serde_json::from_value(answer["intermediate_session_tokens"].clone())
+                .expect("intermediate_session_tokens");
+        let verifiers: Vec<String> = serde_json::from_value(answer["pkce_code_verifiers"].clone())
+            .expect("pkce_code_verifiers");
+        secrets.extend(verifiers);
+        secrets
     }
 
     // --- outbox --------------------------------------------------------------------------------
@@ -330,6 +355,12 @@ impl Control {
         let _: Value = self
             .call(Method::POST, "/emulator/faults", Some(body))
             .await;
+    }
+
+    /// The faults still armed (each with the calls it has left), as the emulator lists them.
+    pub async fn faults_left(&self) -> Vec<Value> {
+        let answer: Value = self.call(Method::GET, "/emulator/faults", None).await;
+        serde_json::from_value(answer["faults"].clone()).expect("the armed faults")
     }
 
     /// Disarms every fault.

@@ -1,16 +1,19 @@
 //! The emulator's own control surface under `/emulator/` (not Stytch's): project credentials,
-//! outbox, clock, fault injection and the request record; and the inbox page at `/`.
+//! outbox, clock, fault injection, the request record and the flow's hidden secrets
+//! (`GET /emulator/secrets`); and the inbox page at `/`.
 //!
 //! # Faults
 //!
-//! `POST /emulator/faults {"path", "status"?, "error_type"?, "error_message"?, "delay_ms"?, "times"?}`
+//! `POST /emulator/faults {"path", "status"?, "error_type"?, "error_message"?, "delay_ms"?, "drop"?, "times"?}`
 //! arms a fault for the next `times` (default 1) calls whose path is exactly `path` (e.g.
 //! `/v1/b2b/otps/sms/send`; the SDK path is a different path). Each such call first waits
 //! `delay_ms` (if given, at most 60 000), then:
 //! - with a `status` (400..=599): answers it in Stytch's error shape, `error_type` defaulting by
 //!   status (429 `too_many_requests`, 503 `server_unavailable`, 500 `internal_server_error`, …),
 //!   and a 429 carries `Retry-After: 1`; the call does not reach the endpoint (no state changes);
-//! - without a `status`: is answered normally, late.
+//! - without a `status`: is answered normally, late;
+//! - with `"drop": true` (instead of a `status`): the connection is cut without an answer, as a
+//!   network that fails mid-call does; the call does not reach the endpoint.
 //!
 //! Arming a path again replaces its fault. `DELETE /emulator/faults` disarms all; `GET` lists
 //! them with the calls each has left. Faulted calls are recorded in `/emulator/requests`.
@@ -50,6 +53,20 @@ pub fn routes() -> Router<Emulator> {
             "/emulator/requests",
             get(requests_list).delete(requests_clear),
         )
+        .route("/emulator/secrets", get(secrets))
+}
+
+// --- secrets ---------------------------------------------------------------------------------
+
+/// `GET /emulator/secrets`: the secrets of the sign-in flow that a test cannot otherwise see —
+/// every intermediate session token issued and every PKCE code verifier received — so that a
+/// test can prove none of them reached a log or the webview.
+async fn secrets(State(emu): State<Emulator>) -> Json<Value> {
+    let w = emu.world();
+    Json(json!({
+        "intermediate_session_tokens": w.ists.keys().collect::<Vec<_>>(),
+        "pkce_code_verifiers": w.pkce_verifiers_received,
+    }))
 }
 
 // --- project ---------------------------------------------------------------------------------
@@ -231,6 +248,9 @@ pub struct Fault {
     pub error_message: Option<String>,
     #[serde(default)]
     pub delay_ms: Option<u64>,
+    /// Cut the connection instead of answering.
+    #[serde(default)]
+    pub drop: bool,
     /// Calls left to affect (default 1).
     #[serde(default)]
     pub times: Option<u32>,
@@ -284,6 +304,9 @@ impl Fault {
         if let Some(ms) = self.delay_ms {
             tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
         }
+        if self.drop {
+            return dropped_connection();
+        }
         match self.status {
             Some(status) => {
                 let error_type = self
@@ -301,6 +324,15 @@ impl Fault {
     }
 }
 
+/// A response whose body fails at once: hyper then closes the connection without a complete
+/// answer, which the client sees as a connection cut mid-call.
+fn dropped_connection() -> Response {
+    let failing = futures_util::stream::once(async {
+        Err::<axum::body::Bytes, _>(std::io::Error::other("fault: connection dropped"))
+    });
+    axum::body::Body::from_stream(failing).into_response()
+}
+
 async fn faults_list(State(emu): State<Emulator>) -> Json<Value> {
     Json(json!({ "faults": emu.faults().list() }))
 }
@@ -316,8 +348,11 @@ async fn faults_add(
     if !fault.path.starts_with('/') {
         return Err(bad("path must start with /"));
     }
-    if fault.status.is_none() && fault.delay_ms.is_none() {
-        return Err(bad("give a status, a delay_ms, or both"));
+    if fault.status.is_none() && fault.delay_ms.is_none() && !fault.drop {
+        return Err(bad("give a status, a delay_ms, or drop"));
+    }
+    if fault.drop && fault.status.is_some() {
+        return Err(bad("a dropped connection has no status"));
     }
     if fault.status.is_some_and(|s| !(400..=599).contains(&s)) {
         return Err(bad("status must be between 400 and 599"));

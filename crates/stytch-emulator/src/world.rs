@@ -28,6 +28,8 @@ pub struct World {
     /// By member_id; the last one is the newest.
     pub sms_codes: HashMap<String, Vec<SmsCode>>,
     pub outbox: Vec<Message>,
+    /// Every PKCE code verifier a client sent, for tests that scan their logs for secrets.
+    pub pkce_verifiers_received: Vec<String>,
 }
 
 pub fn valid_email(email: &str) -> bool {

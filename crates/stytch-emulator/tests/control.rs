@@ -209,6 +209,81 @@ async fn custom_error_type_and_delay_only_faults() {
 }
 
 #[tokio::test]
+async fn a_drop_fault_cuts_the_connection_without_an_answer_or_a_change() {
+    let h = start().await;
+    let path = "/v1/b2b/magic_links/email/login_or_signup";
+    let (status, _) = h
+        .control(
+            Method::POST,
+            "/emulator/faults",
+            Some(json!({"path": path, "drop": true})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let answer = h
+        .http
+        .post(format!("{}{path}", h.base))
+        .header("Authorization", h.backend_auth())
+        .json(&json!({"organization_id": ORG, "email_address": ADA}))
+        .send()
+        .await;
+    // Either no head at all or a head whose body breaks: no complete answer in any case.
+    let complete = match answer {
+        Ok(res) => res.bytes().await.is_ok(),
+        Err(_) => false,
+    };
+    assert!(!complete, "a dropped connection gave a complete answer");
+    assert!(
+        h.outbox(ADA).await.is_empty(),
+        "the call did not reach the endpoint"
+    );
+    let (status, _) = h
+        .post(path, json!({"organization_id": ORG, "email_address": ADA}))
+        .await;
+    assert_eq!(status, 200, "one call only");
+    let (status, _) = h
+        .control(
+            Method::POST,
+            "/emulator/faults",
+            Some(json!({"path": path, "drop": true, "status": 503})),
+        )
+        .await;
+    assert_eq!(status, 400, "a dropped connection has no status");
+}
+
+#[tokio::test]
+async fn the_flow_secrets_list_every_intermediate_session_and_verifier() {
+    let h = start().await;
+    let (_, before) = h.control(Method::GET, "/emulator/secrets", None).await;
+    assert_eq!(before["intermediate_session_tokens"], json!([]));
+    assert_eq!(before["pkce_code_verifiers"], json!([]));
+    // A primary factor under REQUIRED_FOR_ALL issues an intermediate session; PKCE sends a
+    // verifier.
+    h.set_mfa_policy("REQUIRED_FOR_ALL").await;
+    let verifier = "v".repeat(64);
+    let challenge = {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(sha2::Sha256::digest(verifier.as_bytes()))
+    };
+    let token = h
+        .magic_link(GRACE, json!({"pkce_code_challenge": challenge}))
+        .await;
+    let (status, answer) = h
+        .post(
+            "/v1/b2b/magic_links/authenticate",
+            json!({"magic_links_token": token, "pkce_code_verifier": verifier}),
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    let ist = answer["intermediate_session_token"].as_str().unwrap();
+    let (_, after) = h.control(Method::GET, "/emulator/secrets", None).await;
+    assert_eq!(after["intermediate_session_tokens"], json!([ist]));
+    assert_eq!(after["pkce_code_verifiers"], json!([verifier]));
+}
+
+#[tokio::test]
 async fn requests_are_recorded_oldest_first_without_control_calls() {
     let h = start().await;
     h.get(&format!("/v1/b2b/organizations/{ORG}")).await;

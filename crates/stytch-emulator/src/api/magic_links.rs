@@ -186,6 +186,9 @@ pub(super) async fn authenticate(
     let token = b.magic_links_token;
     let sandbox = sandbox_magic_link(&ctx, &token)?;
     let mut w = emu.world();
+    if let Some(v) = &pkce_code_verifier {
+        w.pkce_verifiers_received.push(v.clone());
+    }
     let (member_id, organization_id) = match sandbox {
         Some(owner) => owner,
         None => check_link(&w, &ctx, &token, pkce_code_verifier, now)?,
