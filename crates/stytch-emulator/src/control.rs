@@ -17,12 +17,19 @@
 //!
 //! Arming a path again replaces its fault. `DELETE /emulator/faults` disarms all; `GET` lists
 //! them with the calls each has left. Faulted calls are recorded in `/emulator/requests`.
+//!
+//! # JSON only
+//!
+//! A POST under `/emulator/` must declare `Content-Type: application/json` (parameters such as
+//! `; charset=utf-8` allowed), or it answers 415 `unsupported_media_type` and changes nothing:
+//! a web page on another site can send a cross-site form or `text/plain` POST without asking,
+//! but not a JSON one.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::extract::{Query, Request, State};
-use axum::http::header;
+use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -67,6 +74,27 @@ async fn secrets(State(emu): State<Emulator>) -> Json<Value> {
         "intermediate_session_tokens": w.ists.keys().collect::<Vec<_>>(),
         "pkce_code_verifiers": w.pkce_verifiers_received,
     }))
+}
+
+/// Refuses a POST under `/emulator/` that is not declared JSON (see the module documentation).
+pub async fn require_json(State(emu): State<Emulator>, request: Request, next: Next) -> Response {
+    let control_post =
+        request.method() == Method::POST && request.uri().path().starts_with("/emulator/");
+    let json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+    if control_post && !json {
+        return StytchError::new(
+            facts::UNSUPPORTED_MEDIA_TYPE,
+            "Control-surface POSTs need Content-Type: application/json.",
+        )
+        .live(emu.project().live())
+        .into_response();
+    }
+    next.run(request).await
 }
 
 // --- project ---------------------------------------------------------------------------------

@@ -395,6 +395,12 @@ pub const ORGANIZATION_SLUG_ALREADY_USED: ErrorKind =
 pub const PROJECT_NOT_FOUND: ErrorKind = inferred("project_not_found", 404);
 /// Used when a fault is injected with a 503 and no error_type.
 pub const SERVER_UNAVAILABLE: ErrorKind = inferred("server_unavailable", 503);
+/// A `Host` a listening emulator does not serve (DNS rebinding protection; emulator only, not
+/// in the list).
+pub const MISDIRECTED_REQUEST: ErrorKind = inferred("misdirected_request", 421);
+/// A control-surface POST whose body is not declared `application/json` (emulator only, not in
+/// the list).
+pub const UNSUPPORTED_MEDIA_TYPE: ErrorKind = inferred("unsupported_media_type", 415);
 
 /// Every error kind above, for checks and listings.
 pub const ERRORS: &[ErrorKind] = &[
@@ -442,6 +448,8 @@ pub const ERRORS: &[ErrorKind] = &[
     ORGANIZATION_SLUG_ALREADY_USED,
     PROJECT_NOT_FOUND,
     SERVER_UNAVAILABLE,
+    MISDIRECTED_REQUEST,
+    UNSUPPORTED_MEDIA_TYPE,
 ];
 
 /// The SDK API's answer to a request that fails its JSON schema (a missing required field, a

@@ -13,6 +13,7 @@ mod control;
 mod error;
 mod extract;
 pub mod facts;
+mod host_check;
 mod ids;
 mod jwt;
 mod model;
@@ -35,6 +36,7 @@ pub use control::{Fault, OutboxMessage};
 pub use error::StytchError;
 /// Every Stytch route served, with its public source (see [`facts::ROUTES`]).
 pub use facts::{RouteFact, ROUTES};
+pub use host_check::AllowedHosts;
 pub use seed::{
     Seed, SeedError, SeedMember, SeedOrganization, SeedProject, DEMO_ORGANIZATION_ID,
     DEMO_PROJECT_ID, DEMO_PUBLIC_TOKEN, DEMO_REDIRECT_URL, DEMO_SECRET,
@@ -101,13 +103,18 @@ impl Emulator {
 
     /// Every route: the Stytch routes of [`ROUTES`] (both API families), the magic-link redirect,
     /// the inbox page at `/` and the `/emulator/*` control surface; anything else answers
-    /// Stytch's 404 `route_not_found`.
+    /// Stytch's 404 `route_not_found`. No `Host` check: for `oneshot` calls; a server listening
+    /// on a socket serves [`Emulator::router_for`].
     pub fn router(&self) -> Router {
         Router::new()
             .merge(api::routes())
             .merge(control::routes())
             .fallback(api::route_not_found)
             .method_not_allowed_fallback(api::method_not_allowed)
+            .layer(axum::middleware::from_fn_with_state(
+                self.clone(),
+                control::require_json,
+            ))
             .layer(axum::middleware::from_fn_with_state(self.clone(), observe))
             .layer(tower_http::catch_panic::CatchPanicLayer::custom(
                 |_: Box<dyn std::any::Any + Send>| {
@@ -116,6 +123,19 @@ impl Emulator {
                 },
             ))
             .with_state(self.clone())
+    }
+
+    /// [`Emulator::router`] behind the `Host` check (DNS rebinding protection): only requests
+    /// naming one of `hosts` are served (see [`AllowedHosts`]).
+    pub fn router_for(&self, hosts: AllowedHosts) -> Router {
+        let check = host_check::HostCheck {
+            hosts: Arc::new(hosts),
+            live: self.project().live(),
+        };
+        self.router().layer(axum::middleware::from_fn_with_state(
+            check,
+            host_check::check,
+        ))
     }
 
     /// The project's credentials (project id, secret, public token).
@@ -241,7 +261,8 @@ pub async fn spawn(emulator: Emulator) -> std::io::Result<RunningEmulator> {
     serve_on(listener, emulator).await
 }
 
-/// Serves `emulator` on an already-bound listener in a tokio task.
+/// Serves `emulator` on an already-bound listener in a tokio task, to requests naming the bound
+/// address or a loopback name on its port (see [`AllowedHosts::new`]).
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
     emulator: Emulator,
@@ -249,7 +270,7 @@ pub async fn serve_on(
     let addr = listener.local_addr()?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let app = emulator
-        .router()
+        .router_for(AllowedHosts::new(addr))
         .into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

@@ -1,5 +1,9 @@
 //! `stytch-emulator --listen 127.0.0.1:0 [--seed FILE]`: serves an offline Stytch B2B and prints
 //! `stytch-emulator listening on http://ADDR` on stdout once it accepts connections.
+//!
+//! The control surface (`/emulator/*`) hands out the project secret and every code, so the
+//! emulator listens only on loopback unless given `--allow-remote` (then it warns on stderr), and
+//! serves only requests naming an allowed host (see `AllowedHosts`; `--allow-host` adds names).
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -7,15 +11,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use stytch_emulator::Emulator;
+use stytch_emulator::{AllowedHosts, Emulator};
 
 /// An offline Stytch B2B for tests, demos and anyone building on Stytch without a network.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Address to listen on; port 0 picks a free port.
+    /// Address to listen on; port 0 picks a free port. Loopback only, unless --allow-remote.
     #[arg(long, default_value = "127.0.0.1:0")]
     listen: SocketAddr,
+    /// Allow a --listen address that is not loopback. The control surface (/emulator/*) hands
+    /// out the project secret and every code to anyone who can reach it.
+    #[arg(long)]
+    allow_remote: bool,
+    /// With --allow-remote: also serve requests for this host (NAME or NAME:PORT; without a
+    /// port, the listening port). Repeatable.
+    #[arg(long = "allow-host", value_name = "NAME", requires = "allow_remote")]
+    allow_host: Vec<String>,
     /// A seed file (JSON; see the README). Without it, the built-in demo seed.
     #[arg(long)]
     seed: Option<PathBuf>,
@@ -32,6 +44,15 @@ async fn main() -> ExitCode {
         .with_target(false)
         .init();
     let args = Args::parse();
+    if !args.listen.ip().is_loopback() && !args.allow_remote {
+        eprintln!(
+            "stytch-emulator: refusing to listen on {}: not a loopback address, and the control \
+             surface (/emulator/*) hands out the project secret and every code to anyone who can \
+             reach it. Listen on 127.0.0.1, or pass --allow-remote to accept that.",
+            args.listen
+        );
+        return ExitCode::from(2);
+    }
     let emulator = match &args.seed {
         Some(path) => match Emulator::from_seed_file(path) {
             Ok(e) => e,
@@ -56,8 +77,24 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mut hosts = AllowedHosts::new(addr);
+    for host in &args.allow_host {
+        hosts = match hosts.allow(host) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("stytch-emulator: --allow-host: {e}");
+                return ExitCode::from(2);
+            }
+        };
+    }
+    if args.allow_remote {
+        eprintln!(
+            "stytch-emulator: warning: --allow-remote: the control surface (/emulator/*) on \
+             {addr} hands out the project secret and every code to anyone who can reach it."
+        );
+    }
     let app = emulator
-        .router()
+        .router_for(hosts)
         .into_make_service_with_connect_info::<SocketAddr>();
     // The socket is listening (the kernel queues connections) before this line is printed.
     let mut stdout = std::io::stdout();

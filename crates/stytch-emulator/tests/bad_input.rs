@@ -269,6 +269,7 @@ async fn bad_control_requests_are_refused_in_the_same_shape() {
     let emu = Emulator::demo();
     let control = |path: &str, body: &str| {
         Request::post(path)
+            .header("Content-Type", "application/json")
             .body(Body::from(body.to_string()))
             .unwrap()
     };
