@@ -5,8 +5,10 @@
 pub mod keychain;
 
 mod commands;
+mod menu;
 mod shell;
 mod vault;
+mod workspace;
 
 pub use shell::{broken, emit_views, Gatehouse};
 
@@ -20,7 +22,8 @@ pub fn run() {
     tracing::info!("starting");
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(shell::on_second_launch))
-        .plugin(tauri_plugin_deep_link::init());
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_opener::init());
     with_commands(builder)
         .setup(shell::setup)
         .run(tauri::generate_context!())

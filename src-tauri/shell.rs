@@ -88,7 +88,10 @@ fn links_in(argv: &[String], scheme: &str) -> Vec<String> {
 pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let handle = app.handle().clone();
     let identifier = app.config().identifier.clone();
-    let gate = match config::load(&config::Sources::from_env()) {
+    let loaded = config::load(&config::Sources::from_env());
+    let workspace = loaded.as_ref().ok().and_then(|c| c.workspace.clone());
+    crate::workspace::build_window(&handle, workspace.clone())?;
+    let gate = match loaded {
         Ok(config) => {
             let scheme = config.scheme.clone();
             let vaults = Vaults {
@@ -124,9 +127,13 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     };
     let machine = gate.machine.clone();
     app.manage(gate);
+    crate::menu::install(&handle, machine.clone())?;
     let Some(machine) = machine else {
         return Ok(());
     };
+    if let Some(workspace) = workspace {
+        crate::workspace::follow_session(&handle, &machine, workspace);
+    }
 
     // Cold start: the link launched the app (Linux, Windows: it is an argument); handled once
     // the saved state is loaded. Warm start goes through `on_second_launch`.

@@ -111,6 +111,8 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
         session_minutes: 60,
         default_country: "US".into(),
         development: false,
+        workspace: None,
+        session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
     };
     let machine = Arc::new(
         SignIn::new(Parts {

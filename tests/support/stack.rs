@@ -224,6 +224,25 @@ impl Stack {
         TauriDriver::start_logging(&self.app_env(), &self.app_log)
     }
 
+    /// A driver whose app also gets `extra` in its environment.
+    pub fn driver_with(&self, extra: &[(&str, &str)]) -> TauriDriver {
+        let mut env = self.app_env();
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        TauriDriver::start_logging(&env, &self.app_log)
+    }
+
+    /// The emulator's demo workspace: the API's port on `localhost`, a host of its own for
+    /// cookies.
+    pub fn workspace_url(&self) -> String {
+        let port = self.emulator.base_url.rsplit(':').next().unwrap();
+        format!("http://localhost:{port}/workspace/")
+    }
+
+    /// The app's log so far.
+    pub fn app_log_text(&self) -> String {
+        std::fs::read_to_string(&self.app_log).unwrap_or_default()
+    }
+
     /// The guide's Step 1, through the command IT uses.
     pub fn set_mfa_policy(&self, policy: &str) -> String {
         let output = Command::new(workspace_binary("gatehouse-admin"))

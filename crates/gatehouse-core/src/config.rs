@@ -44,6 +44,30 @@ pub struct Config {
     pub default_country: String,
     /// The development switch was on (see [`DEV_SWITCH`]).
     pub development: bool,
+    /// The company's workspace, shown after sign-in with the session JWT as its cookie.
+    pub workspace: Option<Workspace>,
+    /// How often the session is checked and its JWT renewed: 3 minutes, as Stytch's SDKs do;
+    /// `GATEHOUSE_SESSION_CHECK_SECONDS` changes it in development only (tests use it).
+    pub session_check: std::time::Duration,
+}
+
+/// `[workspace]`: the web app Gatehouse opens after sign-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    /// The page to open (https, or http to this computer only).
+    pub url: Url,
+    /// Its name for people; the URL's host when not set.
+    pub name: String,
+    /// Origins the workspace may navigate to besides its own (same rule as `url`).
+    pub allowed_origins: Vec<url::Origin>,
+}
+
+impl Workspace {
+    /// Whether a navigation to `url` stays in the workspace.
+    pub fn allows(&self, url: &Url) -> bool {
+        let origin = url.origin();
+        origin == self.url.origin() || self.allowed_origins.contains(&origin)
+    }
 }
 
 impl Config {
@@ -138,7 +162,16 @@ const KEYS: &[(&str, &str)] = &[
         "session.max_duration_minutes",
         "GATEHOUSE_SESSION_MAX_DURATION_MINUTES",
     ),
+    ("workspace.url", "GATEHOUSE_WORKSPACE_URL"),
+    ("workspace.name", "GATEHOUSE_WORKSPACE_NAME"),
+    (
+        "workspace.allowed_origins",
+        "GATEHOUSE_WORKSPACE_ALLOWED_ORIGINS",
+    ),
 ];
+
+/// The only list-valued key: an array in a file, comma-separated in the environment.
+const LIST_KEYS: &[&str] = &["workspace.allowed_origins"];
 
 fn is_key(key: &str) -> bool {
     KEYS.iter().any(|(k, _)| *k == key)
@@ -233,6 +266,14 @@ fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
                     let value = match value {
                         toml::Value::String(s) => s,
                         toml::Value::Integer(n) if key.starts_with("session.") => n.to_string(),
+                        toml::Value::Array(items) if LIST_KEYS.contains(&key.as_str()) => items
+                            .into_iter()
+                            .map(|item| match item {
+                                toml::Value::String(s) if !s.contains(',') => Ok(s),
+                                _ => Err(invalid(format!("`{key}` lists origins as strings"))),
+                            })
+                            .collect::<Result<Vec<_>, _>>()?
+                            .join(","),
                         _ => return Err(invalid(format!("`{key}` has the wrong type"))),
                     };
                     layer.values.insert(key, value);
@@ -429,6 +470,56 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         }
     };
 
+    let workspace = match merged.get("workspace.url") {
+        None => None,
+        Some(u) => {
+            let url = web_url(&u.value).map_err(|why| ConfigError {
+                file: at(u),
+                message: format!("[workspace] url {why}"),
+            })?;
+            let allowed_origins = match merged.get("workspace.allowed_origins") {
+                None => Vec::new(),
+                Some(list) => list
+                    .value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(|o| {
+                        web_url(o).map(|u| u.origin()).map_err(|why| ConfigError {
+                            file: at(list),
+                            message: format!("[workspace] allowed_origins: an entry {why}"),
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            };
+            let name = merged
+                .get("workspace.name")
+                .map(|n| n.value.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| url.host_str().unwrap_or_default().to_owned());
+            Some(Workspace {
+                url,
+                name,
+                allowed_origins,
+            })
+        }
+    };
+
+    let session_check = match sources.env("GATEHOUSE_SESSION_CHECK_SECONDS") {
+        Some(secs) if development => secs
+            .parse::<u64>()
+            .ok()
+            .filter(|s| *s >= 1)
+            .map(std::time::Duration::from_secs)
+            .ok_or_else(|| ConfigError {
+                file: None,
+                message:
+                    "GATEHOUSE_SESSION_CHECK_SECONDS must be a whole number of seconds, at least 1"
+                        .into(),
+            })?,
+        _ => crate::refresh::SESSION_CHECK_INTERVAL,
+    };
+
     Ok(Config {
         auth,
         project_id,
@@ -439,7 +530,22 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         session_minutes,
         default_country: default_country(sources),
         development,
+        workspace,
+        session_check,
     })
+}
+
+/// A URL a webview may be sent to with a credential: https, or http to this computer only.
+fn web_url(value: &str) -> Result<Url, &'static str> {
+    let url = Url::parse(value)
+        .ok()
+        .filter(|u| u.host().is_some())
+        .ok_or("is not a URL")?;
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if stytch_b2b::is_loopback(&url) => Ok(url),
+        _ => Err("must use https (plain http only to this computer)"),
+    }
 }
 
 /// The country the phone screen starts on, from the locale (LANG=en_GB.UTF-8 → GB); US otherwise.
@@ -494,6 +600,75 @@ mod tests {
         format!(
             "[stytch]\nproject_id = \"{PROJECT}\"\npublic_token = \"{TOKEN}\"\n\n[organization]\nslug = \"example-org\"\n"
         )
+    }
+
+    #[test]
+    fn the_workspace_comes_from_a_file_with_its_origins_and_is_locked_by_it() {
+        let files = Files::new();
+        let system = files.write(
+            "system.toml",
+            &format!(
+                "enforced = [\"workspace.url\"]\n{}\n[workspace]\nurl = \"https://work.example.com/app/\"\nallowed_origins = [\"https://sso.example.com\", \"http://localhost:9000\"]\n",
+                full_user_file()
+            ),
+        );
+        let sources = Sources {
+            system_file: Some(system),
+            user_file: Some(files.write(
+                "user.toml",
+                "[workspace]\nurl = \"https://evil.example.net/\"\n",
+            )),
+            env: env(&[("GATEHOUSE_WORKSPACE_URL", "https://evil.example.net/")]),
+        };
+        let config = load(&sources).unwrap();
+        let workspace = config.workspace.expect("a workspace");
+        assert_eq!(workspace.url.as_str(), "https://work.example.com/app/");
+        assert_eq!(workspace.name, "work.example.com");
+        assert!(workspace.allows(&Url::parse("https://work.example.com/other").unwrap()));
+        assert!(workspace.allows(&Url::parse("https://sso.example.com/login").unwrap()));
+        assert!(workspace.allows(&Url::parse("http://localhost:9000/").unwrap()));
+        assert!(!workspace.allows(&Url::parse("https://example.com/").unwrap()));
+        assert!(!workspace.allows(&Url::parse("http://work.example.com/").unwrap()));
+        assert_eq!(config.session_check.as_secs(), 180);
+    }
+
+    #[test]
+    fn a_workspace_over_plain_http_elsewhere_is_refused_and_no_workspace_is_none() {
+        let files = Files::new();
+        let user = |extra: &str| Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.write("user.toml", &format!("{}{extra}", full_user_file()))),
+            env: vec![],
+        };
+        assert_eq!(load(&user("")).unwrap().workspace, None);
+        let e = load(&user("[workspace]\nurl = \"http://work.example.com/\"\n")).unwrap_err();
+        assert!(e.message.contains("[workspace] url must use https"), "{e}");
+        let e = load(&user(
+            "[workspace]\nurl = \"https://w.example.com/\"\nallowed_origins = [\"ftp://x.example.com\"]\n",
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("allowed_origins"), "{e}");
+        let ok = load(&user(
+            "[workspace]\nurl = \"http://localhost:8787/workspace/\"\nname = \"Demo\"\n",
+        ))
+        .unwrap();
+        assert_eq!(ok.workspace.unwrap().name, "Demo");
+    }
+
+    #[test]
+    fn the_session_check_interval_moves_only_in_development() {
+        let files = Files::new();
+        let sources = |dev: bool| Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(files.write("user.toml", &full_user_file())),
+            env: env(if dev {
+                &[("GATEHOUSE_SESSION_CHECK_SECONDS", "5"), (DEV_SWITCH, "1")]
+            } else {
+                &[("GATEHOUSE_SESSION_CHECK_SECONDS", "5")]
+            }),
+        };
+        assert_eq!(load(&sources(false)).unwrap().session_check.as_secs(), 180);
+        assert_eq!(load(&sources(true)).unwrap().session_check.as_secs(), 5);
     }
 
     #[test]

@@ -18,14 +18,15 @@ use stytch_b2b::{
     AppInfo, Client, ClientConfig, Credentials, EmailAddress, Error as StytchError, ErrorType,
     Family, IntermediateSessionToken, LoginOrSignupRequest, MagicLinksAuthenticateRequest,
     MagicLinksAuthenticateResponse, MemberId, MemberSession, OrganizationId, OrganizationRef,
-    PkceCodeVerifier, SecondaryAuthInitiated, SessionToken, SmsAuthenticateRequest, SmsCode,
-    SmsSendRequest, E164,
+    PkceCodeVerifier, SecondaryAuthInitiated, SessionJwt, SessionToken, SmsAuthenticateRequest,
+    SmsCode, SmsSendRequest, E164,
 };
 use time::OffsetDateTime;
 
 use crate::clock::Clock;
 use crate::config::{Config, StytchAuth};
 use crate::factor::{alternatives, factors_of, FactorKind, Step};
+use crate::jwt_sink::{JwtObserver, JwtSink};
 use crate::link::parse_callback;
 use crate::notices::{self, NoticeCode};
 use crate::pending::PendingSignIn;
@@ -72,6 +73,7 @@ pub struct SignIn {
     state: Mutex<State>,
     view: Mutex<View>,
     observer: Observer,
+    jwt_sink: JwtSink,
 }
 
 #[derive(Debug, Clone)]
@@ -164,6 +166,8 @@ pub(crate) enum Phase {
         token: SessionToken,
         session: MemberSession,
         remembered: bool,
+        /// The newest session JWT (5 minutes), for the workspace's cookie.
+        jwt: Option<SessionJwt>,
     },
 }
 
@@ -205,6 +209,7 @@ struct Minted {
     email: String,
     token: SessionToken,
     session: MemberSession,
+    jwt: Option<SessionJwt>,
 }
 
 impl SignIn {
@@ -240,8 +245,15 @@ impl SignIn {
             revocations: vault::bounded(vaults.revocations, KEYCHAIN_LIMIT),
             state: Mutex::new(State::default()),
             view: Mutex::new(view),
+            jwt_sink: JwtSink::default(),
             observer,
         })
+    }
+
+    /// Where the session JWT goes whenever it changes (see [`JwtObserver`]); the current one,
+    /// if any, is reported at the next change of state.
+    pub fn on_session_jwt(&self, observer: JwtObserver) {
+        self.jwt_sink.set(observer);
     }
 
     /// The view last reported.
@@ -311,6 +323,11 @@ impl SignIn {
             tracing::debug!(payload = %serde_json::to_string(&view).unwrap_or_default(), "view payload");
             (self.observer)(&view);
         }
+        let jwt = match &state.phase {
+            Phase::SignedIn { jwt, .. } => jwt.as_ref(),
+            _ => None,
+        };
+        self.jwt_sink.offer(jwt);
     }
 
     fn render(&self, state: &State) -> View {
@@ -462,6 +479,7 @@ impl SignIn {
                     token,
                     session: response.member_session,
                     remembered: true,
+                    jwt: response.session_jwt,
                 });
             }
             Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {
@@ -876,6 +894,7 @@ impl SignIn {
                 email: response.member.email_address.clone(),
                 token,
                 session,
+                jwt: response.session_jwt.clone(),
             };
             return self.keep_session(ticket, minted).await;
         }
@@ -1158,6 +1177,7 @@ impl SignIn {
                         email: response.member.email_address,
                         token,
                         session,
+                        jwt: response.session_jwt,
                     };
                     self.keep_session(ticket, minted).await;
                 }
@@ -1213,6 +1233,7 @@ impl SignIn {
                 token: minted.token.clone(),
                 session: minted.session.clone(),
                 remembered,
+                jwt: minted.jwt.clone(),
             });
         });
         if !applied {

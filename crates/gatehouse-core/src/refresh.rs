@@ -18,14 +18,15 @@ const SESSION_CHECK_MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
 impl SignIn {
     /// Runs for the life of the app. Sessions left to revoke by an earlier run are tried first.
     pub async fn keep_session_fresh(self: Arc<Self>) {
-        let mut delay = SESSION_CHECK_INTERVAL;
+        let interval = self.config.session_check;
+        let mut delay = interval;
         if !self.lock().pending_revocations.is_empty() && self.check_session().await.is_err() {
-            delay = SESSION_CHECK_INTERVAL;
+            delay = interval;
         }
         loop {
             tokio::time::sleep(delay).await;
             delay = match self.check_session().await {
-                Ok(()) => SESSION_CHECK_INTERVAL,
+                Ok(()) => interval,
                 Err(()) => (delay * 2).min(SESSION_CHECK_MAX_BACKOFF),
             };
         }
@@ -72,6 +73,7 @@ impl SignIn {
         let Phase::SignedIn {
             token: current,
             session,
+            jwt,
             ..
         } = &mut state.phase
         else {
@@ -81,7 +83,12 @@ impl SignIn {
             return Ok(());
         }
         match answer {
-            Ok(response) => *session = response.member_session,
+            Ok(response) => {
+                *session = response.member_session;
+                if response.session_jwt.is_some() {
+                    *jwt = response.session_jwt;
+                }
+            }
             Err(_) if ended => {
                 tracing::info!("the session has ended");
                 state.notice = Some(notices::session_ended());

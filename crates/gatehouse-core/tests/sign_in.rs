@@ -31,6 +31,8 @@ fn config(emulator: &RunningEmulator, base: &str, organization: OrganizationRef)
         session_minutes: 60,
         default_country: "US".into(),
         development: false,
+        workspace: None,
+        session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
     }
 }
 
@@ -109,41 +111,11 @@ impl Harness {
     ) -> Harness {
         let base = api_base.unwrap_or(&emulator.base_url).to_owned();
         let config = config(&emulator, &base, organization);
-        let session = Arc::new(TestVault {
+        let session = TestVault {
             broken: keychain_broken,
             ..TestVault::default()
-        });
-        let pending = Arc::new(TestVault::default());
-        let revocations = Arc::new(TestVault::default());
-        let vaults = Vaults {
-            session: session.clone(),
-            pending_sign_in: pending.clone(),
-            revocations: revocations.clone(),
         };
-        let app = AppInfo {
-            identifier: "com.example.gatehouse.test".into(),
-            version: "0".into(),
-        };
-        let clock = Arc::new(ManualClock::new());
-        let machine = SignIn::new(Parts {
-            config,
-            vaults,
-            app,
-            clock: clock.clone(),
-            observer: Box::new(|_: &View| {}),
-        })
-        .unwrap();
-        let control = Control::new(&emulator.base_url);
-        let harness = Harness {
-            emulator,
-            machine: Arc::new(machine),
-            clock,
-            session,
-            pending,
-            revocations,
-            http: control.http().clone(),
-            control,
-        };
+        let harness = Self::assemble(emulator, config, session);
         harness.machine.start().await;
         harness
     }
@@ -154,10 +126,16 @@ impl Harness {
         let emulator = spawn(Emulator::demo()).await.unwrap();
         let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
         let config = config(&emulator, &emulator.base_url, slug);
-        let session = Arc::new(TestVault {
+        let session = TestVault {
             hanging_loads: AtomicU32::new(hangs),
             ..TestVault::default()
-        });
+        };
+        Self::assemble(emulator, config, session)
+    }
+
+    /// The machine on `config`, with `session` as its session vault; not started.
+    fn assemble(emulator: RunningEmulator, config: Config, session: TestVault) -> Harness {
+        let session = Arc::new(session);
         let (pending, revocations) = (Arc::<TestVault>::default(), Arc::<TestVault>::default());
         let clock = Arc::new(ManualClock::new());
         let machine = SignIn::new(Parts {
@@ -1012,4 +990,51 @@ async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_th
         1,
         "one email: the link was never asked for again"
     );
+}
+
+#[tokio::test]
+async fn the_session_jwt_goes_to_its_observer_when_minted_renewed_and_ended() {
+    let h = Harness::new(None, false).await;
+    let seen: Arc<Mutex<Vec<Option<String>>>> = Arc::default();
+    let record = seen.clone();
+    h.machine.on_session_jwt(Box::new(move |jwt| {
+        record
+            .lock()
+            .unwrap()
+            .push(jwt.map(|j| j.expose().to_owned()));
+    }));
+    h.to_code_screen("grace@example.com").await;
+    assert!(seen.lock().unwrap().is_empty(), "no JWT before the session");
+    h.machine.submit_code(h.code("+14155550123")).await;
+    assert_eq!(h.screen(), "signed_in");
+    let first = seen
+        .lock()
+        .unwrap()
+        .last()
+        .cloned()
+        .flatten()
+        .expect("a JWT");
+    // The background check renews it: Stytch mints a new JWT for a later time.
+    h.control.advance_clock(60).await;
+    h.machine.check_session().await.unwrap();
+    let second = seen
+        .lock()
+        .unwrap()
+        .last()
+        .cloned()
+        .flatten()
+        .expect("a JWT");
+    assert_ne!(first, second, "the renewed JWT is reported");
+    let token = h.session.value.lock().unwrap().clone().unwrap();
+    assert!(
+        !seen.lock().unwrap().iter().flatten().any(|j| j == &token),
+        "never the session token"
+    );
+    h.machine.sign_out().await;
+    assert_eq!(
+        seen.lock().unwrap().last(),
+        Some(&None),
+        "the end is reported"
+    );
+    assert_eq!(seen.lock().unwrap().len(), 3);
 }

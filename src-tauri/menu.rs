@@ -1,0 +1,27 @@
+//! The app menu: Sign out is always reachable, from the workspace too (which has no Gatehouse
+//! command of its own), by the menu and by Ctrl+Shift+L (Cmd+Shift+L on macOS).
+
+use std::sync::Arc;
+
+use gatehouse_core::SignIn;
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
+use tauri::{AppHandle, Runtime};
+
+pub const SIGN_OUT: &str = "sign-out";
+pub const SIGN_OUT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
+
+pub fn install<R: Runtime>(app: &AppHandle<R>, machine: Option<Arc<SignIn>>) -> tauri::Result<()> {
+    let sign_out = MenuItem::with_id(app, SIGN_OUT, "Sign out", true, Some(SIGN_OUT_SHORTCUT))?;
+    let quit = PredefinedMenuItem::quit(app, Some("Quit Gatehouse"))?;
+    let gatehouse = Submenu::with_items(app, "Gatehouse", true, &[&sign_out, &quit])?;
+    app.set_menu(Menu::with_items(app, &[&gatehouse])?)?;
+    app.on_menu_event(move |_, event| {
+        if event.id() == SIGN_OUT {
+            if let Some(machine) = machine.clone() {
+                tracing::info!("sign out from the menu");
+                tauri::async_runtime::spawn(async move { machine.sign_out().await });
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! The company's workspace in Gatehouse's window. The window is built here (not from
+//! tauri.conf.json) so that its navigation is guarded from the first page: it shows the local
+//! sign-in UI, or — while a session lives and a `[workspace]` is configured — the workspace, with
+//! the session JWT (never the session token) as the `stytch_session_jwt` cookie Stytch's own
+//! frontend SDKs use. The workspace is a remote origin: the window's capability covers the local
+//! UI only, so the workspace can call no Gatehouse command. Anything off the workspace's origins,
+//! and every new window, goes to the system browser.
+
+use gatehouse_core::config::Workspace;
+use gatehouse_core::SignIn;
+use tauri::webview::{cookie::SameSite, Cookie, NewWindowResponse};
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
+use tauri_plugin_opener::OpenerExt;
+use zeroize::Zeroizing;
+
+pub const WINDOW: &str = "main";
+/// The cookie Stytch's frontend SDKs keep the session JWT in (stytch-browser, `session_jwt`
+/// cookie name `stytch_session_jwt`).
+pub const COOKIE: &str = "stytch_session_jwt";
+
+/// Builds the window from its configuration with the navigation guard in place.
+pub fn build_window<R: Runtime>(
+    app: &AppHandle<R>,
+    workspace: Option<Workspace>,
+) -> tauri::Result<WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == WINDOW)
+        .cloned()
+        .expect("tauri.conf.json declares the main window");
+    let on_navigation = {
+        let app = app.clone();
+        let workspace = workspace.clone();
+        move |url: &Url| {
+            let allowed = is_local(url) || workspace.as_ref().is_some_and(|w| w.allows(url));
+            if !allowed {
+                to_browser(&app, url);
+            }
+            allowed
+        }
+    };
+    let on_new_window = {
+        let app = app.clone();
+        move |url: Url, _features| {
+            to_browser(&app, &url);
+            NewWindowResponse::Deny
+        }
+    };
+    WebviewWindowBuilder::from_config(app, &config)?
+        .on_navigation(on_navigation)
+        .on_new_window(on_new_window)
+        .build()
+}
+
+/// The local UI's own pages (tauri://localhost on Linux and macOS, http://tauri.localhost on
+/// Windows), and the blank page.
+fn is_local(url: &Url) -> bool {
+    url.scheme() == "tauri"
+        || url.host_str() == Some("tauri.localhost")
+        || url.as_str() == "about:blank"
+}
+
+fn to_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) {
+    tracing::info!(url = %url, "off the workspace: opened in the system browser");
+    if let Err(e) = app.opener().open_url(url.as_str(), None::<&str>) {
+        tracing::warn!("could not open the system browser: {e}");
+    }
+}
+
+/// Shows the workspace while the machine holds a session JWT, and the local UI otherwise.
+pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &SignIn, workspace: Workspace) {
+    let Some(window) = app.get_webview_window(WINDOW) else {
+        return;
+    };
+    let local = window.url().ok();
+    machine.on_session_jwt(Box::new(move |jwt| {
+        let jwt = jwt.map(|j| Zeroizing::new(j.expose().to_owned()));
+        let (window, workspace, local) = (window.clone(), workspace.clone(), local.clone());
+        // Cookie calls wait on the event loop: never from its own thread, never under the
+        // machine's lock (this closure runs under it), so on a thread of their own.
+        std::thread::spawn(move || match jwt {
+            Some(jwt) => show(&window, &workspace, &jwt),
+            None => leave(&window, &workspace, local),
+        });
+    }));
+}
+
+fn cookie(workspace: &Workspace, value: String) -> Cookie<'static> {
+    let host = workspace.url.host_str().unwrap_or_default().to_owned();
+    Cookie::build((COOKIE, value))
+        .domain(host)
+        .path("/")
+        .http_only(true)
+        .secure(workspace.url.scheme() == "https")
+        .same_site(SameSite::Lax)
+        .build()
+}
+
+/// Sets (or replaces) the cookie, then opens the workspace unless it is already open.
+fn show<R: Runtime>(window: &WebviewWindow<R>, workspace: &Workspace, jwt: &str) {
+    if let Err(e) = window.set_cookie(cookie(workspace, jwt.to_owned())) {
+        tracing::warn!("could not set the workspace's cookie: {e}");
+        return;
+    }
+    let open = window.url().is_ok_and(|u| workspace.allows(&u));
+    if !open {
+        tracing::info!(workspace = %workspace.url, "opening the workspace");
+        if let Err(e) = window.navigate(workspace.url.clone()) {
+            tracing::warn!("could not open the workspace: {e}");
+        }
+    } else {
+        tracing::info!("the workspace's cookie was renewed");
+    }
+}
+
+/// The session ended: the cookie and every trace of the workspace go, and the local UI returns.
+fn leave<R: Runtime>(window: &WebviewWindow<R>, workspace: &Workspace, local: Option<Url>) {
+    if let Err(e) = window.delete_cookie(cookie(workspace, String::new())) {
+        tracing::warn!("could not delete the workspace's cookie: {e}");
+    }
+    if let Err(e) = window.clear_all_browsing_data() {
+        tracing::warn!("could not clear the workspace's browsing data: {e}");
+    }
+    let left = window
+        .cookies_for_url(workspace.url.clone())
+        .map(|c| c.iter().filter(|c| c.name() == COOKIE).count());
+    tracing::info!(cookies_left = ?left, "the workspace was closed");
+    if let Some(local) = local {
+        if window.url().is_ok_and(|u| !is_local(&u)) {
+            let _ = window.navigate(local);
+        }
+    }
+}
