@@ -70,6 +70,13 @@ error_types! {
     InvalidEmailForJitProvisioning => "invalid_email_for_jit_provisioning", "Status undocumented: the email's domain may not sign up to this organization.";
     BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "403: the SDK call came from an unregistered domain.";
     BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "403: the SDK call came from an unregistered app bundle.";
+    InvalidTotpCode => "invalid_totp_code", "Status inferred (401): the TOTP code is wrong, from another time step, or already used; counts toward the member lock.";
+    UnableToAuthenticateTotp => "unable_to_authenticate_totp", "Status inferred: the member has no TOTP registration that can authenticate (none, or a pending one that expired).";
+    TotpNotFound => "totp_not_found", "404 (inferred status): no TOTP registration.";
+    ActiveTotpExists => "active_totp_exists", "400 (Stytch docs, B2B errors/400): the member already has a TOTP registration; delete it before creating another.";
+    InvalidRecoveryCode => "invalid_recovery_code", "Status inferred (401): the recovery code is wrong or already used; counts toward the member lock.";
+    RecoveryCodesNotFound => "recovery_codes_not_found", "404 (inferred status): the member has no recovery codes (no TOTP registration).";
+    OperationRestrictedByOrganizationMfaMethods => "operation_restricted_by_organization_mfa_methods", "Status inferred (403): the organization's `mfa_methods` is RESTRICTED and its `allowed_mfa_methods` lacks this method.";
     InternalServerError => "internal_server_error", "500.";
 }
 
@@ -427,6 +434,19 @@ mod tests {
             (
                 "bad_app_bundle_for_stytch_sdk",
                 ErrorType::BadAppBundleForStytchSdk,
+            ),
+            ("invalid_totp_code", ErrorType::InvalidTotpCode),
+            (
+                "unable_to_authenticate_totp",
+                ErrorType::UnableToAuthenticateTotp,
+            ),
+            ("totp_not_found", ErrorType::TotpNotFound),
+            ("active_totp_exists", ErrorType::ActiveTotpExists),
+            ("invalid_recovery_code", ErrorType::InvalidRecoveryCode),
+            ("recovery_codes_not_found", ErrorType::RecoveryCodesNotFound),
+            (
+                "operation_restricted_by_organization_mfa_methods",
+                ErrorType::OperationRestrictedByOrganizationMfaMethods,
             ),
             ("internal_server_error", ErrorType::InternalServerError),
         ];

@@ -21,6 +21,11 @@
 //! | [`Client::magic_links_authenticate`] | POST magic_links/authenticate | never (single-use token) |
 //! | [`Client::otps_sms_send`] | POST otps/sms/send | connect failure only |
 //! | [`Client::otps_sms_authenticate`] | POST otps/sms/authenticate | never (single-use code, IST) |
+//! | [`Client::totp_create`] | POST totp | never (each call mints a secret) |
+//! | [`Client::totp_authenticate`] | POST totp/authenticate | never (IST) |
+//! | [`Client::recovery_codes_recover`] | POST recovery_codes/recover | never (single-use code, IST) |
+//! | [`Client::recovery_codes_get`] | backend: GET recovery_codes/{org}/{member}; SDK: GET recovery_codes as the session | 429, 5xx, transport, timeout |
+//! | [`Client::recovery_codes_rotate`] | POST recovery_codes/rotate (SDK: as the session) | connect failure only |
 //! | [`Client::sessions_authenticate`] | POST sessions/authenticate | 429, 5xx, transport, timeout |
 //! | [`Client::sessions_revoke`] | POST sessions/revoke | connect failure only |
 //! | [`Client::sessions_jwks`] | GET /v1/b2b/sessions/jwks/{project_id}, no credentials, both families | 429, 5xx, transport, timeout |
@@ -35,9 +40,11 @@
 //! # Secrets and inputs
 //!
 //! Secrets ([`ProjectSecret`], [`PublicToken`], [`SessionToken`], [`SessionJwt`],
-//! [`IntermediateSessionToken`], [`MagicLinkToken`], [`PkceCodeVerifier`], [`SmsCode`]) print a
-//! redaction and have no `Serialize`; request bodies borrow them with `expose()` at send time.
-//! Inputs Stytch would refuse are refused first: [`EmailAddress`], [`E164`], [`SmsCode`].
+//! [`IntermediateSessionToken`], [`MagicLinkToken`], [`PkceCodeVerifier`], [`SmsCode`],
+//! [`TotpCode`], [`RecoveryCode`], [`TotpSecret`], [`TotpQrCode`]) print a redaction and have no
+//! `Serialize`; request bodies borrow them with `expose()` at send time.
+//! Inputs Stytch would refuse are refused first: [`EmailAddress`], [`E164`], [`SmsCode`],
+//! [`TotpCode`], [`RecoveryCode`].
 
 mod api;
 mod client;
@@ -61,10 +68,18 @@ pub use api::{
         UpdateOrganizationRequest,
     },
     otps::{
-        MfaEnrollment, PrimaryFactorProof, SmsAuthenticateRequest, SmsAuthenticateResponse,
-        SmsSendRequest, SmsSendResponse,
+        MfaEnrollment, SmsAuthenticateRequest, SmsAuthenticateResponse, SmsSendRequest,
+        SmsSendResponse,
+    },
+    proof::PrimaryFactorProof,
+    recovery_codes::{
+        RecoverRequest, RecoverResponse, RecoveryCodesRequest, RecoveryCodesResponse,
     },
     sessions::{Jwk, Jwks, JwksResponse, RevokeResponse, SessionsAuthenticateResponse},
+    totp::{
+        TotpAuthenticateRequest, TotpAuthenticateResponse, TotpCreateRequest, TotpCreateResponse,
+        TOTP_EXPIRATION_MINUTES,
+    },
     DEFAULT_SESSION_DURATION_MINUTES, MAGIC_LINK_EXPIRATION_MINUTES, SESSION_DURATION_MINUTES,
 };
 #[doc(hidden)]
@@ -89,9 +104,11 @@ pub use pkce::{PkceCodeChallenge, PkceCodeVerifier};
 pub use reqwest::StatusCode;
 pub use secret::{
     IntermediateSessionToken, MagicLinkToken, ProjectSecret, PublicToken, SessionJwt, SessionToken,
+    TotpQrCode, TotpSecret,
 };
 pub use url::Url;
 pub use validated::{
     EmailAddress, InvalidInput, MemberId, MemberSessionId, OrganizationId, OrganizationRef,
-    OrganizationSlug, ProjectId, RequestId, SessionMinutes, SmsCode, E164,
+    OrganizationSlug, ProjectId, RecoveryCode, RequestId, SessionMinutes, SmsCode, TotpCode, E164,
+    RECOVERY_CODE_MAX_LEN,
 };

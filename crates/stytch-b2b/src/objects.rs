@@ -83,8 +83,9 @@ string_enum!(
         Sso => "sso",
         /// OAuth.
         Oauth => "oauth",
-        /// Recovery code.
-        RecoveryCode => "recovery_code",
+        /// Recovery code (`recovery_codes`: stytch crate src/consumer/sessions.rs,
+        /// `AuthenticationFactorType::RecoveryCodes`).
+        RecoveryCodes => "recovery_codes",
         /// Imported.
         Impersonated => "impersonated",
     }

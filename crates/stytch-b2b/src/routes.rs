@@ -158,6 +158,71 @@ pub const SDK_OTPS_SMS_AUTHENTICATE: Route = route(
     ANDROID_API,
 );
 
+/// Both families' TOTP routes.
+pub const BACKEND_TOTP_CREATE: Route = route(
+    "totp.create",
+    "POST",
+    "/v1/b2b/totp",
+    "stytchauth/stytch-node: lib/b2b/totps.ts (create); stytch crate src/b2b/totps.rs (create)",
+);
+pub const SDK_TOTP_CREATE: Route = route(
+    "totp.create",
+    "POST",
+    "/sdk/v1/b2b/totp",
+    "stytchauth/stytch-android: StytchB2BApiService.kt (createTOTP); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BTOTPsClient.ts (create)",
+);
+pub const BACKEND_TOTP_AUTHENTICATE: Route = route(
+    "totp.authenticate",
+    "POST",
+    "/v1/b2b/totp/authenticate",
+    "stytchauth/stytch-node: lib/b2b/totps.ts (authenticate); stytch crate src/b2b/totps.rs (authenticate)",
+);
+pub const SDK_TOTP_AUTHENTICATE: Route = route(
+    "totp.authenticate",
+    "POST",
+    "/sdk/v1/b2b/totp/authenticate",
+    "stytchauth/stytch-android: StytchB2BApiService.kt (authenticateTOTP); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BTOTPsClient.ts (authenticate)",
+);
+
+/// Both families' recovery-code routes. The SDK's get and rotate name no member: the session in
+/// the Basic password does.
+pub const BACKEND_RECOVERY_CODES_RECOVER: Route = route(
+    "recovery_codes.recover",
+    "POST",
+    "/v1/b2b/recovery_codes/recover",
+    "stytchauth/stytch-node: lib/b2b/recovery_codes.ts (recover); stytch crate src/b2b/recovery_codes.rs (recover)",
+);
+pub const SDK_RECOVERY_CODES_RECOVER: Route = route(
+    "recovery_codes.recover",
+    "POST",
+    "/sdk/v1/b2b/recovery_codes/recover",
+    "stytchauth/stytch-android: StytchB2BApiService.kt (recoverRecoveryCodes); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BRecoveryCodesClient.ts (recover)",
+);
+pub const BACKEND_RECOVERY_CODES_GET: Route = route(
+    "recovery_codes.get",
+    "GET",
+    "/v1/b2b/recovery_codes/{organization_id}/{member_id}",
+    "stytchauth/stytch-node: lib/b2b/recovery_codes.ts (get); stytch crate src/b2b/recovery_codes.rs (get)",
+);
+pub const SDK_RECOVERY_CODES_GET: Route = route(
+    "recovery_codes.get",
+    "GET",
+    "/sdk/v1/b2b/recovery_codes",
+    "stytchauth/stytch-android: StytchB2BApiService.kt (getRecoveryCodes: @GET, no body); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BRecoveryCodesClient.ts (get)",
+);
+pub const BACKEND_RECOVERY_CODES_ROTATE: Route = route(
+    "recovery_codes.rotate",
+    "POST",
+    "/v1/b2b/recovery_codes/rotate",
+    "stytchauth/stytch-node: lib/b2b/recovery_codes.ts (rotate); stytch crate src/b2b/recovery_codes.rs (rotate)",
+);
+pub const SDK_RECOVERY_CODES_ROTATE: Route = route(
+    "recovery_codes.rotate",
+    "POST",
+    "/sdk/v1/b2b/recovery_codes/rotate",
+    "stytchauth/stytch-android: StytchB2BApiService.kt (rotateRecoveryCodes: no @Body); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BRecoveryCodesClient.ts (rotate)",
+);
+
 /// Both families' session routes.
 pub const BACKEND_SESSIONS_AUTHENTICATE: Route = route(
     "sessions.authenticate",
@@ -207,6 +272,16 @@ pub const ROUTES: &[Route] = &[
     SDK_OTPS_SMS_SEND,
     BACKEND_OTPS_SMS_AUTHENTICATE,
     SDK_OTPS_SMS_AUTHENTICATE,
+    BACKEND_TOTP_CREATE,
+    SDK_TOTP_CREATE,
+    BACKEND_TOTP_AUTHENTICATE,
+    SDK_TOTP_AUTHENTICATE,
+    BACKEND_RECOVERY_CODES_RECOVER,
+    SDK_RECOVERY_CODES_RECOVER,
+    BACKEND_RECOVERY_CODES_GET,
+    SDK_RECOVERY_CODES_GET,
+    BACKEND_RECOVERY_CODES_ROTATE,
+    SDK_RECOVERY_CODES_ROTATE,
     BACKEND_SESSIONS_AUTHENTICATE,
     SDK_SESSIONS_AUTHENTICATE,
     BACKEND_SESSIONS_REVOKE,
@@ -258,6 +333,10 @@ mod tests {
         assert_eq!(
             SDK_ORGANIZATION_SEARCH.fill(&[]),
             "/sdk/v1/b2b/organizations/search"
+        );
+        assert_eq!(
+            BACKEND_RECOVERY_CODES_GET.fill(&["organization-test-1", "member-test-2"]),
+            "/v1/b2b/recovery_codes/organization-test-1/member-test-2"
         );
     }
 }

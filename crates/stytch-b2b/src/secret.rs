@@ -1,4 +1,4 @@
-//! Secret values: project secret, tokens, the PKCE verifier, the SMS code.
+//! Secret values: project secret, tokens, the PKCE verifier, a TOTP secret and its QR code.
 //! Each is a newtype whose `Debug` and `Display` print a redaction and which has no `Serialize`;
 //! the only way to read one is `expose()`, which the request bodies of this crate call. Each is
 //! wiped from memory (`zeroize`) when dropped.
@@ -84,6 +84,17 @@ secret!(
 secret!(
     /// The single-use token from an email magic link's redirect URL (`token=` query parameter).
     MagicLinkToken
+);
+
+secret!(
+    /// A TOTP registration's shared secret (base32), for an authenticator app. Shown to the member
+    /// once, when they enrol; never logged or stored by Gatehouse.
+    TotpSecret
+);
+secret!(
+    /// A TOTP registration's QR code: the secret as an image, `data:image/png;base64,…`
+    /// (Stytch's docs: "The QR code image encoded in base64"). As secret as the secret itself.
+    TotpQrCode
 );
 
 macro_rules! from_string {

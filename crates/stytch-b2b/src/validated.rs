@@ -1,4 +1,5 @@
-//! Validated inputs: an email address, an E.164 phone number, a 6-digit SMS code, and the ids.
+//! Validated inputs: an email address, an E.164 phone number, the codes a person types (SMS,
+//! TOTP, recovery), and the ids.
 //! A value of these types has passed its check, so an unvalidated string cannot reach Stytch.
 
 use std::{fmt, str::FromStr};
@@ -134,52 +135,132 @@ impl fmt::Debug for E164 {
     }
 }
 
-/// A one-time SMS code: exactly 6 ASCII digits. A secret: `Debug`/`Display` redact it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SmsCode(String);
+/// A code a person types, checked, kept secret: `Debug`/`Display` redact it, it has no
+/// `Serialize` (request bodies borrow it with `expose()`), and it is zeroized when dropped.
+macro_rules! typed_code {
+    ($(#[$meta:meta])* $name:ident, $check:path) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq)]
+        pub struct $name(String);
 
-impl SmsCode {
-    /// Checks a code as typed by a person (surrounding whitespace is ignored).
-    pub fn parse(input: &str) -> Result<Self, InvalidInput> {
-        let s = input.trim();
-        let len = s.chars().count();
-        if len != 6 {
-            return Err(InvalidInput::new(
-                "sms_code",
-                format!("it must be exactly 6 digits, got {len} characters"),
-            ));
+        impl $name {
+            /// Checks a code as typed by a person (surrounding whitespace is ignored).
+            pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+                $check(input.trim()).map(|()| Self(input.trim().to_owned()))
+            }
+
+            /// The code, to send to Stytch.
+            pub fn expose(&self) -> &str {
+                &self.0
+            }
         }
-        if !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(InvalidInput::new(
-                "sms_code",
-                "it must contain digits 0-9 only",
-            ));
+
+        impl FromStr for $name {
+            type Err = InvalidInput;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
         }
-        Ok(Self(s.to_owned()))
-    }
 
-    /// The code, to send to Stytch.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(<redacted>)"))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("<redacted>")
+            }
+        }
+
+        impl Drop for $name {
+            fn drop(&mut self) {
+                zeroize::Zeroize::zeroize(&mut self.0);
+            }
+        }
+
+        impl zeroize::ZeroizeOnDrop for $name {}
+    };
 }
 
-impl FromStr for SmsCode {
-    type Err = InvalidInput;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
+/// Exactly 6 ASCII digits: SMS codes and TOTP codes alike.
+fn six_digits(field: &'static str, s: &str) -> Result<(), InvalidInput> {
+    let len = s.chars().count();
+    if len != 6 {
+        return Err(InvalidInput::new(
+            field,
+            format!("it must be exactly 6 digits, got {len} characters"),
+        ));
     }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(InvalidInput::new(field, "it must contain digits 0-9 only"));
+    }
+    Ok(())
 }
 
-impl fmt::Debug for SmsCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SmsCode(<redacted>)")
-    }
+fn sms_code(s: &str) -> Result<(), InvalidInput> {
+    six_digits("sms_code", s)
 }
 
-impl fmt::Display for SmsCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
+/// RFC 6238 codes of 6 digits, the length authenticator apps show by default. **Inferred**: no
+/// public Stytch source read states the length.
+fn totp_code(s: &str) -> Result<(), InvalidInput> {
+    six_digits("totp_code", s)
+}
+
+/// The longest recovery code accepted. **Inferred**: Stytch issues 14-character codes, but
+/// `POST /v1/b2b/totp/migrate` imports a customer's own (stytch crate src/b2b/totps.rs,
+/// `MigrateRequest.recovery_codes`), whose length Stytch does not bound in public.
+pub const RECOVERY_CODE_MAX_LEN: usize = 64;
+
+/// Printable ASCII without spaces, 1 to [`RECOVERY_CODE_MAX_LEN`] characters. Stytch's own codes
+/// look like `ckss-2skx-ebow` (three groups of four lowercase letters and digits; the example
+/// response of https://stytch.com/docs/api-reference/consumer/frontend-sdks/react/methods/totps/create),
+/// but migrated codes may have any form, so only the bounds are checked (**inferred**).
+fn recovery_code(s: &str) -> Result<(), InvalidInput> {
+    if s.is_empty() {
+        return Err(InvalidInput::new("recovery_code", "it is empty"));
+    }
+    if s.len() > RECOVERY_CODE_MAX_LEN {
+        return Err(InvalidInput::new(
+            "recovery_code",
+            format!("it is longer than {RECOVERY_CODE_MAX_LEN} characters"),
+        ));
+    }
+    if !s.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(InvalidInput::new(
+            "recovery_code",
+            "it may contain only printable ASCII characters without spaces",
+        ));
+    }
+    Ok(())
+}
+
+typed_code!(
+    /// A one-time SMS code: exactly 6 ASCII digits. A secret.
+    SmsCode,
+    sms_code
+);
+typed_code!(
+    /// A code from an authenticator app (TOTP): exactly 6 ASCII digits. A secret.
+    TotpCode,
+    totp_code
+);
+typed_code!(
+    /// A single-use recovery code, the fallback when the authenticator app is lost. A secret.
+    /// Also how Stytch's answers carry them: they decode through the same check.
+    RecoveryCode,
+    recovery_code
+);
+
+impl<'de> Deserialize<'de> for RecoveryCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let code = RecoveryCode::parse(&s).map_err(serde::de::Error::custom);
+        let mut s = s;
+        zeroize::Zeroize::zeroize(&mut s);
+        code
     }
 }
 
@@ -362,14 +443,6 @@ impl From<&OrganizationId> for OrganizationRef {
     }
 }
 
-impl Drop for SmsCode {
-    fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.0);
-    }
-}
-
-impl zeroize::ZeroizeOnDrop for SmsCode {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,5 +506,38 @@ mod tests {
     fn sms_code_is_redacted() {
         let c = SmsCode::parse("987654").unwrap();
         assert!(!format!("{c:?}{c}").contains("987654"));
+    }
+
+    #[test]
+    fn totp_code_is_exactly_six_ascii_digits_and_redacted() {
+        let c = TotpCode::parse(" 004211 ").unwrap();
+        assert_eq!(c.expose(), "004211");
+        assert_eq!(format!("{c:?}"), "TotpCode(<redacted>)");
+        assert_eq!(format!("{c}"), "<redacted>");
+        for bad in ["12345", "1234567", "12345a", "١٢٣٤٥٦", "12 345", ""] {
+            assert_eq!(
+                TotpCode::parse(bad).unwrap_err().field,
+                "totp_code",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn recovery_code_is_bounded_printable_ascii_and_redacted() {
+        let c = RecoveryCode::parse(" ckss-2skx-ebow\n").unwrap();
+        assert_eq!(c.expose(), "ckss-2skx-ebow");
+        assert!(!format!("{c:?}{c}").contains("ckss"));
+        assert!(RecoveryCode::parse(&"a".repeat(RECOVERY_CODE_MAX_LEN)).is_ok());
+        for bad in ["", "ckss 2skx ebow", "ckss-2skx-ébow", &"a".repeat(65)] {
+            assert_eq!(
+                RecoveryCode::parse(bad).unwrap_err().field,
+                "recovery_code",
+                "{bad:?}"
+            );
+        }
+        let from_stytch: RecoveryCode = serde_json::from_str("\"hi08-n5tk-lns5\"").unwrap();
+        assert_eq!(from_stytch.expose(), "hi08-n5tk-lns5");
+        assert!(serde_json::from_str::<RecoveryCode>("\"with space\"").is_err());
     }
 }

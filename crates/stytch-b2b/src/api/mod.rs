@@ -1,10 +1,14 @@
-//! The endpoints, one module per area (organizations, magic links, OTPs, sessions): public
-//! request and response types, private wire bodies, and the `Client` methods.
+//! The endpoints, one module per area (organizations, magic links, SMS OTPs, TOTP, recovery
+//! codes, sessions): public request and response types, private wire bodies, and the `Client`
+//! methods. [`proof`] is what the MFA areas share: how the primary factor is proven.
 
 pub mod magic_links;
 pub mod organizations;
 pub mod otps;
+pub mod proof;
+pub mod recovery_codes;
 pub mod sessions;
+pub mod totp;
 
 use crate::validated::InvalidInput;
 

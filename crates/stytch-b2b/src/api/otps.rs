@@ -5,8 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::minted_session_duration,
-    client::{to_body, Auth, Call, Client, Repeat},
+    api::{
+        minted_session_duration,
+        proof::{proof_parts, PrimaryFactorProof, ProofFields},
+    },
+    client::{to_body, Call, Client, Repeat},
     config::Family,
     error::Error,
     objects::{Member, MemberSession, Organization},
@@ -15,59 +18,6 @@ use crate::{
     serde_util::{empty_as_none, string_enum},
     validated::{MemberId, OrganizationId, RequestId, SmsCode, E164},
 };
-
-/// What proves the primary factor to the OTP endpoints.
-///
-/// A session goes where its family wants it: in the backend body as `session_token`, in the SDK
-/// family as the Basic password (`public_token:session_token`). Stytch's SDK request schemas have
-/// no `session_token` or `session_jwt` field (stytch-android `StytchB2BApiService.kt`,
-/// `B2BRequests.kt`), and this type cannot put one there.
-#[derive(Debug, Clone)]
-pub enum PrimaryFactorProof {
-    /// The IST from magic_links/authenticate (Gatehouse's case).
-    IntermediateSession(IntermediateSessionToken),
-    /// An existing session (step-up).
-    Session(SessionToken),
-}
-
-impl From<IntermediateSessionToken> for PrimaryFactorProof {
-    fn from(t: IntermediateSessionToken) -> Self {
-        Self::IntermediateSession(t)
-    }
-}
-
-#[derive(Serialize, Default)]
-struct ProofFields<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    intermediate_session_token: Option<&'a str>,
-    /// Backend family only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    session_token: Option<&'a str>,
-}
-
-/// The body fields and the Authorization a proof makes in `family`.
-fn proof_parts(family: Family, proof: Option<&PrimaryFactorProof>) -> (ProofFields<'_>, Auth<'_>) {
-    match (proof, family) {
-        (None, _) => (ProofFields::default(), Auth::Default),
-        (Some(PrimaryFactorProof::IntermediateSession(t)), _) => (
-            ProofFields {
-                intermediate_session_token: Some(t.expose()),
-                ..ProofFields::default()
-            },
-            Auth::Default,
-        ),
-        (Some(PrimaryFactorProof::Session(t)), Family::Backend) => (
-            ProofFields {
-                session_token: Some(t.expose()),
-                ..ProofFields::default()
-            },
-            Auth::Default,
-        ),
-        (Some(PrimaryFactorProof::Session(t)), Family::Sdk) => {
-            (ProofFields::default(), Auth::SdkSession(t))
-        }
-    }
-}
 
 /// `POST /b2b/otps/sms/send`.
 #[derive(Debug, Clone)]
@@ -290,6 +240,7 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::Auth;
 
     fn keys(body: &impl Serialize) -> Vec<String> {
         match serde_json::to_value(body).unwrap() {

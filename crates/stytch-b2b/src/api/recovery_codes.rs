@@ -1,0 +1,241 @@
+//! Recovery codes, the fallback second factor of a TOTP registration: recover (spend one code for
+//! a session), get the codes left, rotate them. The backend API names the member by id; the SDK
+//! API by the member's session, sent as the Basic password (stytch-android
+//! `StytchB2BApiService.kt`: `getRecoveryCodes()` and `rotateRecoveryCodes()` take no arguments).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    api::{
+        check_path_segment, minted_session_duration,
+        proof::{proof_parts, PrimaryFactorProof, ProofFields},
+    },
+    client::{to_body, Auth, Call, Client, Repeat},
+    config::Family,
+    error::Error,
+    objects::{Member, MemberSession, Organization},
+    routes,
+    secret::{SessionJwt, SessionToken},
+    serde_util::{empty_as_none, null_default},
+    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode, RequestId},
+};
+
+/// `POST /b2b/recovery_codes/recover`.
+#[derive(Debug, Clone)]
+pub struct RecoverRequest {
+    /// The organization.
+    pub organization_id: OrganizationId,
+    /// The member.
+    pub member_id: MemberId,
+    /// One of the member's unused recovery codes.
+    pub recovery_code: RecoveryCode,
+    /// The IST (or a session for step-up).
+    pub proof: PrimaryFactorProof,
+    /// Session lifetime, 5..=527040; `None` = Stytch's 60 (sent explicitly on the SDK path).
+    pub session_duration_minutes: Option<u32>,
+}
+
+impl RecoverRequest {
+    /// Organization, member, code, IST, session lifetime.
+    pub fn new(
+        organization_id: OrganizationId,
+        member_id: MemberId,
+        recovery_code: RecoveryCode,
+        proof: impl Into<PrimaryFactorProof>,
+        session_duration_minutes: Option<u32>,
+    ) -> Self {
+        Self {
+            organization_id,
+            member_id,
+            recovery_code,
+            proof: proof.into(),
+            session_duration_minutes,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RecoverBody<'a> {
+    organization_id: &'a str,
+    member_id: &'a str,
+    recovery_code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_duration_minutes: Option<u32>,
+    #[serde(flatten)]
+    proof: ProofFields<'a>,
+}
+
+/// The answer to recovery_codes/recover: the full session, and how many codes are left.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RecoverResponse {
+    /// Stytch's request id.
+    #[serde(default)]
+    pub request_id: RequestId,
+    /// HTTP status as Stytch reports it.
+    #[serde(default)]
+    pub status_code: u16,
+    /// The member.
+    #[serde(default)]
+    pub member_id: Option<MemberId>,
+    /// The member.
+    pub member: Member,
+    /// The organization.
+    pub organization: Organization,
+    /// The session token; `None` for `""`.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub session_token: Option<SessionToken>,
+    /// The session JWT; `None` for `""`.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub session_jwt: Option<SessionJwt>,
+    /// Unused codes left after this one.
+    pub recovery_codes_remaining: u32,
+    /// The session with both factors.
+    #[serde(default)]
+    pub member_session: Option<MemberSession>,
+}
+
+/// Whose recovery codes get or rotate is about. The backend API names the member by id; the SDK
+/// API takes the member from `session_token`, which it requires.
+#[derive(Debug, Clone)]
+pub struct RecoveryCodesRequest {
+    /// The organization (backend path and body).
+    pub organization_id: OrganizationId,
+    /// The member (backend path and body).
+    pub member_id: MemberId,
+    /// The member's session: required by the SDK family, unused by the backend one.
+    pub session_token: Option<SessionToken>,
+}
+
+#[derive(Serialize)]
+struct RotateBody<'a> {
+    organization_id: &'a str,
+    member_id: &'a str,
+}
+
+/// The answer to recovery_codes get and rotate: the member's unused codes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RecoveryCodesResponse {
+    /// Stytch's request id.
+    #[serde(default)]
+    pub request_id: RequestId,
+    /// HTTP status as Stytch reports it.
+    #[serde(default)]
+    pub status_code: u16,
+    /// The member.
+    #[serde(default)]
+    pub member_id: Option<MemberId>,
+    /// The member.
+    pub member: Member,
+    /// The organization.
+    pub organization: Organization,
+    /// The codes (after a rotate: the new ones; the old ones no longer work).
+    #[serde(default, deserialize_with = "null_default")]
+    pub recovery_codes: Vec<RecoveryCode>,
+}
+
+impl RecoveryCodesRequest {
+    /// The Authorization of a get or rotate: the SDK family needs the member's session.
+    fn auth_for(&self, family: Family, endpoint: &'static str) -> Result<Auth<'_>, Error> {
+        match (family, &self.session_token) {
+            (Family::Backend, _) => Ok(Auth::Default),
+            (Family::Sdk, Some(token)) => Ok(Auth::SdkSession(token)),
+            (Family::Sdk, None) => Err(InvalidInput::new(
+                "session_token",
+                format!("the SDK API's {endpoint} names the member by its session"),
+            )
+            .into()),
+        }
+    }
+}
+
+impl Client {
+    /// Spends a recovery code in place of the second factor. Never retried: the code and the IST
+    /// are single-use.
+    pub async fn recovery_codes_recover(
+        &self,
+        request: &RecoverRequest,
+    ) -> Result<RecoverResponse, Error> {
+        let session_duration_minutes =
+            minted_session_duration(self.family(), request.session_duration_minutes)?;
+        let (proof, auth) = proof_parts(self.family(), Some(&request.proof));
+        let body = RecoverBody {
+            organization_id: request.organization_id.as_str(),
+            member_id: request.member_id.as_str(),
+            recovery_code: request.recovery_code.expose(),
+            session_duration_minutes,
+            proof,
+        };
+        self.execute(Call {
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_RECOVERY_CODES_RECOVER,
+                &routes::SDK_RECOVERY_CODES_RECOVER,
+            ),
+            params: &[],
+            body: Some(to_body(&body)),
+            auth,
+            repeat: Repeat::Never,
+        })
+        .await
+    }
+
+    /// The member's unused recovery codes. Backend: `GET …/{organization_id}/{member_id}`; SDK:
+    /// `GET /sdk/v1/b2b/recovery_codes` as the session. Retried when safe (a GET).
+    pub async fn recovery_codes_get(
+        &self,
+        request: &RecoveryCodesRequest,
+    ) -> Result<RecoveryCodesResponse, Error> {
+        let auth = request.auth_for(self.family(), "recovery_codes.get")?;
+        let organization_id = request.organization_id.as_str();
+        let member_id = request.member_id.as_str();
+        let params: &[&str] = match self.family() {
+            Family::Backend => {
+                check_path_segment("organization_id", organization_id)?;
+                check_path_segment("member_id", member_id)?;
+                &[organization_id, member_id]
+            }
+            Family::Sdk => &[],
+        };
+        self.execute(Call {
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_RECOVERY_CODES_GET,
+                &routes::SDK_RECOVERY_CODES_GET,
+            ),
+            params,
+            body: None,
+            auth,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// Replaces the member's recovery codes with new ones; the old ones stop working. Repeated
+    /// only when the connection failed (a repeat would rotate again).
+    pub async fn recovery_codes_rotate(
+        &self,
+        request: &RecoveryCodesRequest,
+    ) -> Result<RecoveryCodesResponse, Error> {
+        let auth = request.auth_for(self.family(), "recovery_codes.rotate")?;
+        // The SDK body is empty (stytch-android `rotateRecoveryCodes()` has no `@Body`).
+        let body = match self.family() {
+            Family::Backend => to_body(&RotateBody {
+                organization_id: request.organization_id.as_str(),
+                member_id: request.member_id.as_str(),
+            }),
+            Family::Sdk => b"{}".to_vec(),
+        };
+        self.execute(Call {
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_RECOVERY_CODES_ROTATE,
+                &routes::SDK_RECOVERY_CODES_ROTATE,
+            ),
+            params: &[],
+            body: Some(body),
+            auth,
+            repeat: Repeat::IfNotSent,
+        })
+        .await
+    }
+}

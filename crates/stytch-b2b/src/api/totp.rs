@@ -1,0 +1,241 @@
+//! TOTP (authenticator apps) as the second factor: create a registration (secret, QR code,
+//! recovery codes), then authenticate a code from the app. Neither is ever repeated: create
+//! mints a new secret each time, and authenticate spends the IST.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    api::{
+        minted_session_duration,
+        otps::MfaEnrollment,
+        proof::{proof_parts, PrimaryFactorProof, ProofFields},
+    },
+    client::{to_body, Call, Client, Repeat},
+    error::Error,
+    objects::{Member, MemberSession, Organization},
+    routes,
+    secret::{SessionJwt, SessionToken, TotpQrCode, TotpSecret},
+    serde_util::empty_as_none,
+    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode, RequestId, TotpCode},
+};
+
+/// `expiration_minutes` Stytch accepts for a registration not yet authenticated: default 60,
+/// 5 to 1440 (stytch crate src/b2b/totps.rs, `CreateRequest.expiration_minutes`).
+pub const TOTP_EXPIRATION_MINUTES: std::ops::RangeInclusive<u32> = 5..=1440;
+
+/// `POST /b2b/totp`: a new TOTP registration for the member.
+#[derive(Debug, Clone)]
+pub struct TotpCreateRequest {
+    /// The organization.
+    pub organization_id: OrganizationId,
+    /// The member.
+    pub member_id: MemberId,
+    /// The IST (during sign-in) or a session (adding TOTP later). Required once the member has
+    /// an MFA factor (stytch crate src/b2b/totps.rs, `CreateRequest`).
+    pub proof: Option<PrimaryFactorProof>,
+    /// How long the registration waits for its first code; `None` = Stytch's 60.
+    pub expiration_minutes: Option<u32>,
+}
+
+impl TotpCreateRequest {
+    /// Organization, member and the proof of the primary factor.
+    pub fn new(
+        organization_id: OrganizationId,
+        member_id: MemberId,
+        proof: Option<PrimaryFactorProof>,
+    ) -> Self {
+        Self {
+            organization_id,
+            member_id,
+            proof,
+            expiration_minutes: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CreateBody<'a> {
+    organization_id: &'a str,
+    member_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expiration_minutes: Option<u32>,
+    #[serde(flatten)]
+    proof: ProofFields<'a>,
+}
+
+/// The answer to totp create: what the member's authenticator app needs, shown once.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TotpCreateResponse {
+    /// Stytch's request id.
+    #[serde(default)]
+    pub request_id: RequestId,
+    /// HTTP status as Stytch reports it.
+    #[serde(default)]
+    pub status_code: u16,
+    /// The member.
+    #[serde(default)]
+    pub member_id: Option<MemberId>,
+    /// The new registration (pending until a code is authenticated).
+    pub totp_registration_id: String,
+    /// The shared secret, base32, for typing into the app.
+    pub secret: TotpSecret,
+    /// The secret as a QR code image, `data:image/png;base64,…`.
+    pub qr_code: TotpQrCode,
+    /// Single-use codes for when the app is lost.
+    pub recovery_codes: Vec<RecoveryCode>,
+    /// The member.
+    pub member: Member,
+    /// The organization.
+    pub organization: Organization,
+}
+
+/// `POST /b2b/totp/authenticate`.
+#[derive(Debug, Clone)]
+pub struct TotpAuthenticateRequest {
+    /// The organization.
+    pub organization_id: OrganizationId,
+    /// The member.
+    pub member_id: MemberId,
+    /// The 6-digit code the app shows.
+    pub code: TotpCode,
+    /// The IST (or a session for step-up).
+    pub proof: PrimaryFactorProof,
+    /// Session lifetime, 5..=527040; `None` = Stytch's 60 (sent explicitly on the SDK path).
+    pub session_duration_minutes: Option<u32>,
+    /// Enroll or unenroll the member in MFA.
+    pub set_mfa_enrollment: Option<MfaEnrollment>,
+    /// Make TOTP the member's default MFA method. Accepted by both families (stytch-android
+    /// `B2BRequests.TOTP.AuthenticateRequest`, unlike its SMS request).
+    pub set_default_mfa: Option<bool>,
+}
+
+impl TotpAuthenticateRequest {
+    /// Organization, member, code, IST, session lifetime.
+    pub fn new(
+        organization_id: OrganizationId,
+        member_id: MemberId,
+        code: TotpCode,
+        proof: impl Into<PrimaryFactorProof>,
+        session_duration_minutes: Option<u32>,
+    ) -> Self {
+        Self {
+            organization_id,
+            member_id,
+            code,
+            proof: proof.into(),
+            session_duration_minutes,
+            set_mfa_enrollment: None,
+            set_default_mfa: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AuthenticateBody<'a> {
+    organization_id: &'a str,
+    member_id: &'a str,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_duration_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set_mfa_enrollment: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set_default_mfa: Option<bool>,
+    #[serde(flatten)]
+    proof: ProofFields<'a>,
+}
+
+/// The answer to totp/authenticate: the full session.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct TotpAuthenticateResponse {
+    /// Stytch's request id.
+    #[serde(default)]
+    pub request_id: RequestId,
+    /// HTTP status as Stytch reports it.
+    #[serde(default)]
+    pub status_code: u16,
+    /// The member.
+    #[serde(default)]
+    pub member_id: Option<MemberId>,
+    /// The member (MFA enrolled, `totp_registration_id` set).
+    pub member: Member,
+    /// The organization.
+    pub organization: Organization,
+    /// The session token; `None` for `""`.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub session_token: Option<SessionToken>,
+    /// The session JWT; `None` for `""`.
+    #[serde(default, deserialize_with = "empty_as_none")]
+    pub session_jwt: Option<SessionJwt>,
+    /// The session with both factors.
+    #[serde(default)]
+    pub member_session: Option<MemberSession>,
+}
+
+impl Client {
+    /// Creates a TOTP registration. Never repeated: each call mints a new secret.
+    pub async fn totp_create(
+        &self,
+        request: &TotpCreateRequest,
+    ) -> Result<TotpCreateResponse, Error> {
+        if let Some(m) = request.expiration_minutes {
+            if !TOTP_EXPIRATION_MINUTES.contains(&m) {
+                return Err(InvalidInput::new(
+                    "expiration_minutes",
+                    format!("{m} is outside 5..=1440"),
+                )
+                .into());
+            }
+        }
+        let (proof, auth) = proof_parts(self.family(), request.proof.as_ref());
+        let body = CreateBody {
+            organization_id: request.organization_id.as_str(),
+            member_id: request.member_id.as_str(),
+            expiration_minutes: request.expiration_minutes,
+            proof,
+        };
+        self.execute(Call {
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_TOTP_CREATE,
+                &routes::SDK_TOTP_CREATE,
+            ),
+            params: &[],
+            body: Some(to_body(&body)),
+            auth,
+            repeat: Repeat::Never,
+        })
+        .await
+    }
+
+    /// Authenticates a code from the authenticator app. Never retried: the IST is single-use.
+    pub async fn totp_authenticate(
+        &self,
+        request: &TotpAuthenticateRequest,
+    ) -> Result<TotpAuthenticateResponse, Error> {
+        let session_duration_minutes =
+            minted_session_duration(self.family(), request.session_duration_minutes)?;
+        let (proof, auth) = proof_parts(self.family(), Some(&request.proof));
+        let body = AuthenticateBody {
+            organization_id: request.organization_id.as_str(),
+            member_id: request.member_id.as_str(),
+            code: request.code.expose(),
+            session_duration_minutes,
+            set_mfa_enrollment: request.set_mfa_enrollment.as_ref().map(|e| e.as_str()),
+            set_default_mfa: request.set_default_mfa,
+            proof,
+        };
+        self.execute(Call {
+            route: routes::pick(
+                self.family(),
+                &routes::BACKEND_TOTP_AUTHENTICATE,
+                &routes::SDK_TOTP_AUTHENTICATE,
+            ),
+            params: &[],
+            body: Some(to_body(&body)),
+            auth,
+            repeat: Repeat::Never,
+        })
+        .await
+    }
+}
