@@ -1,7 +1,8 @@
 //! A test client for stytch-emulator's control surface under `/emulator/` (see the emulator's
 //! `control` module for the routes and their JSON): the project's credentials, the outbox
-//! (emails with their link, SMS with their code), the clock, fault injection and the request
-//! log; and, for calls a test makes as a third party would, the project's Basic credentials.
+//! (emails with their link, SMS with their code), each member's authenticator app (the current
+//! TOTP code), the clock, fault injection and the request log; and, for calls a test makes as a
+//! third party would, the project's Basic credentials.
 //!
 //! It speaks HTTP only, so it drives an emulator in-process (`stytch_emulator::spawn`) and one
 //! running as a process alike. Every helper panics with a message on an unexpected answer: it is
@@ -120,6 +121,25 @@ pub struct Message {
     /// An SMS's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+}
+
+/// `GET /emulator/totp/{member_id}`: a member's TOTP registration as their authenticator app
+/// would show it at the emulator's clock.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Totp {
+    pub member_id: String,
+    pub email_address: String,
+    pub totp_registration_id: String,
+    /// Base32, as typed into an app.
+    pub secret: String,
+    /// The code of the current 30-second step.
+    pub code: String,
+    /// Seconds until the code changes.
+    pub seconds_left: u64,
+    /// Whether a code has authenticated (the registration is active).
+    pub verified: bool,
+    /// The unused recovery codes.
+    pub recovery_codes: Vec<String>,
 }
 
 /// One call in `GET /emulator/requests` (Stytch calls only, oldest first).
@@ -336,6 +356,19 @@ impl Control {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    // --- authenticator apps ------------------------------------------------------------------
+
+    /// The member's TOTP registration and its current code; panics when the member has none.
+    pub async fn totp(&self, member_id: &str) -> Totp {
+        self.call(Method::GET, &format!("/emulator/totp/{member_id}"), None)
+            .await
+    }
+
+    /// The code the member's authenticator app shows now.
+    pub async fn current_totp_code(&self, member_id: &str) -> String {
+        self.totp(member_id).await.code
     }
 
     // --- clock ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The emulator's own control surface under `/emulator/` (not Stytch's): project credentials,
-//! outbox, clock, fault injection, the request record and the flow's hidden secrets
-//! (`GET /emulator/secrets`); and the inbox page at `/`.
+//! outbox, each member's authenticator app (`GET /emulator/totp/{member_id}`: the current code of
+//! their TOTP registration), clock, fault injection, the request record and the flow's hidden
+//! secrets (`GET /emulator/secrets`); and the inbox page at `/`, which shows the current codes too.
 //!
 //! # Faults
 //!
@@ -28,7 +29,7 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use axum::extract::{Query, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -44,6 +45,7 @@ use crate::extract::StytchJson;
 use crate::facts;
 use crate::ids;
 pub use crate::model::Message as OutboxMessage;
+use crate::totp;
 use crate::Emulator;
 
 pub fn routes() -> Router<Emulator> {
@@ -51,6 +53,7 @@ pub fn routes() -> Router<Emulator> {
         .route("/", get(inbox_page))
         .route("/emulator/project", get(project))
         .route("/emulator/outbox", get(outbox))
+        .route("/emulator/totp/{member_id}", get(totp_of_member))
         .route("/emulator/clock", get(clock_get).post(clock_advance))
         .route(
             "/emulator/faults",
@@ -181,7 +184,8 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// A person's inbox: emails with their link, SMS with their code, newest first; refreshes itself.
+/// A person's inbox: the current code of each authenticator app, then emails with their link and
+/// SMS with their code, newest first; refreshes itself.
 async fn inbox_page(
     State(emu): State<Emulator>,
     filter: Result<Query<ToFilter>, axum::extract::rejection::QueryRejection>,
@@ -211,6 +215,28 @@ async fn inbox_page(
     if items.is_empty() {
         items.push_str("<li class=\"empty\">Nothing sent yet.</li>");
     }
+    let mut apps = String::new();
+    for s in totp_states(&emu) {
+        let email = s["email_address"].as_str().unwrap_or("");
+        if to
+            .as_deref()
+            .is_some_and(|t| recipient(t) != recipient(email))
+        {
+            continue;
+        }
+        apps.push_str(&format!(
+            "<li class=\"totp\"><div class=\"meta\">authenticator app of <b>{email}</b> \
+             ({state}, {left} s left)</div><p class=\"code\">{code}</p></li>\n",
+            email = escape(email),
+            state = if s["verified"] == true {
+                "active"
+            } else {
+                "pending"
+            },
+            left = s["seconds_left"],
+            code = escape(s["code"].as_str().unwrap_or("")),
+        ));
+    }
     let title = match &to {
         Some(to) => format!("Inbox of {}", escape(to)),
         None => "Inbox".to_string(),
@@ -224,9 +250,56 @@ async fn inbox_page(
          .code{{font-size:2em;letter-spacing:.2em;font-family:monospace}}\
          pre{{white-space:pre-wrap}}</style></head>\
          <body><h1>{title}</h1><p>Emails and SMS sent by the Stytch emulator for project {project}.</p>\
-         <ul>{items}</ul></body></html>\n",
+         <ul>{apps}{items}</ul></body></html>\n",
         project = escape(&emu.project().project_id),
     ))
+}
+
+// --- authenticator apps ----------------------------------------------------------------------
+
+/// What a member's authenticator app would show now, and what it was set up with.
+fn totp_state(emu: &Emulator, member_id: &str) -> Option<Value> {
+    let now = emu.now();
+    let unix = u64::try_from(now.unix_timestamp()).unwrap_or(0);
+    let w = emu.world();
+    let r = w.totps.get(member_id)?;
+    let email = w.members.get(member_id).map(|m| m.email_address.clone());
+    Some(json!({
+        "member_id": member_id,
+        "email_address": email.unwrap_or_default(),
+        "totp_registration_id": r.registration_id,
+        "secret": totp::base32(&r.secret),
+        "code": totp::code_at(&r.secret, unix),
+        "seconds_left": facts::TOTP_STEP_SECONDS - unix % facts::TOTP_STEP_SECONDS,
+        "verified": r.verified,
+        "recovery_codes": r.unused_recovery_codes(),
+    }))
+}
+
+/// `GET /emulator/totp/{member_id}`: the member's registration (pending or active) with its code
+/// at the emulator's clock; 404 when the member has none.
+async fn totp_of_member(
+    State(emu): State<Emulator>,
+    Path(member_id): Path<String>,
+) -> Result<Json<Value>, StytchError> {
+    totp_state(&emu, &member_id).map(Json).ok_or_else(|| {
+        StytchError::new(
+            facts::TOTP_NOT_FOUND,
+            "This member has no TOTP registration.",
+        )
+    })
+}
+
+/// Every registration's state, by member email.
+fn totp_states(emu: &Emulator) -> Vec<Value> {
+    let members: Vec<String> = emu.world().totps.keys().cloned().collect();
+    let mut states: Vec<Value> = members.iter().filter_map(|m| totp_state(emu, m)).collect();
+    states.sort_by(|a, b| {
+        a["email_address"]
+            .as_str()
+            .cmp(&b["email_address"].as_str())
+    });
+    states
 }
 
 // --- clock -----------------------------------------------------------------------------------

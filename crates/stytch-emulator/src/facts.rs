@@ -85,6 +85,27 @@ pub const ROUTES: &[RouteFact] = &[
         "/v1/b2b/otps/sms/authenticate",
         node!("otp_sms.ts", "authenticate"),
     ),
+    route("POST", "/v1/b2b/totp", concat!(node!("totps.ts", "create"), "; stytch crate src/b2b/totps.rs (create)")),
+    route(
+        "POST",
+        "/v1/b2b/totp/authenticate",
+        concat!(node!("totps.ts", "authenticate"), "; stytch crate src/b2b/totps.rs (authenticate)"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/recovery_codes/recover",
+        concat!(node!("recovery_codes.ts", "recover"), "; stytch crate src/b2b/recovery_codes.rs (recover)"),
+    ),
+    route(
+        "GET",
+        "/v1/b2b/recovery_codes/{organization_id}/{member_id}",
+        concat!(node!("recovery_codes.ts", "get"), "; stytch crate src/b2b/recovery_codes.rs (get: ids in the path and repeated in the query)"),
+    ),
+    route(
+        "POST",
+        "/v1/b2b/recovery_codes/rotate",
+        concat!(node!("recovery_codes.ts", "rotate"), "; stytch crate src/b2b/recovery_codes.rs (rotate)"),
+    ),
     route(
         "POST",
         "/v1/b2b/sessions/authenticate",
@@ -120,6 +141,27 @@ pub const ROUTES: &[RouteFact] = &[
         "POST",
         "/sdk/v1/b2b/otps/sms/authenticate",
         android_api!("authenticateSMSOTP"),
+    ),
+    route("POST", "/sdk/v1/b2b/totp", android_api!("createTOTP")),
+    route(
+        "POST",
+        "/sdk/v1/b2b/totp/authenticate",
+        android_api!("authenticateTOTP"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/recovery_codes/recover",
+        android_api!("recoverRecoveryCodes"),
+    ),
+    route(
+        "GET",
+        "/sdk/v1/b2b/recovery_codes",
+        android_api!("getRecoveryCodes: no arguments, the member is the session's"),
+    ),
+    route(
+        "POST",
+        "/sdk/v1/b2b/recovery_codes/rotate",
+        android_api!("rotateRecoveryCodes: no body, the member is the session's"),
     ),
     route(
         "POST",
@@ -187,9 +229,41 @@ pub const JWT_LIFETIME: Duration = Duration::minutes(5);
 pub const LOCK_DURATION: Duration = Duration::hours(1);
 /// Consecutive failed code attempts that lock a member (the default User Lock threshold). A
 /// successful authentication, while no lock is active, resets the count; there is no window.
-/// The count is kept per member, so any factor (SMS today, TOTP later) counts toward it.
+/// The count is kept per member, so SMS codes, TOTP codes and recovery codes all count toward it.
 /// Source: https://stytch.com/docs/resources/platform/user-locks
 pub const LOCK_THRESHOLD: u32 = 10;
+/// TOTP per RFC 6238: HMAC-SHA-1, a 30-second step, 6 digits. **Inferred** for Stytch: its docs
+/// say codes are "valid for a specific amount of time (generally 30 seconds)"
+/// (https://stytch.com/docs/sdks/javascript-sdk/totps); SHA-1 and 6 digits are what authenticator
+/// apps assume when the QR code's URL names neither.
+pub const TOTP_STEP_SECONDS: u64 = 30;
+pub const TOTP_DIGITS: usize = 6;
+/// Codes of one step before and after the current one are accepted too (clock drift). **Inferred**
+/// (RFC 6238 section 5.2 recommends at most one step of transmission delay).
+pub const TOTP_SKEW_STEPS: u8 = 1;
+/// A TOTP secret: 20 random bytes, shown as 32 base32 characters without padding, like the
+/// `BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS` of Stytch's example
+/// (https://stytch.com/docs/api-reference/consumer/frontend-sdks/react/methods/totps/create).
+pub const TOTP_SECRET_BYTES: usize = 20;
+/// A TOTP registration not authenticated within `expiration_minutes` (default 60, 5 to 1440)
+/// must be created again. Source: stytch crate src/b2b/totps.rs (`CreateRequest.expiration_minutes`).
+pub const TOTP_REGISTRATION_DEFAULT_MINUTES: i64 = 60;
+pub const TOTP_REGISTRATION_MIN_MINUTES: i64 = 5;
+pub const TOTP_REGISTRATION_MAX_MINUTES: i64 = 1440;
+/// The QR code: a `data:` URL of a 200×200 16-bit greyscale PNG, with a space after the comma,
+/// exactly as Stytch's example `qr_code` ("data:image/png;base64, iVBORw0KGgoAAAANSUhEUgAAAMgAAADI
+/// EAAAAADYoy0B…", whose IHDR decodes to 200×200, depth 16, colour type 0) in
+/// https://stytch.com/docs/api-reference/consumer/frontend-sdks/react/methods/totps/create.
+/// That the B2B API draws the same image is **inferred**. The QR's URL is Google's Key URI format,
+/// `otpauth://totp/<issuer>:<email>?secret=…&issuer=…`, the organization's name as issuer
+/// (**inferred**).
+pub const TOTP_QR_PREFIX: &str = "data:image/png;base64, ";
+pub const TOTP_QR_PIXELS: u32 = 200;
+/// Recovery codes: 10 per registration, each three groups of four lowercase letters and digits,
+/// like `ckss-2skx-ebow`. Source: the example response in
+/// https://stytch.com/docs/api-reference/consumer/frontend-sdks/react/methods/totps/create (ten
+/// codes); that B2B codes look the same is **inferred**. Each works once.
+pub const RECOVERY_CODE_COUNT: usize = 10;
 /// Request bodies above this size are refused with 413. **Inferred** (limit and error type).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// The magic-link `stytch_token_type` of this flow, sent with `token` in the redirect's query.
@@ -391,6 +465,32 @@ pub const INVALID_ORGANIZATION_ALLOWED_MFA_METHODS: ErrorKind =
 pub const INVALID_ORGANIZATION_SLUG: ErrorKind = inferred("invalid_organization_slug", 400);
 pub const ORGANIZATION_SLUG_ALREADY_USED: ErrorKind =
     inferred("organization_slug_already_used", 400);
+/// A wrong TOTP code, or one outside the accepted steps ([`TOTP_SKEW_STEPS`]).
+pub const INVALID_TOTP_CODE: ErrorKind = inferred("invalid_totp_code", 401);
+/// A TOTP code of a step that already authenticated (a replay).
+pub const TOTP_CODE_ALREADY_AUTHENTICATED: ErrorKind =
+    inferred("totp_code_already_authenticated", 401);
+/// totp/authenticate for a member without a TOTP registration.
+pub const TOTP_NOT_FOUND: ErrorKind = inferred("totp_not_found", 404);
+/// totp/authenticate against a pending registration whose `expiration_minutes` passed.
+pub const UNABLE_TO_AUTHENTICATE_TOTP: ErrorKind = inferred("unable_to_authenticate_totp", 400);
+pub const ACTIVE_TOTP_EXISTS: ErrorKind = documented("active_totp_exists", 400, ERRORS_400);
+/// A wrong or already used recovery code.
+pub const INVALID_RECOVERY_CODE: ErrorKind = inferred("invalid_recovery_code", 401);
+/// The member has no authenticated TOTP registration, so no recovery codes.
+pub const RECOVERY_CODES_NOT_FOUND: ErrorKind = inferred("recovery_codes_not_found", 404);
+/// The organization's `mfa_methods` is RESTRICTED and `allowed_mfa_methods` lacks the method.
+/// The type is Stytch's (stytchauth/stytch-node: lib/b2b/organizations.ts documents RESTRICTED:
+/// "only methods that comply with `allowed_mfa_methods` can be used"); its status is inferred.
+pub const OPERATION_RESTRICTED_BY_ORGANIZATION_MFA_METHODS: ErrorKind =
+    inferred("operation_restricted_by_organization_mfa_methods", 403);
+/// totp create by a member who has an MFA factor, with proof that lacks one (an IST, or a session
+/// of the primary factor only). Stytch: "passing an intermediate session token, session token, or
+/// session JWT with the existing MFA factor on it is required to prevent bypassing MFA"
+/// (stytchauth/stytch-node: lib/b2b/totps.ts, create; the same text in the Create entry of
+/// https://raw.githubusercontent.com/api-evangelist/stytch/main/collections/stytch-b2b-totp-api.opencollection.json);
+/// the type and status are inferred.
+pub const INSUFFICIENT_FACTORS: ErrorKind = inferred("insufficient_factors", 400);
 /// The JWKS endpoint asked for another project's keys.
 pub const PROJECT_NOT_FOUND: ErrorKind = inferred("project_not_found", 404);
 /// Used when a fault is injected with a 503 and no error_type.
@@ -450,6 +550,15 @@ pub const ERRORS: &[ErrorKind] = &[
     SERVER_UNAVAILABLE,
     MISDIRECTED_REQUEST,
     UNSUPPORTED_MEDIA_TYPE,
+    INVALID_TOTP_CODE,
+    TOTP_CODE_ALREADY_AUTHENTICATED,
+    TOTP_NOT_FOUND,
+    UNABLE_TO_AUTHENTICATE_TOTP,
+    ACTIVE_TOTP_EXISTS,
+    INVALID_RECOVERY_CODE,
+    RECOVERY_CODES_NOT_FOUND,
+    OPERATION_RESTRICTED_BY_ORGANIZATION_MFA_METHODS,
+    INSUFFICIENT_FACTORS,
 ];
 
 /// The SDK API's answer to a request that fails its JSON schema (a missing required field, a

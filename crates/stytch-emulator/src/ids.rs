@@ -50,6 +50,19 @@ pub fn numeric_code(digits: usize) -> String {
         .collect()
 }
 
+/// A recovery code like Stytch's `ckss-2skx-ebow`: three groups of four lowercase letters and
+/// digits (see [`crate::facts::RECOVERY_CODE_COUNT`]).
+pub fn recovery_code() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::thread_rng();
+    let mut group = || -> String {
+        (0..4)
+            .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
+            .collect()
+    };
+    format!("{}-{}-{}", group(), group(), group())
+}
+
 const RFC3339_Z: &[FormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 
@@ -125,5 +138,10 @@ mod tests {
         assert_eq!(magic_link_token().len(), 44);
         assert_eq!(opaque_token().len(), 44);
         assert_eq!(numeric_code(6).len(), 6);
+        let code = recovery_code();
+        assert_eq!(code.len(), 14);
+        assert!(code.split('-').all(|g| g.len() == 4
+            && g.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())));
     }
 }

@@ -18,6 +18,7 @@ mod ids;
 mod jwt;
 mod model;
 mod seed;
+mod totp;
 mod world;
 
 use std::net::SocketAddr;

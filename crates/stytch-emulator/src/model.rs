@@ -85,6 +85,9 @@ pub struct Member {
     pub mfa_phone_number: String,
     pub mfa_phone_number_verified: bool,
     pub default_mfa_method: String,
+    /// The authenticated TOTP registration's id; `""` while there is none (a pending one is not
+    /// shown).
+    pub totp_registration_id: String,
     pub is_admin: bool,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
@@ -103,6 +106,15 @@ impl Member {
         !self.mfa_phone_number.is_empty()
     }
 
+    pub fn has_totp(&self) -> bool {
+        !self.totp_registration_id.is_empty()
+    }
+
+    /// A factor that MFA can use: a verified phone or an authenticated TOTP registration.
+    pub fn has_mfa_factor(&self) -> bool {
+        self.mfa_phone_number_verified || self.has_totp()
+    }
+
     pub fn view(&self, now: OffsetDateTime) -> MemberView<'_> {
         let locked = self.is_locked(now);
         MemberView {
@@ -118,7 +130,7 @@ impl Member {
             email_address_verified: self.email_address_verified,
             mfa_phone_number_verified: self.mfa_phone_number_verified,
             is_admin: self.is_admin,
-            totp_registration_id: "",
+            totp_registration_id: &self.totp_registration_id,
             retired_email_addresses: [],
             is_locked: locked,
             mfa_enrolled: self.mfa_enrolled,
@@ -173,7 +185,7 @@ pub struct MemberView<'a> {
     email_address_verified: bool,
     mfa_phone_number_verified: bool,
     is_admin: bool,
-    totp_registration_id: &'static str,
+    totp_registration_id: &'a str,
     retired_email_addresses: [(); 0],
     is_locked: bool,
     mfa_enrolled: bool,
@@ -209,6 +221,12 @@ pub enum FactorKind {
         phone_id: String,
         phone_number: String,
     },
+    Totp {
+        totp_id: String,
+    },
+    RecoveryCode {
+        recovery_code_id: String,
+    },
 }
 
 /// One authentication factor of a session (or of an intermediate session).
@@ -240,6 +258,21 @@ impl Factor {
                 "sms",
                 "phone_number_factor",
                 json!({"phone_id": phone_id, "phone_number": phone_number}),
+            ),
+            // Type and delivery names: stytch crate src/consumer/sessions.rs
+            // (AuthenticationFactorType, AuthenticationFactorDeliveryMethod, AuthenticatorAppFactor,
+            // RecoveryCodeFactor).
+            FactorKind::Totp { totp_id } => (
+                "totp",
+                "authenticator_app",
+                "authenticator_app_factor",
+                json!({ "totp_id": totp_id }),
+            ),
+            FactorKind::RecoveryCode { recovery_code_id } => (
+                "recovery_codes",
+                "recovery_code",
+                "recovery_code_factor",
+                json!({ "totp_recovery_code_id": recovery_code_id }),
             ),
         };
         let mut factor = json!({
@@ -327,6 +360,37 @@ pub struct SmsCode {
     pub expires_at: OffsetDateTime,
     /// Used, or superseded by a newer code.
     pub dead: bool,
+}
+
+/// A member's TOTP registration: pending until its first code authenticates, then active.
+#[derive(Debug, Clone)]
+pub struct TotpRegistration {
+    pub registration_id: String,
+    /// The raw secret (see [`facts::TOTP_SECRET_BYTES`]).
+    pub secret: Vec<u8>,
+    /// The issuer and account name in the QR code's URL.
+    pub issuer: String,
+    pub account_name: String,
+    pub verified: bool,
+    /// A pending registration dies at this time.
+    pub expires_at: OffsetDateTime,
+    /// The last time step whose code authenticated: it and earlier steps are refused.
+    pub last_step: Option<u64>,
+    pub recovery_codes: Vec<RecoveryCode>,
+}
+
+impl TotpRegistration {
+    pub fn unused_recovery_codes(&self) -> Vec<String> {
+        let unused = self.recovery_codes.iter().filter(|c| !c.used);
+        unused.map(|c| c.code.clone()).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RecoveryCode {
+    pub id: String,
+    pub code: String,
+    pub used: bool,
 }
 
 /// An email or SMS the emulator "sent".

@@ -1,5 +1,5 @@
 //! Everything the emulator remembers, behind one lock: organizations, members, magic links,
-//! intermediate sessions, SMS codes, sessions and the outbox. Built from a [`Seed`].
+//! intermediate sessions, SMS codes, TOTP registrations, sessions and the outbox. Built from a [`Seed`].
 
 use std::collections::HashMap;
 
@@ -12,7 +12,7 @@ use crate::facts;
 use crate::ids;
 use crate::model::{
     Factor, IntermediateSession, MagicLink, Member, Message, Organization, Project, Session,
-    SmsCode,
+    SmsCode, TotpRegistration,
 };
 use crate::seed::{Seed, SeedError, SeedMember, SeedOrganization};
 
@@ -27,6 +27,8 @@ pub struct World {
     pub session_ids_by_token: HashMap<String, String>,
     /// By member_id; the last one is the newest.
     pub sms_codes: HashMap<String, Vec<SmsCode>>,
+    /// By member_id: the member's one TOTP registration (pending or active).
+    pub totps: HashMap<String, TotpRegistration>,
     pub outbox: Vec<Message>,
     /// Every PKCE code verifier a client sent, for tests that scan their logs for secrets.
     pub pkce_verifiers_received: Vec<String>,
@@ -125,6 +127,7 @@ pub fn new_member(
         mfa_phone_number: String::new(),
         mfa_phone_number_verified: false,
         default_mfa_method: String::new(),
+        totp_registration_id: String::new(),
         is_admin: false,
         created_at: now,
         updated_at: now,

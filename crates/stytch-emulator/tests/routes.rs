@@ -67,14 +67,16 @@ async fn every_route_in_the_table_is_served() {
         let path = r
             .path
             .replace("{organization_id}", ORG)
+            .replace("{member_id}", "member-test-nobody")
             .replace("{project_id}", emu.project_id());
         let mut req = Request::builder().method(r.method).uri(&path);
         if path.starts_with("/sdk/") {
-            let password = if path.ends_with("/organizations/me") {
-                session.as_str()
-            } else {
-                emu.public_token()
-            };
+            let password =
+                if path.ends_with("/organizations/me") || path.ends_with("/recovery_codes") {
+                    session.as_str()
+                } else {
+                    emu.public_token()
+                };
             req = req.header("Authorization", basic(emu.public_token(), password));
         } else if !path.contains("/jwks/") {
             req = req.header("Authorization", basic(emu.project_id(), emu.secret()));

@@ -1,14 +1,18 @@
 //! The Stytch B2B endpoints, in both API families, one module a resource: [`organizations`],
-//! email [`magic_links`], SMS [`otps`] and [`sessions`]. Handlers check input (the checks every
-//! handler repeats are in [`checks`]; credentials are [`Ctx`]'s), apply Stytch's rules to the
+//! email [`magic_links`], SMS [`otps`], [`totp`], [`recovery_codes`] and [`sessions`]. Handlers
+//! check input (the checks every handler repeats are in [`checks`], the second factors' shared
+//! rules in [`mfa`]; credentials are [`Ctx`]'s), apply Stytch's rules to the
 //! [`World`](crate::world::World), and answer in Stytch's shape (bare on the backend API,
 //! `{"data": …}` on the SDK API) with the helpers below.
 
 mod checks;
 mod magic_links;
+mod mfa;
 mod organizations;
 mod otps;
+mod recovery_codes;
 mod sessions;
+mod totp;
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
@@ -41,6 +45,14 @@ fn handler(method: &str, path: &str) -> Option<MethodRouter<Emulator>> {
         ("POST", "/magic_links/authenticate", _) => post(magic_links::authenticate),
         ("POST", "/otps/sms/send", _) => post(otps::sms_send),
         ("POST", "/otps/sms/authenticate", _) => post(otps::sms_authenticate),
+        ("POST", "/totp", _) => post(totp::create),
+        ("POST", "/totp/authenticate", _) => post(totp::authenticate),
+        ("POST", "/recovery_codes/recover", _) => post(recovery_codes::recover),
+        ("GET", "/recovery_codes/{organization_id}/{member_id}", false) => {
+            get(recovery_codes::get_by_id)
+        }
+        ("GET", "/recovery_codes", true) => get(recovery_codes::get_of_session),
+        ("POST", "/recovery_codes/rotate", _) => post(recovery_codes::rotate),
         ("POST", "/sessions/authenticate", _) => post(sessions::authenticate),
         ("POST", "/sessions/revoke", _) => post(sessions::revoke),
         ("GET", "/sessions/jwks/{project_id}", false) => get(sessions::jwks),

@@ -8,13 +8,15 @@ use serde_json::{json, Map, Value};
 use time::OffsetDateTime;
 
 use super::checks::{one_of, session_minutes, some, SessionArgs};
-use super::sessions::{add_factor_to_session, jwt_for, session_fields};
+use super::mfa::{
+    failed, finish, require_method, reset_failures, set_default_method, unlocked_member, Proof,
+};
 use super::{member_json, obj, org_json, respond};
-use crate::error::{ApiResult, StytchError};
+use crate::error::ApiResult;
 use crate::extract::{Ctx, StytchJson};
 use crate::facts::{self, ErrorKind};
 use crate::ids;
-use crate::model::{Factor, FactorKind, Member, Message, Organization, Sequence, SmsCode};
+use crate::model::{FactorKind, Member, Message, SmsCode};
 use crate::world::{valid_e164, World};
 use crate::Emulator;
 
@@ -44,6 +46,7 @@ pub(super) async fn sms_send(
     let proof = Proof::given(&ctx, some(b.intermediate_session_token), session)?;
     let mut w = emu.world();
     let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
+    require_method(&ctx, &org, "sms_otp")?;
     match proof {
         Some(proof) => {
             proof.check(&w, &ctx, &emu, &member, now)?;
@@ -128,6 +131,7 @@ pub(super) async fn sms_authenticate(
     };
     let mut w = emu.world();
     let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
+    require_method(&ctx, &org, "sms_otp")?;
     let proven = proof.check(&w, &ctx, &emu, &member, now)?;
     let phone = redeem_code(&mut w, &ctx, &member.member_id, &b.code, now)?;
     let member = {
@@ -136,145 +140,29 @@ pub(super) async fn sms_authenticate(
         verify_phone(m, &ctx, &phone, enrollment, b.set_default_mfa, now);
         m.clone()
     };
-    let factor = Factor {
-        kind: FactorKind::SmsOtp {
-            phone_id: member.phone_id.clone(),
-            phone_number: phone,
-        },
-        sequence: Sequence::Secondary,
-        created_at: now,
-        last_authenticated_at: now,
+    let kind = FactorKind::SmsOtp {
+        phone_id: member.phone_id.clone(),
+        phone_number: phone,
     };
     let claims = b.session_custom_claims.as_ref();
-    let session_id = match proven {
-        Proven::Session(id) => {
-            add_factor_to_session(&mut w, &id, factor, now, minutes, claims);
-            id
-        }
-        Proven::Ist(ist) => {
-            let mut factors = consume_ist(&mut w, &ist);
-            factors.push(factor);
-            w.create_session(
-                &ctx,
-                &member.member_id,
-                &org.organization_id,
-                factors,
-                minutes.unwrap_or(facts::SESSION_DEFAULT_MINUTES),
-                claims,
-                now,
-            )
-        }
-    };
-    let mut body = session_fields(&w, &session_id, now);
-    drop(w);
-    body.insert("session_jwt".into(), jwt_for(&emu, &session_id).into());
+    let body = finish(
+        &emu,
+        w,
+        &ctx,
+        proven,
+        &member.member_id,
+        &org.organization_id,
+        kind,
+        minutes,
+        claims,
+        now,
+    );
     Ok(respond(&ctx, body))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
-
-/// What a call gives to prove the member's primary factor: an intermediate session token or a
-/// session (token or JWT).
-enum Proof {
-    Ist(String),
-    Session(SessionArgs),
-}
-
-/// A [`Proof`] checked for the member: a live IST, or the id of the member's live session.
-enum Proven {
-    Ist(String),
-    Session(String),
-}
-
-impl Proof {
-    /// The proof given, if any; more than one of intermediate_session_token, session_token and
-    /// session_jwt is refused.
-    fn given(ctx: &Ctx, ist: Option<String>, session: SessionArgs) -> ApiResult<Option<Proof>> {
-        match (ist, session.count()) {
-            (Some(_), 1..) | (None, 2..) => Err(ctx.err(
-                facts::TOO_MANY_SESSION_ARGUMENTS,
-                "Provide only one of intermediate_session_token, session_token and session_jwt.",
-            )),
-            (Some(ist), 0) => Ok(Some(Proof::Ist(ist))),
-            (None, 1) => Ok(Some(Proof::Session(session))),
-            (None, _) => Ok(None),
-        }
-    }
-
-    fn check(
-        self,
-        w: &World,
-        ctx: &Ctx,
-        emu: &Emulator,
-        member: &Member,
-        now: OffsetDateTime,
-    ) -> ApiResult<Proven> {
-        match self {
-            Proof::Ist(ist) => {
-                check_ist(w, ctx, &ist, member, now)?;
-                Ok(Proven::Ist(ist))
-            }
-            Proof::Session(session) => {
-                let id = session.resolve(w, ctx, emu, now)?;
-                if w.sessions.get(&id).map(|s| s.member_id.as_str())
-                    != Some(member.member_id.as_str())
-                {
-                    return Err(ctx.err(
-                        facts::SESSION_NOT_FOUND,
-                        "Session does not belong to this member.",
-                    ));
-                }
-                Ok(Proven::Session(id))
-            }
-        }
-    }
-}
-
-/// An intermediate session token that is live, unused and this member's in this organization.
-fn check_ist(
-    w: &World,
-    ctx: &Ctx,
-    ist: &str,
-    member: &Member,
-    now: OffsetDateTime,
-) -> ApiResult<()> {
-    let session = w
-        .ists
-        .get(ist)
-        .filter(|s| !s.consumed && s.expires_at > now)
-        .ok_or_else(|| {
-            ctx.err(
-                facts::INTERMEDIATE_SESSION_NOT_FOUND,
-                "Intermediate session could not be found: it may have expired or been used.",
-            )
-        })?;
-    if session.organization_id != member.organization_id {
-        return Err(ctx.err(
-            facts::INVALID_IST_FOR_ORGANIZATION,
-            "The intermediate session token was issued for another organization.",
-        ));
-    }
-    if session.member_id != member.member_id {
-        return Err(ctx.err(
-            facts::INTERMEDIATE_SESSION_NOT_FOUND,
-            "Intermediate session could not be found for this member.",
-        ));
-    }
-    Ok(())
-}
-
-/// Uses up an intermediate session: the factors it holds (the primary one).
-fn consume_ist(w: &mut World, ist: &str) -> Vec<Factor> {
-    match w.ists.get_mut(ist) {
-        Some(s) => {
-            s.consumed = true;
-            s.factors.clone()
-        }
-        None => vec![],
-    }
-}
 
 /// A right code verifies its phone number and (unless `set_mfa_enrollment` is `unenroll`)
 /// enrolls the member in SMS MFA, by default their default method; the member is unlocked.
@@ -292,40 +180,8 @@ fn verify_phone(
     m.mfa_phone_number = phone.to_string();
     m.mfa_phone_number_verified = true;
     m.mfa_enrolled = set_mfa_enrollment != Some("unenroll");
-    if set_default_mfa != Some(false) && (m.mfa_enrolled || set_default_mfa == Some(true)) {
-        m.default_mfa_method = "sms_otp".into();
-    }
-    m.failed_attempts = 0;
-    m.lock_created_at = None;
-    m.lock_expires_at = None;
-    m.updated_at = now;
-}
-
-/// The organization and member a call names; a locked member is refused.
-fn unlocked_member(
-    w: &World,
-    ctx: &Ctx,
-    organization_id: &str,
-    member_id: &str,
-    now: OffsetDateTime,
-) -> ApiResult<(Organization, Member)> {
-    let org = w.org(ctx, organization_id)?.clone();
-    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
-    if member.is_locked(now) {
-        return Err(locked_error(ctx, &member));
-    }
-    Ok((org, member))
-}
-
-fn locked_error(ctx: &Ctx, member: &Member) -> StytchError {
-    let until = member
-        .lock_expires_at
-        .map(ids::timestamp)
-        .unwrap_or_default();
-    ctx.err(
-        facts::USER_LOCK_LIMIT_REACHED,
-        format!("This member is locked after too many failed attempts, until {until}."),
-    )
+    set_default_method(m, "sms_otp", set_default_mfa);
+    reset_failures(m, now);
 }
 
 /// The number to send a code to: the one given (valid E.164, the one on file if there is one, in
@@ -414,31 +270,12 @@ fn redeem_code(
         Ok(phone) => return Ok(phone),
         Err(kind) => kind,
     };
-    if count_failure(w, member_id, now) {
-        return Err(locked_error(ctx, &w.members[member_id]));
-    }
     let message = if kind == facts::OTP_CODE_NOT_FOUND {
         "The code is incorrect."
     } else {
         "The code has expired or was already used: request a new one."
     };
-    Err(ctx.err(kind, message))
-}
-
-/// Counts a failed attempt (any factor); the [`facts::LOCK_THRESHOLD`]th consecutive one locks
-/// the member for [`facts::LOCK_DURATION`]. Returns whether it locked.
-fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime) -> bool {
-    let m = w.member_mut(member_id);
-    m.failed_attempts += 1;
-    if m.failed_attempts >= facts::LOCK_THRESHOLD {
-        m.failed_attempts = 0;
-        m.lock_created_at = Some(now);
-        m.lock_expires_at = Some(now + facts::LOCK_DURATION);
-        m.updated_at = now;
-        true
-    } else {
-        false
-    }
+    Err(failed(w, ctx, member_id, now, kind, message))
 }
 
 /// Checks a code; on success the code dies and its phone number is returned.

@@ -153,6 +153,17 @@ impl Harness {
         project.organizations[0].member(email).member_id.clone()
     }
 
+    /// PUT /v1/b2b/organizations/{ORG} with `body`.
+    pub async fn update_org(&self, body: Value) -> (StatusCode, Value) {
+        self.send(
+            self.http
+                .put(format!("{}/v1/b2b/organizations/{ORG}", self.base))
+                .header("Authorization", self.backend_auth())
+                .json(&body),
+        )
+        .await
+    }
+
     pub async fn set_mfa_policy(&self, policy: &str) {
         let (status, body) = self
             .send(

@@ -1,0 +1,261 @@
+//! What the second-factor endpoints (SMS OTP, TOTP, recovery codes) share: proof of the primary
+//! factor (an IST or a session), the member lock, the organization's allowed MFA methods, and the
+//! session a successful second factor ends in.
+
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+use super::checks::SessionArgs;
+use super::sessions::{add_factor_to_session, jwt_for, session_fields};
+use crate::error::{ApiResult, StytchError};
+use crate::extract::Ctx;
+use crate::facts;
+use crate::ids;
+use crate::model::{Factor, Member, Organization, Sequence};
+use crate::world::World;
+use crate::Emulator;
+
+/// What a call gives to prove the member's primary factor: an intermediate session token or a
+/// session (token or JWT).
+pub(super) enum Proof {
+    Ist(String),
+    Session(SessionArgs),
+}
+
+/// A [`Proof`] checked for the member: a live IST, or the id of the member's live session.
+pub(super) enum Proven {
+    Ist(String),
+    Session(String),
+}
+
+impl Proof {
+    /// The proof given, if any; more than one of intermediate_session_token, session_token and
+    /// session_jwt is refused.
+    pub(super) fn given(
+        ctx: &Ctx,
+        ist: Option<String>,
+        session: SessionArgs,
+    ) -> ApiResult<Option<Proof>> {
+        match (ist, session.count()) {
+            (Some(_), 1..) | (None, 2..) => Err(ctx.err(
+                facts::TOO_MANY_SESSION_ARGUMENTS,
+                "Provide only one of intermediate_session_token, session_token and session_jwt.",
+            )),
+            (Some(ist), 0) => Ok(Some(Proof::Ist(ist))),
+            (None, 1) => Ok(Some(Proof::Session(session))),
+            (None, _) => Ok(None),
+        }
+    }
+
+    pub(super) fn check(
+        self,
+        w: &World,
+        ctx: &Ctx,
+        emu: &Emulator,
+        member: &Member,
+        now: OffsetDateTime,
+    ) -> ApiResult<Proven> {
+        match self {
+            Proof::Ist(ist) => {
+                check_ist(w, ctx, &ist, member, now)?;
+                Ok(Proven::Ist(ist))
+            }
+            Proof::Session(session) => {
+                let id = session.resolve(w, ctx, emu, now)?;
+                if w.sessions.get(&id).map(|s| s.member_id.as_str())
+                    != Some(member.member_id.as_str())
+                {
+                    return Err(ctx.err(
+                        facts::SESSION_NOT_FOUND,
+                        "Session does not belong to this member.",
+                    ));
+                }
+                Ok(Proven::Session(id))
+            }
+        }
+    }
+}
+
+/// An intermediate session token that is live, unused and this member's in this organization.
+fn check_ist(
+    w: &World,
+    ctx: &Ctx,
+    ist: &str,
+    member: &Member,
+    now: OffsetDateTime,
+) -> ApiResult<()> {
+    let session = w
+        .ists
+        .get(ist)
+        .filter(|s| !s.consumed && s.expires_at > now)
+        .ok_or_else(|| {
+            ctx.err(
+                facts::INTERMEDIATE_SESSION_NOT_FOUND,
+                "Intermediate session could not be found: it may have expired or been used.",
+            )
+        })?;
+    if session.organization_id != member.organization_id {
+        return Err(ctx.err(
+            facts::INVALID_IST_FOR_ORGANIZATION,
+            "The intermediate session token was issued for another organization.",
+        ));
+    }
+    if session.member_id != member.member_id {
+        return Err(ctx.err(
+            facts::INTERMEDIATE_SESSION_NOT_FOUND,
+            "Intermediate session could not be found for this member.",
+        ));
+    }
+    Ok(())
+}
+
+/// Uses up an intermediate session: the factors it holds (the primary one).
+pub(super) fn consume_ist(w: &mut World, ist: &str) -> Vec<Factor> {
+    match w.ists.get_mut(ist) {
+        Some(s) => {
+            s.consumed = true;
+            s.factors.clone()
+        }
+        None => vec![],
+    }
+}
+
+/// The organization and member a call names; a locked member is refused.
+pub(super) fn unlocked_member(
+    w: &World,
+    ctx: &Ctx,
+    organization_id: &str,
+    member_id: &str,
+    now: OffsetDateTime,
+) -> ApiResult<(Organization, Member)> {
+    let org = w.org(ctx, organization_id)?.clone();
+    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    if member.is_locked(now) {
+        return Err(locked_error(ctx, &member));
+    }
+    Ok((org, member))
+}
+
+pub(super) fn locked_error(ctx: &Ctx, member: &Member) -> StytchError {
+    let until = member
+        .lock_expires_at
+        .map(ids::timestamp)
+        .unwrap_or_default();
+    ctx.err(
+        facts::USER_LOCK_LIMIT_REACHED,
+        format!("This member is locked after too many failed attempts, until {until}."),
+    )
+}
+
+/// Counts a failed attempt (any factor); the [`facts::LOCK_THRESHOLD`]th consecutive one locks
+/// the member for [`facts::LOCK_DURATION`]. Returns whether it locked.
+pub(super) fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime) -> bool {
+    let m = w.member_mut(member_id);
+    m.failed_attempts += 1;
+    if m.failed_attempts >= facts::LOCK_THRESHOLD {
+        m.failed_attempts = 0;
+        m.lock_created_at = Some(now);
+        m.lock_expires_at = Some(now + facts::LOCK_DURATION);
+        m.updated_at = now;
+        true
+    } else {
+        false
+    }
+}
+
+/// Refuses `method` (`sms_otp` or `totp`) when the organization's `mfa_methods` is RESTRICTED and
+/// its `allowed_mfa_methods` lacks it (stytchauth/stytch-node: lib/b2b/organizations.ts,
+/// `mfa_methods`). Break-glass members are exempt at Stytch; the emulator has none.
+pub(super) fn require_method(ctx: &Ctx, org: &Organization, method: &str) -> ApiResult<()> {
+    if org.mfa_methods == "RESTRICTED" && !org.allowed_mfa_methods.iter().any(|m| m == method) {
+        return Err(ctx.err(
+            facts::OPERATION_RESTRICTED_BY_ORGANIZATION_MFA_METHODS,
+            format!("This organization does not allow {method} as an MFA method."),
+        ));
+    }
+    Ok(())
+}
+
+/// A failed code: counted toward the lock; the lock's error when this failure locked the member,
+/// otherwise `kind` with `message`.
+pub(super) fn failed(
+    w: &mut World,
+    ctx: &Ctx,
+    member_id: &str,
+    now: OffsetDateTime,
+    kind: facts::ErrorKind,
+    message: &str,
+) -> StytchError {
+    if count_failure(w, member_id, now) {
+        locked_error(ctx, &w.members[member_id])
+    } else {
+        ctx.err(kind, message)
+    }
+}
+
+/// The method that just authenticated becomes the default when asked (`set_default_mfa`), or
+/// when the member has none and is enrolled: "Completing an MFA authentication flow for the first
+/// time for a Member will implicitly set the method to the default MFA method" (stytch crate
+/// src/b2b/totps.rs, `AuthenticateRequest.set_default_mfa`; the SMS request has the field
+/// undocumented, and is treated alike).
+pub(super) fn set_default_method(m: &mut Member, method: &str, set_default_mfa: Option<bool>) {
+    let first = m.default_mfa_method.is_empty() && m.mfa_enrolled;
+    if set_default_mfa == Some(true) || (first && set_default_mfa != Some(false)) {
+        m.default_mfa_method = method.into();
+    }
+}
+
+/// A success: the consecutive-failure count starts again.
+pub(super) fn reset_failures(m: &mut Member, now: OffsetDateTime) {
+    m.failed_attempts = 0;
+    m.lock_created_at = None;
+    m.lock_expires_at = None;
+    m.updated_at = now;
+}
+
+/// The session a successful second factor ends in: with an IST, a new session holding the IST's
+/// primary factor then `factor` (the IST is consumed); with a session, `factor` added to it. The
+/// answer's session fields, JWT included.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn finish(
+    emu: &Emulator,
+    mut w: parking_lot::MutexGuard<'_, World>,
+    ctx: &Ctx,
+    proven: Proven,
+    member_id: &str,
+    organization_id: &str,
+    kind: crate::model::FactorKind,
+    minutes: Option<i64>,
+    claims: Option<&Value>,
+    now: OffsetDateTime,
+) -> Map<String, Value> {
+    let factor = Factor {
+        kind,
+        sequence: Sequence::Secondary,
+        created_at: now,
+        last_authenticated_at: now,
+    };
+    let session_id = match proven {
+        Proven::Session(id) => {
+            add_factor_to_session(&mut w, &id, factor, now, minutes, claims);
+            id
+        }
+        Proven::Ist(ist) => {
+            let mut factors = consume_ist(&mut w, &ist);
+            factors.push(factor);
+            w.create_session(
+                ctx,
+                member_id,
+                organization_id,
+                factors,
+                minutes.unwrap_or(facts::SESSION_DEFAULT_MINUTES),
+                claims,
+                now,
+            )
+        }
+    };
+    let mut body = session_fields(&w, &session_id, now);
+    drop(w);
+    body.insert("session_jwt".into(), jwt_for(emu, &session_id).into());
+    body
+}
