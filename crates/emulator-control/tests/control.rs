@@ -126,3 +126,24 @@ async fn the_clock_moves_forward() {
     control.advance_clock(3600).await;
     assert!((running.emulator.now() - before).whole_seconds() >= 3600);
 }
+
+#[tokio::test]
+async fn a_members_authenticator_app_code_is_read_from_the_control_surface() {
+    let (_running, control) = start().await;
+    let ada = control
+        .project()
+        .await
+        .organization("example-org")
+        .member("ada@example.com")
+        .member_id
+        .clone();
+    let body = json!({"organization_id": DEMO_ORGANIZATION_ID, "member_id": ada});
+    let (status, created) = control.backend_post("/v1/b2b/totp", &body).await;
+    assert_eq!(status, 200, "{created}");
+    let totp = control.totp(&ada).await;
+    assert_eq!(totp.secret, created["secret"]);
+    assert_eq!(totp.totp_registration_id, created["totp_registration_id"]);
+    assert_eq!(totp.code.len(), 6);
+    assert!((1..=30).contains(&totp.seconds_left));
+    assert!(!totp.verified);
+}

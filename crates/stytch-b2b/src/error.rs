@@ -70,8 +70,10 @@ error_types! {
     InvalidEmailForJitProvisioning => "invalid_email_for_jit_provisioning", "Status undocumented: the email's domain may not sign up to this organization.";
     BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "403: the SDK call came from an unregistered domain.";
     BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "403: the SDK call came from an unregistered app bundle.";
-    InvalidTotpCode => "invalid_totp_code", "Status inferred (401): the TOTP code is wrong, from another time step, or already used; counts toward the member lock.";
-    UnableToAuthenticateTotp => "unable_to_authenticate_totp", "Status inferred: the member has no TOTP registration that can authenticate (none, or a pending one that expired).";
+    InvalidTotpCode => "invalid_totp_code", "Status inferred (401): the TOTP code is wrong or too far from the current time step; counts toward the member lock.";
+    TotpCodeAlreadyAuthenticated => "totp_code_already_authenticated", "Status inferred (401): this time step's code already authenticated (a replay); wait for the next code.";
+    UnableToAuthenticateTotp => "unable_to_authenticate_totp", "Status inferred (400): the pending TOTP registration expired before its first code; create another.";
+    InsufficientFactors => "insufficient_factors", "Status inferred (400): the member already has an MFA factor, and the proof sent (an IST or a one-factor session) does not carry it.";
     TotpNotFound => "totp_not_found", "404 (inferred status): no TOTP registration.";
     ActiveTotpExists => "active_totp_exists", "400 (Stytch docs, B2B errors/400): the member already has a TOTP registration; delete it before creating another.";
     InvalidRecoveryCode => "invalid_recovery_code", "Status inferred (401): the recovery code is wrong or already used; counts toward the member lock.";
@@ -436,6 +438,11 @@ mod tests {
                 ErrorType::BadAppBundleForStytchSdk,
             ),
             ("invalid_totp_code", ErrorType::InvalidTotpCode),
+            (
+                "totp_code_already_authenticated",
+                ErrorType::TotpCodeAlreadyAuthenticated,
+            ),
+            ("insufficient_factors", ErrorType::InsufficientFactors),
             (
                 "unable_to_authenticate_totp",
                 ErrorType::UnableToAuthenticateTotp,

@@ -105,6 +105,31 @@ const REFERENCE: &[(&str, u16, ErrorType)] = &[
         403,
         ErrorType::BadAppBundleForStytchSdk,
     ),
+    ("invalid_totp_code", 401, ErrorType::InvalidTotpCode),
+    (
+        "totp_code_already_authenticated",
+        401,
+        ErrorType::TotpCodeAlreadyAuthenticated,
+    ),
+    (
+        "unable_to_authenticate_totp",
+        400,
+        ErrorType::UnableToAuthenticateTotp,
+    ),
+    ("insufficient_factors", 400, ErrorType::InsufficientFactors),
+    ("totp_not_found", 404, ErrorType::TotpNotFound),
+    ("active_totp_exists", 400, ErrorType::ActiveTotpExists),
+    ("invalid_recovery_code", 401, ErrorType::InvalidRecoveryCode),
+    (
+        "recovery_codes_not_found",
+        404,
+        ErrorType::RecoveryCodesNotFound,
+    ),
+    (
+        "operation_restricted_by_organization_mfa_methods",
+        403,
+        ErrorType::OperationRestrictedByOrganizationMfaMethods,
+    ),
     ("internal_server_error", 500, ErrorType::InternalServerError),
 ];
 

@@ -267,4 +267,8 @@ fn every_secret_is_zeroized_on_drop() {
     wiped::<MagicLinkToken>();
     wiped::<PkceCodeVerifier>();
     wiped::<SmsCode>();
+    wiped::<stytch_b2b::TotpCode>();
+    wiped::<stytch_b2b::RecoveryCode>();
+    wiped::<stytch_b2b::TotpSecret>();
+    wiped::<stytch_b2b::TotpQrCode>();
 }

@@ -370,3 +370,118 @@ async fn signup_of_a_new_member_and_a_session_without_mfa() {
         .expect("sessions authenticate");
     assert_eq!(again.member.email_address, "katherine@example.com");
 }
+
+#[tokio::test]
+async fn totp_and_recovery_codes_answer_in_the_official_types() {
+    use stytch::b2b::{magic_links, magic_links_email, recovery_codes, totps};
+    let h = start().await;
+    let (stytch, _) = official_client(&h);
+    h.set_mfa_policy("REQUIRED_FOR_ALL").await;
+    let ist = || async {
+        stytch
+            .magic_links
+            .email
+            .login_or_signup(magic_links_email::LoginOrSignupRequest {
+                organization_id: ORG.into(),
+                email_address: ADA.into(),
+                ..Default::default()
+            })
+            .await
+            .expect("login_or_signup");
+        stytch
+            .magic_links
+            .authenticate(magic_links::AuthenticateRequest {
+                magic_links_token: h.latest_token(ADA).await,
+                ..Default::default()
+            })
+            .await
+            .expect("magic link authenticate")
+    };
+    let primary = ist().await;
+    let created = stytch
+        .totps
+        .create(totps::CreateRequest {
+            organization_id: ORG.into(),
+            member_id: primary.member_id.clone(),
+            intermediate_session_token: Some(primary.intermediate_session_token.clone()),
+            ..Default::default()
+        })
+        .await
+        .expect("totp create");
+    assert_eq!(created.recovery_codes.len(), 10);
+    assert_eq!(created.status_code, 200);
+    let code = h.ctl.current_totp_code(&primary.member_id).await;
+    let done = stytch
+        .totps
+        .authenticate(totps::AuthenticateRequest {
+            organization_id: ORG.into(),
+            member_id: primary.member_id.clone(),
+            code,
+            intermediate_session_token: Some(primary.intermediate_session_token),
+            ..Default::default()
+        })
+        .await
+        .expect("totp authenticate");
+    assert_eq!(
+        done.member.totp_registration_id,
+        created.totp_registration_id
+    );
+    let factors = done.member_session.expect("session").authentication_factors;
+    assert!(matches!(
+        factors[1].type_,
+        stytch::consumer::sessions::AuthenticationFactorType::TOTP
+    ));
+    assert!(matches!(
+        factors[1].delivery_method,
+        stytch::consumer::sessions::AuthenticationFactorDeliveryMethod::AuthenticatorApp
+    ));
+    assert_eq!(
+        factors[1]
+            .authenticator_app_factor
+            .as_ref()
+            .unwrap()
+            .totp_id,
+        created.totp_registration_id
+    );
+
+    // The official get sends `{}` and repeats the ids in the query.
+    let got = stytch
+        .recovery_codes
+        .get(recovery_codes::GetRequest {
+            organization_id: ORG.into(),
+            member_id: done.member_id.clone(),
+        })
+        .await
+        .expect("recovery codes get");
+    assert_eq!(got.recovery_codes, created.recovery_codes);
+    let rotated = stytch
+        .recovery_codes
+        .rotate(recovery_codes::RotateRequest {
+            organization_id: ORG.into(),
+            member_id: done.member_id.clone(),
+        })
+        .await
+        .expect("recovery codes rotate");
+    assert_ne!(rotated.recovery_codes, created.recovery_codes);
+    let again = ist().await;
+    let recovered = stytch
+        .recovery_codes
+        .recover(recovery_codes::RecoverRequest {
+            organization_id: ORG.into(),
+            member_id: done.member_id.clone(),
+            recovery_code: rotated.recovery_codes[0].clone(),
+            intermediate_session_token: Some(again.intermediate_session_token),
+            ..Default::default()
+        })
+        .await
+        .expect("recover");
+    assert_eq!(recovered.recovery_codes_remaining, 9);
+    let factors = recovered
+        .member_session
+        .expect("session")
+        .authentication_factors;
+    assert!(matches!(
+        factors[1].type_,
+        stytch::consumer::sessions::AuthenticationFactorType::RecoveryCodes
+    ));
+}
