@@ -74,7 +74,7 @@ fn ip_name(ip: IpAddr) -> String {
 
 /// `NAME[:PORT]` as a canonical (lowercase; IP addresses normalized) name and the port if given;
 /// `None` unless it is a host name, an IPv4 address or a bracketed IPv6 address.
-fn parse(host: &str) -> Option<(String, Option<u16>)> {
+pub(crate) fn parse(host: &str) -> Option<(String, Option<u16>)> {
     let (name, port) = match host.strip_prefix('[') {
         Some(rest) => {
             let (ip, after) = rest.split_once(']')?;

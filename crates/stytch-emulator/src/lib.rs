@@ -19,6 +19,7 @@ mod jwt;
 mod model;
 mod seed;
 mod totp;
+mod workspace;
 mod world;
 
 use std::net::SocketAddr;
@@ -103,13 +104,15 @@ impl Emulator {
     }
 
     /// Every route: the Stytch routes of [`ROUTES`] (both API families), the magic-link redirect,
-    /// the inbox page at `/` and the `/emulator/*` control surface; anything else answers
+    /// the inbox page at `/`, the `/emulator/*` control surface and the demo workspace under
+    /// `/workspace/` (served on the host `localhost` only); anything else answers
     /// Stytch's 404 `route_not_found`. No `Host` check: for `oneshot` calls; a server listening
     /// on a socket serves [`Emulator::router_for`].
     pub fn router(&self) -> Router {
         Router::new()
             .merge(api::routes())
             .merge(control::routes())
+            .merge(workspace::routes())
             .fallback(api::route_not_found)
             .method_not_allowed_fallback(api::method_not_allowed)
             .layer(axum::middleware::from_fn_with_state(
