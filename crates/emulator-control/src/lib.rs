@@ -244,6 +244,18 @@ impl Control {
         format!("{}{path}", self.base_url)
     }
 
+    /// The emulator's demo workspace: `http://localhost:PORT/workspace/`, the base URL's port under
+    /// the host name `localhost` (the workspace is served on no other, so its cookie never goes to
+    /// the API's host).
+    pub fn workspace_url(&self) -> String {
+        let mut url = url::Url::parse(&self.base_url)
+            .unwrap_or_else(|e| panic!("base URL {:?}: {e}", self.base_url));
+        url.set_host(Some("localhost"))
+            .unwrap_or_else(|e| panic!("base URL {:?}: {e}", self.base_url));
+        url.set_path("/workspace/");
+        url.to_string()
+    }
+
     /// A control call that must succeed, and its JSON answer.
     async fn call<T: DeserializeOwned>(
         &self,

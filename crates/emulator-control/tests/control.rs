@@ -30,6 +30,18 @@ fn basic_is_the_base64_of_user_colon_pass() {
     assert_eq!(query_param("not a url", "token"), None);
 }
 
+#[test]
+fn the_workspace_url_is_the_base_port_on_localhost() {
+    assert_eq!(
+        Control::new("http://127.0.0.1:4321").workspace_url(),
+        "http://localhost:4321/workspace/"
+    );
+    assert_eq!(
+        Control::new("http://[::1]:80").workspace_url(),
+        "http://localhost/workspace/"
+    );
+}
+
 #[tokio::test]
 async fn the_project_has_the_demo_credentials_organization_and_members() {
     let (running, control) = start().await;

@@ -115,6 +115,10 @@ pub fn session_jwt(emu: &Emulator, jwt: &str) -> Result<SignedIn, Refusal> {
 /// Signature (RS256, key chosen by `kid` from the JWKS), `aud` and `iss`; time is checked by the
 /// caller on the emulator's clock, which `jsonwebtoken` does not know.
 fn verified_claims(emu: &Emulator, jwt: &str) -> Result<Value, Refusal> {
+    // jsonwebtoken picks its crypto from crate features and panics when a build enables two (the
+    // `stytch` dev-dependency turns on `aws_lc_rs`): choose the pure-Rust one; one installed
+    // first by someone else is fine too.
+    let _ = jsonwebtoken::crypto::rust_crypto::DEFAULT_PROVIDER.install_default();
     let project_id = emu.project_id();
     let header = jsonwebtoken::decode_header(jwt).map_err(|_| Refusal::Malformed)?;
     let jwks: JwkSet = serde_json::from_value(json!({ "keys": [emu.key().jwk()] }))
