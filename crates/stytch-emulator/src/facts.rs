@@ -224,6 +224,21 @@ pub const SESSION_MAX_MINUTES: i64 = 527_040;
 /// Source: stytchauth/stytch-node: lib/b2b/sessions.ts (getJWKS: "JWTs have a set lifetime of
 /// 5 minutes").
 pub const JWT_LIFETIME: Duration = Duration::minutes(5);
+/// A session JWT's `iss`: `stytch.com/{project_id}`.
+/// Source: stytchauth/stytch-node: the B2B client's `jwtConfig.issuers`
+/// (`stytch.com/${project_id}`, beside the API's base URL).
+pub fn jwt_issuer(project_id: &str) -> String {
+    format!("stytch.com/{project_id}")
+}
+/// The cookie Stytch's frontend SDKs keep the session JWT in, which a company backend reads (the
+/// demo workspace does). Source: honojs/middleware: packages/stytch-auth/README.md ("By default,
+/// it reads JWTs from the stytch_session_jwt cookie"); **inferred** for Stytch's SDKs themselves.
+pub const SESSION_JWT_COOKIE: &str = "stytch_session_jwt";
+/// A session JWT stays valid locally until its `exp` even after its session is revoked.
+/// Source: https://stytch.com/docs/guides/sessions/session-tokens-vs-jwts ("Will locally validate
+/// during the 5-minute period, even if the underlying session is revoked"). The demo workspace
+/// does not follow this (see `workspace::verify`).
+pub const JWT_VALID_UNTIL_EXP_AFTER_REVOKE: bool = true;
 /// A locked member stays locked 1 hour (the default User Lock TTL).
 /// Source: https://stytch.com/docs/resources/platform/user-locks
 pub const LOCK_DURATION: Duration = Duration::hours(1);

@@ -20,9 +20,6 @@ use axum::Router;
 use crate::host_check;
 use crate::Emulator;
 
-/// The cookie the workspace reads: the name Stytch's frontend SDKs give the session JWT.
-pub const SESSION_JWT_COOKIE: &str = "stytch_session_jwt";
-
 /// The workspace's Content-Security-Policy: scripts from its own origin only, nothing else loaded,
 /// no forms, no framing.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \

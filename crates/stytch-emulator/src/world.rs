@@ -443,7 +443,7 @@ impl World {
             claims.insert(k.clone(), v.clone());
         }
         let reserved = json!({
-            "iss": format!("stytch.com/{project_id}"),
+            "iss": facts::jwt_issuer(project_id),
             "aud": [project_id],
             "sub": s.member_id,
             "iat": iat,

@@ -1,8 +1,10 @@
 //! Checks the `stytch_session_jwt` cookie as a company backend would: the RS256 signature against
 //! the project's JWKS (the keys `GET /v1/b2b/sessions/jwks/{project_id}` serves), `aud` =
 //! `[project_id]`, `iss` = `stytch.com/{project_id}`, `nbf` and `exp` on the emulator's clock;
-//! then, as an emulator convenience, that the session is still alive in the emulator's world
-//! (Stytch's own JWT stays locally valid until `exp` even after a revoke).
+//! then, as an emulator convenience, that the session is still alive in the emulator's world, so
+//! a revoked session reads as signed out at once (Stytch's JWT stays locally valid until `exp`
+//! after a revoke, [`facts::JWT_VALID_UNTIL_EXP_AFTER_REVOKE`]; a backend that wants the same
+//! calls sessions/authenticate with the `session_jwt`, which fails once the session has ended).
 
 use axum::http::{header, HeaderMap};
 use jsonwebtoken::errors::ErrorKind;
@@ -12,7 +14,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-use super::SESSION_JWT_COOKIE;
+use crate::facts::{self, SESSION_JWT_COOKIE};
 use crate::Emulator;
 
 /// Who a valid cookie signs in.
@@ -142,7 +144,7 @@ fn verified_claims(emu: &Emulator, jwt: &str) -> Result<Value, Refusal> {
         })?
         .claims;
     // After the audience, so that another project's JWT is named as such.
-    if claims["iss"].as_str() != Some(format!("stytch.com/{project_id}").as_str()) {
+    if claims["iss"].as_str() != Some(facts::jwt_issuer(project_id).as_str()) {
         return Err(Refusal::WrongIssuer);
     }
     Ok(claims)
@@ -176,7 +178,7 @@ mod tests {
         let now = emu.now().unix_timestamp();
         let project_id = emu.project_id();
         let mut claims = json!({
-            "iss": format!("stytch.com/{project_id}"),
+            "iss": facts::jwt_issuer(project_id),
             "aud": [project_id],
             "sub": "member-test-00000000-0000-4000-8000-000000000000",
             "iat": now, "nbf": now, "exp": now + 300,
