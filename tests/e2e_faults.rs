@@ -62,13 +62,19 @@ impl Kind {
     }
 }
 
-/// Waits until the screen is `name` with no call in flight.
+/// Waits until the screen is `name` with no call in flight: up to 45 s, as two stalled calls
+/// in a row (the link, then the SMS the app sends) take 20 s by themselves.
 async fn settled(client: &Client, name: &str) {
-    wait_for(
-        client,
-        &format!("main#app[data-screen='{name}'][data-busy='false']"),
-    )
-    .await;
+    let css = format!("main#app[data-screen='{name}'][data-busy='false']");
+    if let Err(e) = client
+        .wait()
+        .at_most(Duration::from_secs(45))
+        .for_element(fantoccini::Locator::Css(&css))
+        .await
+    {
+        wait_for(client, &css).await; // fails with what the page says
+        panic!("{css}: {e}");
+    }
 }
 
 /// The failure shows as an error notice on the same screen; a 429 is waited out (Stytch's
