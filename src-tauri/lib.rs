@@ -2,6 +2,8 @@
 //! events, and the keychain adapter. Secrets stay in the core; the webview gets a view of the
 //! state and sends intents.
 
+pub mod cli;
+pub mod identity;
 pub mod keychain;
 
 mod commands;
@@ -47,7 +49,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     ])
 }
 
-fn init_tracing() {
+pub(crate) fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_env("GATEHOUSE_LOG").unwrap_or_else(|_| EnvFilter::new("info"));

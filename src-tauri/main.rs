@@ -1,6 +1,14 @@
 // Keeps a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-fn main() {
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // The command line first, before any Tauri code: `gatehouse token` must never reach the
+    // single-instance plugin, which would hand it to a running window.
+    if let Some(status) = gatehouse_lib::cli::dispatch(std::env::args_os()) {
+        return status;
+    }
     gatehouse_lib::run();
+    ExitCode::SUCCESS
 }

@@ -66,6 +66,12 @@ impl EmulatorProcess {
         }
     }
 
+    /// Ends the emulator process: Stytch is gone.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub async fn project(&self) -> emulator_control::Project {
         self.control.project().await
     }

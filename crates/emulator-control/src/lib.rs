@@ -449,4 +449,26 @@ impl Control {
     pub async fn backend_post(&self, path: &str, body: &Value) -> (u16, Value) {
         self.backend(Method::POST, path, body).await
     }
+
+    /// A full session for `email`, a member of `organization_id` whom no second factor is asked
+    /// of, minted through the backend API (an email link, then its token) without any app:
+    /// Stytch's session token.
+    pub async fn mint_session(&self, organization_id: &str, email: &str) -> String {
+        let send = json!({ "organization_id": organization_id, "email_address": email });
+        let (status, body) = self
+            .backend_post("/v1/b2b/magic_links/email/login_or_signup", &send)
+            .await;
+        assert_eq!(status, 200, "login_or_signup for {email}: {body}");
+        let token = self.latest_magic_link_token(email).await;
+        let authenticate = json!({ "magic_links_token": token, "session_duration_minutes": 60 });
+        let (status, body) = self
+            .backend_post("/v1/b2b/magic_links/authenticate", &authenticate)
+            .await;
+        assert_eq!(status, 200, "magic_links/authenticate for {email}");
+        body["session_token"]
+            .as_str()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| panic!("no session for {email}: is a second factor required?"))
+            .to_owned()
+    }
 }

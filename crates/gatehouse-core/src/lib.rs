@@ -15,6 +15,7 @@
 //! | [`config`] | the layered configuration IT installs, loaded from [`config::Sources`] |
 //! | [`link`] | which callback URLs are magic links worth sending to Stytch |
 //! | [`pending`] | the record of a sign-in waiting for its link |
+//! | [`token`] | `gatehouse token`: a session JWT for scripts, from the kept session |
 //!
 //! # Adding a second factor (say, an authenticator app)
 //!
@@ -40,6 +41,7 @@ pub mod machine;
 pub mod notices;
 pub mod pending;
 pub mod refresh;
+pub mod token;
 pub mod vault;
 pub mod view;
 

@@ -221,20 +221,7 @@ impl SignIn {
             clock,
             observer,
         } = parts;
-        let credentials = match &config.auth {
-            StytchAuth::PublicToken(public_token) => Credentials::Sdk {
-                public_token: public_token.clone(),
-            },
-            StytchAuth::Secret { project_id, secret } => Credentials::Backend {
-                project_id: project_id.clone(),
-                secret: secret.clone(),
-            },
-        };
-        let mut client_config = ClientConfig::new(credentials, app);
-        if let Some(base) = &config.api_base {
-            client_config = client_config.with_base_url(base.clone());
-        }
-        let client = Client::new(client_config)?;
+        let client = stytch_client(&config, app)?;
         let view = View::starting(config.dev_mode());
         Ok(Self {
             client,
@@ -1357,6 +1344,24 @@ impl SignIn {
             tracing::warn!("keychain wipe failed: {e}");
         }
     }
+}
+
+/// The Stytch client `config` asks for: its API family's credentials, its API base.
+pub(crate) fn stytch_client(config: &Config, app: AppInfo) -> Result<Client, StytchError> {
+    let credentials = match &config.auth {
+        StytchAuth::PublicToken(public_token) => Credentials::Sdk {
+            public_token: public_token.clone(),
+        },
+        StytchAuth::Secret { project_id, secret } => Credentials::Backend {
+            project_id: project_id.clone(),
+            secret: secret.clone(),
+        },
+    };
+    let mut client_config = ClientConfig::new(credentials, app);
+    if let Some(base) = &config.api_base {
+        client_config = client_config.with_base_url(base.clone());
+    }
+    Client::new(client_config)
 }
 
 /// The keychain record of sessions to revoke: one token a line; `None` when there are none.

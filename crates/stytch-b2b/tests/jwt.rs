@@ -170,6 +170,36 @@ async fn exp_nbf_iss_aud_and_signature_are_checked_with_a_small_leeway() {
 }
 
 #[tokio::test]
+async fn verify_at_judges_exp_and_nbf_at_the_given_time_with_the_same_leeway() {
+    let key = test_key("kid-1");
+    let v = offline(&key).with_leeway(Duration::from_secs(10));
+    let t = now();
+    let at = |s: i64| time::OffsetDateTime::from_unix_timestamp(s).unwrap();
+    // Minted 270 s ahead of this machine's clock (an emulated Stytch whose clock was moved).
+    let ahead = sign(&key, &claims(t + 270, t + 570));
+    let e = v.verify(&ahead).await.unwrap_err();
+    assert_eq!(rejection(e), JwtRejection::NotYetValid, "the system clock");
+    let c = v.verify_at(&ahead, at(t + 270)).await.unwrap();
+    assert_eq!(c.exp, t + 570);
+    v.verify_at(&ahead, at(t + 575)).await.unwrap();
+    let e = v.verify_at(&ahead, at(t + 590)).await.unwrap_err();
+    assert_eq!(rejection(e), JwtRejection::Expired);
+    let e = v.verify_at(&ahead, at(t + 250)).await.unwrap_err();
+    assert_eq!(rejection(e), JwtRejection::NotYetValid);
+    // The signature is still checked.
+    let mut forged = claims(t + 270, t + 570);
+    forged["sub"] = json!("member-test-2");
+    let other = sign(&test_key("kid-1"), &forged).expose().to_owned();
+    let (head_body, _) = other.rsplit_once('.').unwrap();
+    let (_, sig) = ahead.expose().rsplit_once('.').unwrap();
+    let e = v
+        .verify_at(&SessionJwt::new(format!("{head_body}.{sig}")), at(t + 270))
+        .await
+        .unwrap_err();
+    assert_eq!(rejection(e), JwtRejection::BadSignature);
+}
+
+#[tokio::test]
 async fn emulator_jwts_verify_and_the_jwks_is_fetched_once_and_refetched_at_most_once_a_minute() {
     for family in FAMILIES {
         let h = Harness::start().await;

@@ -1,0 +1,187 @@
+//! `gatehouse token`: a session JWT for scripts and local tools, from the session the app keeps
+//! in the vault, whether or not the window is open. One `sessions/authenticate` without a
+//! duration (it leaves the session as it is, so a window using it is not disturbed), whose answer
+//! carries a fresh 5-minute JWT; the JWT is checked against the project's JWKS, and its `exp`
+//! read from the verified claims. The session token itself never leaves this module.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use stytch_b2b::{
+    AppInfo, Error as StytchError, ErrorType, MemberId, OrganizationId, SessionJwt,
+    SessionJwtVerifier, SessionToken,
+};
+use time::OffsetDateTime;
+
+use crate::clock::Clock;
+use crate::config::{Config, ConfigError};
+use crate::machine::stytch_client;
+use crate::notices;
+use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
+
+/// The JWT handed out is valid for at least this long.
+pub const MIN_VALIDITY: Duration = Duration::from_secs(60);
+
+/// A session JWT and whom it names. `Debug` prints the JWT as `<redacted>`.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub jwt: SessionJwt,
+    /// The JWT's `exp`, as verified.
+    pub expires_at: OffsetDateTime,
+    pub member_id: MemberId,
+    pub organization_id: OrganizationId,
+    pub email: String,
+}
+
+/// Why there is no token; each kind has its exit status ([`TokenError::exit_code`]), and its
+/// `Display` is a sentence for a person (never holding a secret).
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    /// No session in the vault, or Stytch says it has ended (the vault is then wiped).
+    #[error("{0}")]
+    NotSignedIn(String),
+    /// Stytch could not answer: the network, a timeout, a 5xx or a rate limit.
+    #[error("{0}")]
+    Unreachable(String),
+    /// The configuration cannot work (it did not load, or Stytch refused the app's credentials).
+    #[error("{0}")]
+    Config(String),
+    /// The keychain could not be read.
+    #[error("{0}")]
+    Keychain(String),
+    /// Anything else: an answer from Stytch that cannot be used.
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl TokenError {
+    /// The process exit status for this error: 2 not signed in, 3 Stytch unreachable,
+    /// 4 configuration, 1 anything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            TokenError::NotSignedIn(_) => 2,
+            TokenError::Unreachable(_) => 3,
+            TokenError::Config(_) => 4,
+            TokenError::Keychain(_) | TokenError::Failed(_) => 1,
+        }
+    }
+}
+
+impl From<ConfigError> for TokenError {
+    fn from(e: ConfigError) -> Self {
+        TokenError::Config(match &e.file {
+            Some(file) => format!(
+                "Gatehouse's configuration is not usable: {} (in {}).",
+                e.message,
+                file.display()
+            ),
+            None => format!("Gatehouse's configuration is not usable: {}.", e.message),
+        })
+    }
+}
+
+/// A session JWT valid for at least [`MIN_VALIDITY`] (judged by `clock`), from the session
+/// token in `session`.
+pub async fn fetch(
+    config: &Config,
+    session: Arc<dyn Vault>,
+    app: AppInfo,
+    clock: &dyn Clock,
+) -> Result<Token, TokenError> {
+    let client = stytch_client(config, app).map_err(|e| {
+        TokenError::Config(format!(
+            "Gatehouse cannot talk to Stytch with this configuration: {e}."
+        ))
+    })?;
+    let vault = vault::bounded(session, KEYCHAIN_LIMIT);
+    let token = match vault.load().await {
+        Ok(Some(token)) => SessionToken::new(token),
+        Ok(None) => {
+            return Err(TokenError::NotSignedIn(
+                "You are not signed in to Gatehouse. Open Gatehouse, sign in, then try again."
+                    .into(),
+            ))
+        }
+        Err(e) => {
+            return Err(TokenError::Keychain(format!(
+                "Your saved sign-in could not be read from the keychain ({e})."
+            )))
+        }
+    };
+    let answer = match client.sessions_authenticate(&token, None).await {
+        Ok(answer) => answer,
+        Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {
+            // As the app does when Stytch says the session has ended.
+            if let Err(e) = vault.wipe().await {
+                tracing::warn!("keychain wipe failed: {e}");
+            }
+            return Err(TokenError::NotSignedIn(format!(
+                "{} Open Gatehouse to sign in.",
+                notices::session_ended().message
+            )));
+        }
+        Err(e) => return Err(stytch_failure(&e, clock)),
+    };
+    let Some(jwt) = answer.session_jwt else {
+        return Err(TokenError::Failed(
+            "Stytch answered without a session JWT.".into(),
+        ));
+    };
+    let verifier = SessionJwtVerifier::new(client, config.project_id.clone());
+    let claims = verifier
+        .verify_at(&jwt, clock.now())
+        .await
+        .map_err(|e| match e {
+            StytchError::InvalidJwt(r) => {
+                TokenError::Failed(format!("Stytch's session JWT did not verify: {r}."))
+            }
+            other => stytch_failure(&other, clock),
+        })?;
+    if claims.sub != answer.member.member_id
+        || claims.organization.organization_id != answer.organization.organization_id
+    {
+        return Err(TokenError::Failed(
+            "Stytch's session JWT names another member or organization than the session.".into(),
+        ));
+    }
+    let expires_at = OffsetDateTime::from_unix_timestamp(claims.exp)
+        .map_err(|_| TokenError::Failed("Stytch's session JWT has no usable expiry.".into()))?;
+    let left = expires_at - clock.now();
+    if left < MIN_VALIDITY {
+        return Err(TokenError::Failed(format!(
+            "Stytch's session JWT expires in {} s, under the {} s promised: is this computer's clock right?",
+            left.whole_seconds(),
+            MIN_VALIDITY.as_secs()
+        )));
+    }
+    Ok(Token {
+        jwt,
+        expires_at,
+        member_id: claims.sub,
+        organization_id: claims.organization.organization_id,
+        email: answer.member.email_address,
+    })
+}
+
+/// A Stytch call that failed other than "session not found", in the app's words.
+fn stytch_failure(e: &StytchError, clock: &dyn Clock) -> TokenError {
+    let words = notices::problem(e, clock.now()).message;
+    let unreachable = e.is_retryable() && e.error_type() != Some(&ErrorType::UserLockLimitReached);
+    let refused_app = matches!(
+        e.error_type(),
+        Some(
+            ErrorType::UnauthorizedCredentials
+                | ErrorType::EndpointNotAuthorizedForSdk
+                | ErrorType::BadAppBundleForStytchSdk
+                | ErrorType::BadDomainForStytchSdk
+        )
+    );
+    let sentence = format!("{words} ({e})");
+    if unreachable {
+        TokenError::Unreachable(sentence)
+    } else if refused_app {
+        TokenError::Config(sentence)
+    } else {
+        TokenError::Failed(sentence)
+    }
+}

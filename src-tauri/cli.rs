@@ -1,0 +1,187 @@
+//! The command line, read before any Tauri code runs (so the single-instance plugin never hands
+//! `token` to a running window): `gatehouse token [--json]` and `gatehouse --help`. Anything
+//! else — no argument, a `gatehouse://…` link, an argument that is not UTF-8 (ignored) — is the
+//! app's.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use gatehouse_core::token::{self, Token, TokenError};
+use gatehouse_core::{config, SystemClock};
+use stytch_b2b::AppInfo;
+
+use crate::identity::{IDENTIFIER, VERSION};
+use crate::keychain::{Keychain, SESSION_ACCOUNT};
+
+const HELP: &str = "\
+Gatehouse signs you in to your company's Stytch organization.
+
+Usage:
+  gatehouse                  open the Gatehouse window
+  gatehouse token            print a session JWT valid for at least 60 more seconds
+  gatehouse token --json     the same as JSON: jwt, expires_at, member_id, organization_id, email
+  gatehouse --help           this text
+
+`gatehouse token` uses the session kept in the keychain, whether or not the window is open; it
+never prints the session token. Exit status: 0 printed; 1 another failure; 2 not signed in;
+3 Stytch unreachable; 4 configuration error; 64 unknown option.
+";
+
+/// Exit status for a command line `gatehouse token` does not understand.
+const USAGE: u8 = 64;
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    /// The window (no command, or a link, or anything this module does not own).
+    App,
+    Help,
+    Token { json: bool },
+    /// `token` followed by something it does not take.
+    Usage(String),
+}
+
+/// Reads `args` (the program name first, as `std::env::args_os()` gives them).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
+    let args: Vec<String> = args
+        .into_iter()
+        .skip(1)
+        .filter_map(|a| a.into_string().ok())
+        .collect();
+    let help = |a: &str| a == "--help" || a == "-h";
+    match args.as_slice() {
+        [only] if help(only) => Invocation::Help,
+        [command, rest @ ..] if command == "token" => match rest {
+            [] => Invocation::Token { json: false },
+            [option] if option == "--json" => Invocation::Token { json: true },
+            [option] if help(option) => Invocation::Help,
+            _ => Invocation::Usage(format!(
+                "gatehouse token takes only --json (got: {}). See gatehouse --help.",
+                rest.join(" ")
+            )),
+        },
+        _ => Invocation::App,
+    }
+}
+
+/// Runs a command-line invocation to its exit status; `None`: start the app.
+pub fn dispatch(args: impl IntoIterator<Item = OsString>) -> Option<ExitCode> {
+    match parse(args) {
+        Invocation::App => None,
+        Invocation::Help => Some(print(HELP.trim_end())),
+        Invocation::Usage(message) => {
+            eprintln!("{message}");
+            Some(ExitCode::from(USAGE))
+        }
+        Invocation::Token { json } => Some(token(json)),
+    }
+}
+
+fn token(json: bool) -> ExitCode {
+    // Logs only when asked for: a script reads stderr as the one sentence below.
+    if std::env::var_os("GATEHOUSE_LOG").is_some() {
+        crate::init_tracing();
+    }
+    match fetch() {
+        Ok(token) => print(&if json { as_json(&token) } else { token.jwt.expose().to_owned() }),
+        Err(e) => {
+            eprintln!("gatehouse token: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn fetch() -> Result<Token, TokenError> {
+    let config = config::load(&config::Sources::from_env())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| TokenError::Failed(format!("Gatehouse could not start: {e}.")))?;
+    let session = Arc::new(Keychain::new(IDENTIFIER, SESSION_ACCOUNT));
+    let app = AppInfo {
+        identifier: IDENTIFIER.into(),
+        version: VERSION.into(),
+    };
+    runtime.block_on(token::fetch(&config, session, app, &SystemClock))
+}
+
+fn as_json(token: &Token) -> String {
+    let expires_at = token
+        .expires_at
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("a JWT's exp formats as RFC 3339");
+    serde_json::json!({
+        "jwt": token.jwt.expose(),
+        "expires_at": expires_at,
+        "member_id": token.member_id.as_str(),
+        "organization_id": token.organization_id.as_str(),
+        "email": token.email,
+    })
+    .to_string()
+}
+
+/// Prints `text` and a newline on stdout; a closed stdout is a failure, never a panic.
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gatehouse: could not write the answer: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> Invocation {
+        parse(
+            std::iter::once("gatehouse")
+                .chain(args.iter().copied())
+                .map(OsString::from),
+        )
+    }
+
+    #[test]
+    fn token_and_help_are_the_cli_s_and_everything_else_the_app_s() {
+        assert_eq!(parsed(&["token"]), Invocation::Token { json: false });
+        assert_eq!(parsed(&["token", "--json"]), Invocation::Token { json: true });
+        assert_eq!(parsed(&["--help"]), Invocation::Help);
+        assert_eq!(parsed(&["-h"]), Invocation::Help);
+        assert_eq!(parsed(&["token", "--help"]), Invocation::Help);
+        assert_eq!(parsed(&[]), Invocation::App);
+        let link = "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=x";
+        assert_eq!(parsed(&[link]), Invocation::App);
+        assert_eq!(parsed(&[link, "token"]), Invocation::App);
+        assert_eq!(parsed(&["tokens"]), Invocation::App);
+        assert!(matches!(
+            parsed(&["token", "--jsn"]),
+            Invocation::Usage(m) if m.contains("--jsn")
+        ));
+        assert!(matches!(
+            parsed(&["token", "--json", "--json"]),
+            Invocation::Usage(_)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_argument_that_is_not_utf8_is_ignored() {
+        use std::os::unix::ffi::OsStringExt;
+        let odd = OsString::from_vec(vec![0x66, 0x6f, 0xff]);
+        let args = |rest: Vec<OsString>| {
+            let mut all = vec![OsString::from("gatehouse")];
+            all.extend(rest);
+            parse(all)
+        };
+        assert_eq!(args(vec![odd.clone()]), Invocation::App);
+        assert_eq!(
+            args(vec![odd, "token".into(), "--json".into()]),
+            Invocation::Token { json: true }
+        );
+    }
+}
