@@ -38,7 +38,9 @@ pub enum Invocation {
     /// The window (no command, or a link, or anything this module does not own).
     App,
     Help,
-    Token { json: bool },
+    Token {
+        json: bool,
+    },
     /// `token` followed by something it does not take.
     Usage(String),
 }
@@ -85,7 +87,11 @@ fn token(json: bool) -> ExitCode {
         crate::init_tracing();
     }
     match fetch() {
-        Ok(token) => print(&if json { as_json(&token) } else { token.jwt.expose().to_owned() }),
+        Ok(token) => print(&if json {
+            as_json(&token)
+        } else {
+            token.jwt.expose().to_owned()
+        }),
         Err(e) => {
             eprintln!("gatehouse token: {e}");
             ExitCode::from(e.exit_code())
@@ -149,7 +155,10 @@ mod tests {
     #[test]
     fn token_and_help_are_the_cli_s_and_everything_else_the_app_s() {
         assert_eq!(parsed(&["token"]), Invocation::Token { json: false });
-        assert_eq!(parsed(&["token", "--json"]), Invocation::Token { json: true });
+        assert_eq!(
+            parsed(&["token", "--json"]),
+            Invocation::Token { json: true }
+        );
         assert_eq!(parsed(&["--help"]), Invocation::Help);
         assert_eq!(parsed(&["-h"]), Invocation::Help);
         assert_eq!(parsed(&["token", "--help"]), Invocation::Help);

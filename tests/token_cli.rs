@@ -117,7 +117,9 @@ async fn json_names_the_member_and_when_the_jwt_expires() {
         ["email", "expires_at", "jwt", "member_id", "organization_id"]
     );
     let project = stack.emulator.project().await;
-    let ada = project.organization("example-org").member("ada@example.com");
+    let ada = project
+        .organization("example-org")
+        .member("ada@example.com");
     assert_eq!(answer["email"], "ada@example.com");
     assert_eq!(answer["member_id"], ada.member_id);
     assert_eq!(answer["organization_id"], stack.organization_id);

@@ -60,7 +60,10 @@ impl Harness {
     /// Ada signed in: her session token (minted at the emulator) in the vault.
     async fn signed_in() -> (Harness, String) {
         let h = Self::signed_out().await;
-        let token = h.control.mint_session(&h.organization_id, "ada@example.com").await;
+        let token = h
+            .control
+            .mint_session(&h.organization_id, "ada@example.com")
+            .await;
         *h.vault.0.lock().unwrap() = Some(token.clone());
         (h, token)
     }
@@ -160,7 +163,11 @@ async fn fetching_leaves_the_session_as_it_was() {
         after["member_session"]["expires_at"], before["member_session"]["expires_at"],
         "no duration was sent: the session's expiry did not move"
     );
-    assert_eq!(h.vault.value(), Some(session_token), "the vault is untouched");
+    assert_eq!(
+        h.vault.value(),
+        Some(session_token),
+        "the vault is untouched"
+    );
 }
 
 #[tokio::test]
@@ -230,8 +237,14 @@ async fn the_session_token_and_jwt_never_show_in_debug_or_messages() {
     let token = h.fetch().await.expect("a token");
     let shown = format!("{token:?}");
     assert!(!shown.contains(&session_token), "{shown}");
-    assert!(!shown.contains(token.jwt.expose()), "the JWT is redacted: {shown}");
-    assert!(shown.contains(h.member_id.as_str()), "the rest is shown: {shown}");
+    assert!(
+        !shown.contains(token.jwt.expose()),
+        "the JWT is redacted: {shown}"
+    );
+    assert!(
+        shown.contains(h.member_id.as_str()),
+        "the rest is shown: {shown}"
+    );
 
     h.control
         .arm(&Fault::status(SESSIONS_AUTHENTICATE, 503).times(10))

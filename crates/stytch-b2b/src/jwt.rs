@@ -249,7 +249,11 @@ impl SessionJwtVerifier {
         Ok(claims)
     }
 
-    async fn check(&self, jwt: &SessionJwt, validation: &Validation) -> Result<SessionClaims, Error> {
+    async fn check(
+        &self,
+        jwt: &SessionJwt,
+        validation: &Validation,
+    ) -> Result<SessionClaims, Error> {
         let header = jsonwebtoken::decode_header(jwt.expose())
             .map_err(|e| JwtRejection::Malformed(e.to_string()))?;
         if header.alg != Algorithm::RS256 {
