@@ -83,6 +83,8 @@ impl Harness {
             session_minutes: 60,
             default_country: "US".into(),
             development: false,
+            workspace: None,
+            session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
         };
         Harness {
             organization_id: organization.organization_id.clone(),
