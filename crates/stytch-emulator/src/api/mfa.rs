@@ -47,6 +47,20 @@ impl Proof {
         }
     }
 
+    /// The proof an authenticate call must carry: exactly one of the three.
+    pub(super) fn required(
+        ctx: &Ctx,
+        ist: Option<String>,
+        session: SessionArgs,
+    ) -> ApiResult<Proof> {
+        Self::given(ctx, ist, session)?.ok_or_else(|| {
+            ctx.err(
+                facts::NO_SESSION_ARGUMENTS,
+                "Provide one of intermediate_session_token, session_token and session_jwt.",
+            )
+        })
+    }
+
     pub(super) fn check(
         self,
         w: &World,

@@ -123,12 +123,7 @@ pub(super) async fn sms_authenticate(
         "set_mfa_enrollment",
     )?;
     let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let Some(proof) = Proof::given(&ctx, some(b.intermediate_session_token), session)? else {
-        return Err(ctx.err(
-            facts::NO_SESSION_ARGUMENTS,
-            "Provide one of intermediate_session_token, session_token and session_jwt.",
-        ));
-    };
+    let proof = Proof::required(&ctx, some(b.intermediate_session_token), session)?;
     let mut w = emu.world();
     let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
     require_method(&ctx, &org, "sms_otp")?;
