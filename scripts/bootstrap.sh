@@ -9,6 +9,8 @@ DEBIAN_PACKAGES=(
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
   # the window, screenshots and WebDriver under Xvfb
   xvfb xauth webkit2gtk-driver imagemagick
+  # keyboard shortcuts pressed as a person would (GTK accelerators: WebDriver cannot reach them)
+  xdotool
   # the real keychain: gnome-keyring's Secret Service in a private dbus session
   gnome-keyring libsecret-tools dbus-x11 libdbus-1-dev
   # deep links: desktop entries, xdg-open, gio open

@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "restart",
     "retry",
     "sign_out",
+    "open_workspace",
 ];
 
 fn main() {

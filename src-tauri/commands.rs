@@ -64,3 +64,8 @@ pub async fn retry(gate: State<'_, Gatehouse>) -> Done {
 pub async fn sign_out(gate: State<'_, Gatehouse>) -> Done {
     gate.run(|m| async move { m.sign_out().await }).await
 }
+
+#[tauri::command]
+pub async fn open_workspace(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.open_workspace().await }).await
+}

@@ -46,6 +46,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::restart,
         commands::retry,
         commands::sign_out,
+        commands::open_workspace,
     ])
 }
 

@@ -4,10 +4,13 @@
 //! the session JWT (never the session token) as the `stytch_session_jwt` cookie Stytch's own
 //! frontend SDKs use. The workspace is a remote origin: the window's capability covers the local
 //! UI only, so the workspace can call no Gatehouse command. Anything off the workspace's origins,
-//! and every new window, goes to the system browser.
+//! and every new window, goes to the system browser. A workspace page that cannot be loaded
+//! brings back the local signed-in screen, which says why and offers Try again and Sign out.
+
+use std::sync::Arc;
 
 use gatehouse_core::config::Workspace;
-use gatehouse_core::SignIn;
+use gatehouse_core::{JwtEvent, SignIn};
 use tauri::webview::{cookie::SameSite, Cookie, NewWindowResponse};
 use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
@@ -71,18 +74,25 @@ fn to_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) {
 }
 
 /// Shows the workspace while the machine holds a session JWT, and the local UI otherwise.
-pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &SignIn, workspace: Workspace) {
+pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &Arc<SignIn>, workspace: Workspace) {
     let Some(window) = app.get_webview_window(WINDOW) else {
         return;
     };
     let local = window.url().ok();
-    machine.on_session_jwt(Box::new(move |jwt| {
-        let jwt = jwt.map(|j| Zeroizing::new(j.expose().to_owned()));
+    if let Some(local) = &local {
+        on_load_failure(&window, machine, &workspace, local);
+    }
+    machine.on_session_jwt(Box::new(move |event| {
+        let event = match event {
+            JwtEvent::Open(jwt) => Some((Zeroizing::new(jwt.expose().to_owned()), true)),
+            JwtEvent::Renewed(jwt) => Some((Zeroizing::new(jwt.expose().to_owned()), false)),
+            JwtEvent::Ended => None,
+        };
         let (window, workspace, local) = (window.clone(), workspace.clone(), local.clone());
         // Cookie calls wait on the event loop: never from its own thread, never under the
         // machine's lock (this closure runs under it), so on a thread of their own.
-        std::thread::spawn(move || match jwt {
-            Some(jwt) => show(&window, &workspace, &jwt),
+        std::thread::spawn(move || match event {
+            Some((jwt, open)) => show(&window, &workspace, &jwt, open),
             None => leave(&window, &workspace, local),
         });
     }));
@@ -99,14 +109,13 @@ fn cookie(workspace: &Workspace, value: String) -> Cookie<'static> {
         .build()
 }
 
-/// Sets (or replaces) the cookie, then opens the workspace unless it is already open.
-fn show<R: Runtime>(window: &WebviewWindow<R>, workspace: &Workspace, jwt: &str) {
+/// Sets (or replaces) the cookie; opens the workspace when asked to.
+fn show<R: Runtime>(window: &WebviewWindow<R>, workspace: &Workspace, jwt: &str, open: bool) {
     if let Err(e) = window.set_cookie(cookie(workspace, jwt.to_owned())) {
         tracing::warn!("could not set the workspace's cookie: {e}");
         return;
     }
-    let open = window.url().is_ok_and(|u| workspace.allows(&u));
-    if !open {
+    if open {
         tracing::info!(workspace = %workspace.url, "opening the workspace");
         if let Err(e) = window.navigate(workspace.url.clone()) {
             tracing::warn!("could not open the workspace: {e}");
@@ -128,9 +137,59 @@ fn leave<R: Runtime>(window: &WebviewWindow<R>, workspace: &Workspace, local: Op
         .cookies_for_url(workspace.url.clone())
         .map(|c| c.iter().filter(|c| c.name() == COOKIE).count());
     tracing::info!(cookies_left = ?left, "the workspace was closed");
+    back_to_local(window, local);
+}
+
+fn back_to_local<R: Runtime>(window: &WebviewWindow<R>, local: Option<Url>) {
     if let Some(local) = local {
         if window.url().is_ok_and(|u| !is_local(&u)) {
             let _ = window.navigate(local);
         }
     }
+}
+
+/// A workspace page that cannot be loaded (no network, DNS, TLS, refused) brings back the local
+/// UI, and the machine's signed-in screen says why. WebKitGTK's `load-failed` signal; navigations
+/// the guard cancelled and pages off the workspace are not failures of the workspace.
+#[cfg(target_os = "linux")]
+fn on_load_failure<R: Runtime>(
+    window: &WebviewWindow<R>,
+    machine: &Arc<SignIn>,
+    workspace: &Workspace,
+    local: &Url,
+) {
+    use webkit2gtk::{NetworkError, PolicyError, WebViewExt};
+    let (machine, workspace, local) = (machine.clone(), workspace.clone(), local.clone());
+    let wired = window.with_webview(move |webview| {
+        webview
+            .inner()
+            .connect_load_failed(move |view, _event, uri, error| {
+                let on_workspace = Url::parse(uri).is_ok_and(|u| workspace.allows(&u));
+                let cancelled = error.matches(NetworkError::Cancelled) || error.is::<PolicyError>();
+                if !on_workspace || cancelled {
+                    return false;
+                }
+                // The failing URL may carry the workspace's own query: only its host is logged.
+                let host = workspace.url.host_str().unwrap_or_default().to_owned();
+                tracing::warn!(%host, error = %error, "the workspace's page could not be loaded");
+                view.load_uri(local.as_str());
+                let (machine, reason) = (machine.clone(), error.to_string());
+                tauri::async_runtime::spawn(async move { machine.workspace_failed(reason).await });
+                true
+            });
+    });
+    if let Err(e) = wired {
+        tracing::warn!("could not watch the workspace's page loads: {e}");
+    }
+}
+
+/// Other platforms: not wired yet (WebView2's NavigationCompleted with `IsSuccess` false, WKWebView's
+/// didFailProvisionalNavigation); they cannot be compiled on the Linux machines this is built on.
+#[cfg(not(target_os = "linux"))]
+fn on_load_failure<R: Runtime>(
+    _window: &WebviewWindow<R>,
+    _machine: &Arc<SignIn>,
+    _workspace: &Workspace,
+    _local: &Url,
+) {
 }

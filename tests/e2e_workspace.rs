@@ -2,15 +2,18 @@
 //! `stytch_session_jwt` cookie against the JWKS on every page, the way a company backend would.
 //! The window shows it after the code; the cookie is renewed with the session; a session revoked
 //! elsewhere returns the window to the email screen with the cookie gone; the workspace can call
-//! no Gatehouse command; a link off its origin does not navigate it.
+//! no Gatehouse command; a link off its origin does not navigate it. A workspace that cannot be
+//! reached gives the local screen with Try again; the keyboard shortcut signs out from the
+//! workspace itself.
 
 mod support;
 
 use std::time::{Duration, Instant};
 
+use emulator_control::Fault;
 use fantoccini::{Client, Locator};
 use support::stack::{self, Family, Stack};
-use support::window::{notice, screen, type_into};
+use support::window::{notice, press_keys_in_window, screen, type_into};
 use support::{screenshot, wait_for};
 
 async fn text(client: &Client, css: &str) -> String {
@@ -36,6 +39,26 @@ async fn renewed_jwt(client: &Client, old: &str) -> String {
     }
 }
 
+/// Signs grace in through the window: email, the link through xdg-open, the SMS Stytch sent.
+async fn sign_in_as_grace(stack: &Stack, client: &Client) {
+    screen(client, "sign_in").await;
+    type_into(client, "#email", "grace@example.com").await;
+    wait_for(client, "form#sign-in button[type='submit']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    screen(client, "check_email").await;
+    let email = stack
+        .emulator
+        .wait_for_message("grace@example.com", 1)
+        .await;
+    stack::xdg_open(&stack.emulator.callback_url(&email).await);
+    screen(client, "enter_code").await;
+    let sms = stack.emulator.wait_for_message("+14155550123", 1).await;
+    type_into(client, "#code", sms["code"].as_str().unwrap()).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes_with_it() {
     let _one = support::exclusive().await;
@@ -49,23 +72,7 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     ]);
     let client = driver.launch_app().await;
 
-    // Sign in: email, link, the SMS Stytch sent itself.
-    screen(&client, "sign_in").await;
-    type_into(&client, "#email", "grace@example.com").await;
-    wait_for(&client, "form#sign-in button[type='submit']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    screen(&client, "check_email").await;
-    let email = stack
-        .emulator
-        .wait_for_message("grace@example.com", 1)
-        .await;
-    stack::xdg_open(&stack.emulator.callback_url(&email).await);
-    screen(&client, "enter_code").await;
-    let sms = stack.emulator.wait_for_message("+14155550123", 1).await;
-    type_into(&client, "#code", sms["code"].as_str().unwrap()).await;
+    sign_in_as_grace(&stack, &client).await;
 
     // The workspace, verified by its own server.
     assert_eq!(text(&client, "#member-email").await, "grace@example.com");
@@ -135,4 +142,77 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     client.close().await.unwrap();
     drop(driver);
     stack.assert_no_secrets(&[token]).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_shortcut_signs_out()
+{
+    let _one = support::exclusive().await;
+    let stack = Stack::new(Family::Sdk).await;
+    let workspace = stack.workspace_url();
+    let driver = stack.driver_with(&[
+        ("GATEHOUSE_WORKSPACE_URL", workspace.as_str()),
+        ("GATEHOUSE_WORKSPACE_NAME", "Example Workspace"),
+    ]);
+    let client = driver.launch_app().await;
+    // The workspace's server cuts the connection (twice: a web engine may retry once).
+    let path = url_path(&workspace);
+    let cut = Fault::drop_connection(path.clone()).times(2);
+    stack.emulator.control.arm(&cut).await;
+    sign_in_as_grace(&stack, &client).await;
+
+    // Not a blank window: the local signed-in screen says what failed and offers Try again.
+    screen(&client, "signed_in").await;
+    let status = wait_for(&client, "#workspace-retry").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !status.is_displayed().await.unwrap() {
+        assert!(Instant::now() < deadline, "Try again never appeared");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let said = text(&client, "#workspace-status").await;
+    assert!(
+        said.starts_with("Example Workspace couldn't be opened: "),
+        "{said}"
+    );
+    let url = client.current_url().await.unwrap();
+    assert!(!url.as_str().starts_with(&workspace), "still on {url}");
+    screenshot(&client, "09-workspace-unreachable").await;
+
+    // The server is back: Try again opens the workspace with the session.
+    stack.emulator.control.clear_faults().await;
+    status.click().await.unwrap();
+    assert_eq!(text(&client, "#member-email").await, "grace@example.com");
+    let token = stack::keychain_secret("session").expect("the session token is kept");
+
+    // The keyboard shortcut signs out from the workspace itself (its page has no command).
+    press_keys_in_window("ctrl+shift+l");
+    screen(&client, "sign_in").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while stack::keychain_secret("session").is_some() {
+        assert!(
+            Instant::now() < deadline,
+            "the session stayed in the keychain"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(stack.app_log_text().contains("sign out from the menu"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stack.app_log_text().contains("cookies_left=Ok(0)") {
+        assert!(
+            Instant::now() < deadline,
+            "the workspace's cookie was not read back as gone"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    client.close().await.unwrap();
+    drop(driver);
+    stack.assert_no_secrets(&[token]).await;
+}
+
+/// The path of the workspace's page (`/workspace/`), for arming a fault on it.
+fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or("/".to_owned(), |i| after_scheme[i..].to_owned())
 }

@@ -43,3 +43,27 @@ pub async fn quit(client: Client) {
     // The single-instance name must be free before the next launch.
     tokio::time::sleep(Duration::from_millis(800)).await;
 }
+
+/// Presses `keys` (xdotool's names, e.g. `ctrl+shift+l`) in Gatehouse's window, as a person at
+/// the keyboard would: the X server delivers them to the focused window (XTEST), so GTK's own
+/// accelerators see them — which WebDriver's key actions, sent to the page, never reach.
+pub fn press_keys_in_window(keys: &str) {
+    let search = std::process::Command::new("xdotool")
+        .args(["search", "--sync", "--onlyvisible", "--name", "^Gatehouse$"])
+        .output()
+        .expect("xdotool (scripts/bootstrap.sh installs it)");
+    let id = String::from_utf8_lossy(&search.stdout)
+        .lines()
+        .next()
+        .map(str::to_owned)
+        .expect("Gatehouse's window is on the display");
+    let run = |args: &[&str]| {
+        let status = std::process::Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool");
+        assert!(status.success(), "xdotool {args:?}: {status}");
+    };
+    run(&["windowfocus", "--sync", &id]);
+    run(&["key", "--clearmodifiers", keys]);
+}

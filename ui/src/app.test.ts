@@ -416,6 +416,30 @@ describe("signed_in", () => {
     expect(submitButton("#signed-in").textContent).toBe("Sign out");
     submitButton("#signed-in").click();
     expect(callMock).toHaveBeenCalledExactlyOnceWith("sign_out");
+    expect($("#workspace").hidden).toBe(true);
+  });
+
+  it("says the workspace is opening, or why it could not be, with Try again and Sign out", () => {
+    render(views.signedIn({ workspace: { name: "Example Workspace", failure: null } }));
+    expect($("#workspace").hidden).toBe(false);
+    expect($("#workspace-status").textContent).toBe("Opening Example Workspace…");
+    expect($("#workspace-retry").hidden).toBe(true);
+
+    render(
+      views.signedIn({
+        workspace: { name: "Example Workspace", failure: "Could not connect: Connection refused" },
+      }),
+    );
+    expect($("#workspace").getAttribute("role")).toBe("alert");
+    expect($("#workspace-status").textContent).toContain(
+      "Example Workspace couldn't be opened: Could not connect: Connection refused.",
+    );
+    expect($("#workspace-retry").hidden).toBe(false);
+    ($("#workspace-retry") as HTMLButtonElement).click();
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("open_workspace");
+    callMock.mockClear();
+    submitButton("#signed-in").click();
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("sign_out");
   });
 });
 

@@ -1,5 +1,6 @@
 // Views for tests, close to what the Rust side sends.
 import type { Common, View, ViewNotice } from "./types";
+import type { WorkspaceView } from "./generated/WorkspaceView";
 
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
 export const at = (ms: number): string => new Date(T0 + ms).toISOString();
@@ -51,7 +52,9 @@ export const views = {
     alternatives: [],
     ...over,
   }),
-  signedIn: (over: Partial<Common> & { remembered?: boolean } = {}): View => ({
+  signedIn: (
+    over: Partial<Common> & { remembered?: boolean; workspace?: WorkspaceView | null } = {},
+  ): View => ({
     ...common,
     screen: "signed_in",
     organization_name: "Example Org",
@@ -62,6 +65,7 @@ export const views = {
     ],
     session_expires_at: at(3_600_000),
     remembered: true,
+    workspace: null,
     ...over,
   }),
 };

@@ -47,6 +47,7 @@ pub struct Intents {
     pub restart: NoArgs,
     pub retry: NoArgs,
     pub sign_out: NoArgs,
+    pub open_workspace: NoArgs,
 }
 
 /// The intent names, in the order of [`Intents`]'s fields.
@@ -61,6 +62,7 @@ pub const INTENTS: &[&str] = &[
     "restart",
     "retry",
     "sign_out",
+    "open_workspace",
 ];
 
 #[cfg(test)]

@@ -7,16 +7,34 @@ use std::sync::Mutex;
 use sha2::{Digest, Sha256};
 use stytch_b2b::SessionJwt;
 
-/// Called with the new JWT when one is minted or renewed, and with `None` when the session ends
-/// (signed out, revoked, expired). It runs under the machine's lock: it must not block or call
+/// What happened to the session's JWT.
+#[derive(Debug, Clone, Copy)]
+pub enum JwtEvent<'a> {
+    /// A session began (signed in, or restored at launch), or the person asked to open the
+    /// workspace again: set the cookie and open the workspace.
+    Open(&'a SessionJwt),
+    /// The session check brought a new JWT: replace the cookie, leave the window where it is.
+    Renewed(&'a SessionJwt),
+    /// The session ended (signed out, revoked, expired): delete the cookie, close the workspace.
+    Ended,
+}
+
+/// Called at every [`JwtEvent`]. It runs under the machine's lock: it must not block or call
 /// back into the machine.
-pub type JwtObserver = Box<dyn Fn(Option<&SessionJwt>) + Send + Sync>;
+pub type JwtObserver = Box<dyn Fn(JwtEvent<'_>) + Send + Sync>;
 
 #[derive(Default)]
 pub(crate) struct JwtSink {
     observer: Mutex<Option<JwtObserver>>,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
     /// SHA-256 of the JWT last reported (`None`: none, or no session).
-    last: Mutex<Option<[u8; 32]>>,
+    last: Option<[u8; 32]>,
+    /// The next offer reports `Open` even when the JWT is the one last reported.
+    reopen: bool,
 }
 
 impl JwtSink {
@@ -24,19 +42,35 @@ impl JwtSink {
         *self.observer.lock().unwrap_or_else(|e| e.into_inner()) = Some(observer);
     }
 
-    /// Reports `jwt` if it differs from the one last reported.
+    /// The next offer of a JWT opens the workspace again.
+    pub(crate) fn reopen(&self) {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).reopen = true;
+    }
+
+    /// Reports what changed since the last offer, if anything did.
     pub(crate) fn offer(&self, jwt: Option<&SessionJwt>) {
         let fingerprint: Option<[u8; 32]> =
             jwt.map(|j| Sha256::digest(j.expose().as_bytes()).into());
-        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        if *last == fingerprint {
-            return;
-        }
-        *last = fingerprint;
-        drop(last);
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let event = match jwt {
+            None if inner.last.is_none() => None,
+            None => Some(JwtEvent::Ended),
+            Some(jwt) if inner.last.is_none() || inner.reopen => Some(JwtEvent::Open(jwt)),
+            Some(jwt) if inner.last != fingerprint => Some(JwtEvent::Renewed(jwt)),
+            Some(_) => None,
+        };
+        inner.last = fingerprint;
+        inner.reopen = false;
+        drop(inner);
+        let Some(event) = event else { return };
         if let Some(observer) = &*self.observer.lock().unwrap_or_else(|e| e.into_inner()) {
-            tracing::info!(session = jwt.is_some(), "session JWT changed");
-            observer(jwt);
+            let kind = match event {
+                JwtEvent::Open(_) => "open",
+                JwtEvent::Renewed(_) => "renewed",
+                JwtEvent::Ended => "ended",
+            };
+            tracing::info!(event = kind, "session JWT");
+            observer(event);
         }
     }
 }

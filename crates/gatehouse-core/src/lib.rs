@@ -16,6 +16,7 @@
 //! | [`link`] | which callback URLs are magic links worth sending to Stytch |
 //! | [`pending`] | the record of a sign-in waiting for its link |
 //! | [`token`] | `gatehouse token`: a session JWT for scripts, from the kept session |
+//! | [`jwt_sink`], [`workspace`] | the session JWT for the workspace's cookie; a workspace that failed to load |
 //!
 //! # Adding a second factor (say, an authenticator app)
 //!
@@ -44,11 +45,12 @@ pub mod refresh;
 pub mod token;
 pub mod vault;
 pub mod view;
+pub mod workspace;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, ConfigError, Sources, StytchAuth};
 pub use factor::FactorKind;
-pub use jwt_sink::JwtObserver;
+pub use jwt_sink::{JwtEvent, JwtObserver};
 pub use machine::{Parts, SignIn, Vaults};
 pub use notices::NoticeCode;
 pub use vault::Vault;

@@ -31,7 +31,7 @@ use crate::link::parse_callback;
 use crate::notices::{self, NoticeCode};
 use crate::pending::PendingSignIn;
 use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
-use crate::view::{mask_phone, rfc3339, Action, FactorView, Notice, Screen, View};
+use crate::view::{mask_phone, rfc3339, Action, FactorView, Notice, Screen, View, WorkspaceView};
 
 /// Stytch's lifetimes, known here so the machine can say "expired" before Stytch does. No
 /// response carries the IST's expiry: like stytch-android (`common/Constants.kt`), Gatehouse
@@ -73,7 +73,7 @@ pub struct SignIn {
     state: Mutex<State>,
     view: Mutex<View>,
     observer: Observer,
-    jwt_sink: JwtSink,
+    pub(crate) jwt_sink: JwtSink,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +104,8 @@ pub(crate) struct State {
     /// A link Stytch could not check for a passing reason (down, busy, the network): Try again
     /// sends it again, so the person need not go back to the email.
     link_to_retry: Option<zeroize::Zeroizing<String>>,
+    /// Why the workspace's page could not be loaded (see `workspace.rs`); a new phase clears it.
+    pub workspace_failure: Option<String>,
 }
 
 impl State {
@@ -113,6 +115,7 @@ impl State {
         self.in_flight = false;
         self.refused = None;
         self.link_to_retry = None;
+        self.workspace_failure = None;
     }
 
     /// True (and the refusal shown again) when `value` is what Stytch just refused for `form`.
@@ -374,6 +377,10 @@ impl SignIn {
                     .collect(),
                 session_expires_at: rfc3339(session.expires_at),
                 remembered: *remembered,
+                workspace: self.config.workspace.as_ref().map(|w| WorkspaceView {
+                    name: w.name.clone(),
+                    failure: state.workspace_failure.clone(),
+                }),
             },
         };
         View {

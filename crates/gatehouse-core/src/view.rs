@@ -76,7 +76,20 @@ pub enum Screen {
         factors: Vec<FactorView>,
         session_expires_at: String,
         remembered: bool,
+        /// The configured workspace, when there is one: the window shows it instead of this
+        /// screen, unless it could not be opened.
+        workspace: Option<WorkspaceView>,
     },
+}
+
+/// The workspace as the signed-in screen names it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WorkspaceView {
+    pub name: String,
+    /// Why the workspace's page could not be loaded, in the words the web engine gave; `None`
+    /// while it is shown (or being opened).
+    pub failure: Option<String>,
 }
 
 impl Screen {

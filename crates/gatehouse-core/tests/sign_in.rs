@@ -9,9 +9,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use emulator_control::{Control, Fault, Method};
+use gatehouse_core::config::Workspace;
 use gatehouse_core::vault::{Answer, Vault};
 use gatehouse_core::view::{Action, View};
-use gatehouse_core::{Config, ManualClock, Parts, SignIn, StytchAuth, Vaults};
+use gatehouse_core::{Config, JwtEvent, ManualClock, Parts, SignIn, StytchAuth, Vaults};
 use serde_json::json;
 use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
@@ -992,49 +993,115 @@ async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_th
     );
 }
 
+/// Records every JWT event as `open <jwt>`, `renewed <jwt>` or `ended`.
+fn record_jwt_events(machine: &SignIn) -> Arc<Mutex<Vec<String>>> {
+    let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+    let record = seen.clone();
+    machine.on_session_jwt(Box::new(move |event| {
+        let line = match event {
+            JwtEvent::Open(jwt) => format!("open {}", jwt.expose()),
+            JwtEvent::Renewed(jwt) => format!("renewed {}", jwt.expose()),
+            JwtEvent::Ended => "ended".to_owned(),
+        };
+        record.lock().unwrap().push(line);
+    }));
+    seen
+}
+
 #[tokio::test]
 async fn the_session_jwt_goes_to_its_observer_when_minted_renewed_and_ended() {
     let h = Harness::new(None, false).await;
-    let seen: Arc<Mutex<Vec<Option<String>>>> = Arc::default();
-    let record = seen.clone();
-    h.machine.on_session_jwt(Box::new(move |jwt| {
-        record
-            .lock()
-            .unwrap()
-            .push(jwt.map(|j| j.expose().to_owned()));
-    }));
+    let seen = record_jwt_events(&h.machine);
     h.to_code_screen("grace@example.com").await;
     assert!(seen.lock().unwrap().is_empty(), "no JWT before the session");
     h.machine.submit_code(h.code("+14155550123")).await;
     assert_eq!(h.screen(), "signed_in");
-    let first = seen
-        .lock()
-        .unwrap()
-        .last()
-        .cloned()
-        .flatten()
-        .expect("a JWT");
+    let first = seen.lock().unwrap().last().cloned().expect("a JWT");
+    assert!(first.starts_with("open "), "{first}");
     // The background check renews it: Stytch mints a new JWT for a later time.
     h.control.advance_clock(60).await;
     h.machine.check_session().await.unwrap();
-    let second = seen
-        .lock()
-        .unwrap()
-        .last()
-        .cloned()
-        .flatten()
-        .expect("a JWT");
-    assert_ne!(first, second, "the renewed JWT is reported");
+    let second = seen.lock().unwrap().last().cloned().expect("a JWT");
+    assert!(second.starts_with("renewed "), "{second}");
+    assert_ne!(first[5..], second[8..], "the renewed JWT is reported");
     let token = h.session.value.lock().unwrap().clone().unwrap();
     assert!(
-        !seen.lock().unwrap().iter().flatten().any(|j| j == &token),
+        !seen.lock().unwrap().iter().any(|j| j.contains(&token)),
         "never the session token"
     );
     h.machine.sign_out().await;
     assert_eq!(
-        seen.lock().unwrap().last(),
-        Some(&None),
-        "the end is reported"
+        seen.lock().unwrap().last().map(String::as_str),
+        Some("ended")
     );
     assert_eq!(seen.lock().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_opened_again() {
+    let emulator = spawn(Emulator::demo()).await.unwrap();
+    let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
+    let mut config = config(&emulator, &emulator.base_url, slug);
+    config.workspace = Some(Workspace {
+        url: Url::parse("https://workspace.example.com/").unwrap(),
+        name: "Example Workspace".into(),
+        allowed_origins: vec![],
+    });
+    let h = Harness::assemble(emulator, config, TestVault::default());
+    h.machine.start().await;
+    let seen = record_jwt_events(&h.machine);
+    // Not signed in: a failure report changes nothing.
+    h.machine.workspace_failed("refused".into()).await;
+    assert!(seen.lock().unwrap().is_empty());
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    let view = h.view();
+    assert_eq!(view["workspace"]["name"], "Example Workspace");
+    assert_eq!(view["workspace"]["failure"], serde_json::Value::Null);
+    assert_eq!(seen.lock().unwrap().len(), 1, "opened once");
+
+    h.machine
+        .workspace_failed("Could not connect: Connection refused".into())
+        .await;
+    assert_eq!(
+        h.view()["workspace"]["failure"],
+        "Could not connect: Connection refused"
+    );
+    // A renewal replaces the cookie but does not reopen a workspace that failed.
+    h.control.advance_clock(60).await;
+    h.machine.check_session().await.unwrap();
+    assert!(seen.lock().unwrap()[1].starts_with("renewed "));
+    assert_eq!(
+        h.view()["workspace"]["failure"],
+        "Could not connect: Connection refused",
+        "the failure stays on screen until the person acts"
+    );
+    // Try again: the workspace opens with the current JWT, and the failure is gone.
+    h.machine.open_workspace().await;
+    let events = seen.lock().unwrap().clone();
+    assert_eq!(events.len(), 3, "{events:?}");
+    assert_eq!(events[2], events[1].replacen("renewed ", "open ", 1));
+    assert_eq!(h.view()["workspace"]["failure"], serde_json::Value::Null);
+    // Signing out closes it; a new session starts with no failure.
+    h.machine.workspace_failed("again".into()).await;
+    h.machine.sign_out().await;
+    assert_eq!(
+        seen.lock().unwrap().last().map(String::as_str),
+        Some("ended")
+    );
+    h.machine.open_workspace().await;
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        4,
+        "nothing opens without a session"
+    );
+}
+
+#[tokio::test]
+async fn without_a_workspace_the_signed_in_screen_names_none() {
+    let h = Harness::new(None, false).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine.workspace_failed("refused".into()).await;
+    assert_eq!(h.view()["workspace"], serde_json::Value::Null);
 }

@@ -2,6 +2,7 @@
 import type { FactorKind } from "./FactorKind";
 import type { FactorView } from "./FactorView";
 import type { Notice } from "./Notice";
+import type { WorkspaceView } from "./WorkspaceView";
 
 export type View = { dev_mode: boolean, busy: boolean, notice: Notice | null, } & ({ "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, } | { "screen": "enroll_phone", organization_name: string | null, email: string, default_country: string, 
 /**
@@ -15,4 +16,9 @@ factor: FactorKind, masked_phone: string, sent_at: string, code_expires_at: stri
 /**
  * Other factors the member could switch to.
  */
-alternatives: Array<FactorKind>, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, });
+alternatives: Array<FactorKind>, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, 
+/**
+ * The configured workspace, when there is one: the window shows it instead of this
+ * screen, unless it could not be opened.
+ */
+workspace: WorkspaceView | null, });

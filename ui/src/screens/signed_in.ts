@@ -28,11 +28,21 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     { id: "not-remembered", class: "note" },
     "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
   );
-  const signOut = h("button", { type: "submit", class: "primary" }, "Sign out");
+  // The workspace: "Opening …" until the window shows it; why it could not be loaded, if so.
+  const workspaceText = h("p", { id: "workspace-status" });
+  const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, "Try again");
+  const workspace = h(
+    "div",
+    { id: "workspace", class: "workspace", role: "status", "aria-live": "polite" },
+    workspaceText,
+    h("div", { class: "actions" }, retry),
+  );
+  const signOut = h("button", { type: "submit" }, "Sign out");
   const form = h(
     "form",
     { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
     title,
+    workspace,
     h(
       "dl",
       { class: "facts" },
@@ -49,6 +59,11 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("div", { class: "actions" }, signOut),
   );
   let factorsKey = "";
+
+  retry.addEventListener("click", () => {
+    if (retry.disabled) return;
+    void ctx.send("open_workspace");
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -67,6 +82,21 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factors.replaceChildren(...v.factors.map(factorItem));
     }
     notRemembered.hidden = v.remembered;
+    workspace.hidden = v.workspace === null;
+    const failed = v.workspace?.failure ?? null;
+    workspace.classList.toggle("workspace--failed", failed !== null);
+    workspace.setAttribute("role", failed === null ? "status" : "alert");
+    setText(
+      workspaceText,
+      v.workspace === null
+        ? ""
+        : failed === null
+          ? `Opening ${v.workspace.name}…`
+          : `${v.workspace.name} couldn't be opened: ${failed}. Check your connection, then try again — or sign out.`,
+    );
+    retry.hidden = failed === null;
+    setDisabled(retry, v.busy);
+    signOut.classList.toggle("primary", failed === null);
     setDisabled(signOut, v.busy);
   };
   update(view);
