@@ -20,6 +20,28 @@ async fn text(client: &Client, css: &str) -> String {
     wait_for(client, css).await.text().await.unwrap()
 }
 
+/// The text of `css` on the workspace's page (the local signed-in screen has a `#member-email`
+/// too): waits until the window shows the workspace, retrying while a navigation makes a found
+/// element stale.
+async fn on_workspace(client: &Client, workspace: &str, css: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let here = client.current_url().await.map(|u| u.to_string());
+        if here.as_deref().is_ok_and(|u| u.starts_with(workspace)) {
+            if let Ok(element) = client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    return text;
+                }
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the workspace never showed {css} (window at {here:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// The workspace page's JWT fingerprint, reloading until it differs from `old` (or 30 s).
 async fn renewed_jwt(client: &Client, old: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -39,8 +61,9 @@ async fn renewed_jwt(client: &Client, old: &str) -> String {
     }
 }
 
-/// Signs grace in through the window: email, the link through xdg-open, the SMS Stytch sent.
-async fn sign_in_as_grace(stack: &Stack, client: &Client) {
+/// Signs grace in through the window (her `nth` sign-in of the run): email, the link through
+/// xdg-open, the SMS Stytch sent.
+async fn sign_in_as_grace(stack: &Stack, client: &Client, nth: usize) {
     screen(client, "sign_in").await;
     type_into(client, "#email", "grace@example.com").await;
     wait_for(client, "form#sign-in button[type='submit']")
@@ -51,11 +74,11 @@ async fn sign_in_as_grace(stack: &Stack, client: &Client) {
     screen(client, "check_email").await;
     let email = stack
         .emulator
-        .wait_for_message("grace@example.com", 1)
+        .wait_for_message("grace@example.com", nth)
         .await;
     stack::xdg_open(&stack.emulator.callback_url(&email).await);
     screen(client, "enter_code").await;
-    let sms = stack.emulator.wait_for_message("+14155550123", 1).await;
+    let sms = stack.emulator.wait_for_message("+14155550123", nth).await;
     type_into(client, "#code", sms["code"].as_str().unwrap()).await;
 }
 
@@ -72,10 +95,11 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     ]);
     let client = driver.launch_app().await;
 
-    sign_in_as_grace(&stack, &client).await;
+    sign_in_as_grace(&stack, &client, 1).await;
 
     // The workspace, verified by its own server.
-    assert_eq!(text(&client, "#member-email").await, "grace@example.com");
+    let shown = on_workspace(&client, &workspace, "#member-email").await;
+    assert_eq!(shown, "grace@example.com");
     assert_eq!(text(&client, "#organization-name").await, "Example Org");
     let url = client.current_url().await.unwrap();
     assert!(url.as_str().starts_with(&workspace), "{url}");
@@ -159,7 +183,7 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     let path = url_path(&workspace);
     let cut = Fault::drop_connection(path.clone()).times(2);
     stack.emulator.control.arm(&cut).await;
-    sign_in_as_grace(&stack, &client).await;
+    sign_in_as_grace(&stack, &client, 1).await;
 
     // Not a blank window: the local signed-in screen says what failed and offers Try again.
     screen(&client, "signed_in").await;
@@ -181,8 +205,13 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     // The server is back: Try again opens the workspace with the session.
     stack.emulator.control.clear_faults().await;
     status.click().await.unwrap();
-    assert_eq!(text(&client, "#member-email").await, "grace@example.com");
+    let shown = on_workspace(&client, &workspace, "#member-email").await;
+    assert_eq!(shown, "grace@example.com");
     let token = stack::keychain_secret("session").expect("the session token is kept");
+    // The workspace keeps something in its storage (the probe counts visits in localStorage).
+    client.refresh().await.unwrap();
+    let visits = on_workspace(&client, &workspace, "#storage").await;
+    assert_eq!(visits, "2", "two visits counted");
 
     // The keyboard shortcut signs out from the workspace itself (its page has no command).
     press_keys_in_window("ctrl+shift+l");
