@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Opens Gatehouse against a local Stytch emulator seeded with the demo organization, so you can
-# sign in without a Stytch account. Installs what it needs first (idempotent).
+# sign in without a Stytch account; after sign-in the window shows the emulator's demo workspace.
+# Installs what it needs first (idempotent).
 #   The emulator's inbox (emails with their link, SMS with their code) is at http://127.0.0.1:8787/
 #   Clicking the email's link goes through the real deep-link path: browser → xdg-open → Gatehouse.
+# Without a display, it signs in as grace@example.com by itself on a virtual one — typing in the
+# real window, the link through xdg-open, the code from the emulator's outbox — and saves a
+# screenshot of every screen under target/demo/ (the workspace last). Logs go to target/demo/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -21,6 +25,7 @@ for _ in $(seq 50); do grep -q 'listening on' "$demo/emulator.out" && break; sle
 base=$(sed -n 's/^stytch-emulator listening on //p' "$demo/emulator.out")
 [ -n "$base" ] || { echo "demo: the emulator did not start (is port $port free? set GATEHOUSE_DEMO_PORT)" >&2; cat "$demo/emulator.log" >&2; exit 1; }
 project=$(curl -fsS "$base/emulator/project")
+workspace="http://localhost:${base##*:}/workspace/"
 
 # The shipped configuration: the client SDK API on the public token (no secret on the desktop).
 cat >"$demo/config.toml" <<TOML
@@ -31,9 +36,13 @@ api_base = "$base"
 
 [organization]
 slug = "example-org"
+
+[workspace]
+url = "$workspace"
+name = "Example Workspace"
 TOML
 
-run_app() {
+install_handler() {
   # The package's desktop entry, pointing at this build, as the gatehouse:// handler — so a
   # clicked link reaches the app the way it will on an employee's machine.
   apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
@@ -43,29 +52,93 @@ run_app() {
       packaging/gatehouse.desktop >"$apps/gatehouse.desktop"
   update-desktop-database "$apps" >/dev/null 2>&1 || true
   xdg-mime default gatehouse.desktop x-scheme-handler/gatehouse || true
+}
 
+run_app() {
+  install_handler
   echo
   echo "Gatehouse is opening against the demo organization \"Example Org\"."
   echo "  Sign in as ada@example.com (no phone yet) or grace@example.com (phone on file)."
   echo "  Inbox for every email and SMS: $base/"
+  echo "  After sign-in the window shows the demo workspace ($workspace)."
   echo
   GATEHOUSE_DEVELOPMENT=1 GATEHOUSE_CONFIG="$demo/config.toml" "$repo/target/debug/gatehouse" &
   app=$!
-  if [ -n "${GATEHOUSE_DEMO_SCREENSHOT:-}" ]; then
-    sleep 6
-    kill -0 $app 2>/dev/null || { echo "demo: Gatehouse exited early" >&2; return 1; }
-    import -window root "$GATEHOUSE_DEMO_SCREENSHOT"; kill $app; return 0
-  else
-    (command -v xdg-open >/dev/null && sleep 2 && xdg-open "$base/" >/dev/null 2>&1 || true) &
-  fi
+  (command -v xdg-open >/dev/null && sleep 2 && xdg-open "$base/" >/dev/null 2>&1 || true) &
   wait $app || true
+}
+
+# The walk-through on a virtual display: every screen of grace's sign-in, photographed.
+walk() {
+  set -euo pipefail
+  install_handler
+  log="$demo/gatehouse.log"
+  GATEHOUSE_DEVELOPMENT=1 GATEHOUSE_CONFIG="$demo/config.toml" "$repo/target/debug/gatehouse" >"$log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true' EXIT
+  fail() { echo "demo: $1 (Gatehouse's log: $log)" >&3; exit 1; }
+  # Waits for the core to report a screen (its log line "view" names it).
+  wait_screen() {
+    for _ in $(seq 300); do
+      grep -q "screen=\"$1\"" "$log" && return 0
+      kill -0 $app 2>/dev/null || fail "Gatehouse exited before the $1 screen"
+      sleep 0.1
+    done
+    fail "the $1 screen never came"
+  }
+  n=0
+  window() { xdotool search --sync --onlyvisible --name '^Gatehouse$' | head -n 1; }
+  shot() {
+    sleep "${2:-0.8}"; n=$((n + 1))
+    local file; file="$demo/$(printf %02d $n)-$1.png"
+    import -window "$(window)" "$file"; echo "  $file" >&3
+  }
+  type_keys() { xdotool windowfocus --sync "$(window)"; xdotool type --delay 20 "$1"; }
+
+  wait_screen sign_in; shot sign-in 1.5
+  type_keys "grace@example.com"; shot email-typed 0.3
+  xdotool key Return
+  wait_screen check_email; shot check-email
+  link=""
+  for _ in $(seq 100); do
+    link=$(curl -fsS "$base/emulator/outbox?to=grace%40example.com" | jq -r '[.messages[] | select(.channel == "email")] | last | .link // empty')
+    [ -n "$link" ] && break; sleep 0.1
+  done
+  [ -n "$link" ] || fail "no email reached the outbox"
+  # The email's link, followed as a browser would: Stytch redirects to gatehouse://…, which the
+  # desktop hands to the running Gatehouse (xdg-open → the desktop entry → single instance).
+  callback=$(curl -sS -o /dev/null -w '%{redirect_url}' "$link")
+  xdg-open "$callback"
+  wait_screen enter_code; shot enter-code
+  code=""
+  for _ in $(seq 100); do
+    code=$(curl -fsS "$base/emulator/outbox?to=%2B14155550123" | jq -r '[.messages[] | select(.channel == "sms")] | last | .code // empty')
+    [ -n "$code" ] && break; sleep 0.1
+  done
+  [ -n "$code" ] || fail "no SMS reached the outbox"
+  type_keys "$code"
+  wait_screen signed_in
+  for _ in $(seq 200); do grep -q "opening the workspace" "$log" && break; sleep 0.1; done
+  grep -q "opening the workspace" "$log" || fail "the workspace was never opened"
+  for _ in $(seq 100); do
+    curl -fsS "$base/emulator/requests" | jq -e '[.requests[] | select(.path == "/workspace/" and .status == 200)] | length > 0' >/dev/null && break
+    sleep 0.1
+  done
+  shot workspace 2
 }
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   run_app
 else
-  echo "demo: no display here, so Gatehouse runs on a virtual one (Xvfb); its screenshot: $demo/gatehouse.png"
-  export GATEHOUSE_DEMO_SCREENSHOT="$demo/gatehouse.png" repo base demo
-  export -f run_app
-  ./scripts/desktop-session.sh bash -c run_app
+  echo "demo: no display here, so Gatehouse signs in as grace@example.com on a virtual one (Xvfb)."
+  echo "demo: screenshots of every screen, the workspace last:"
+  rm -f "$demo"/[0-9][0-9]-*.png
+  export repo base demo workspace
+  export -f install_handler walk
+  # The desktop session's services (dbus, portals, keyring) chatter on stderr: into a log file.
+  if ! ./scripts/desktop-session.sh bash -c walk 3>&1 2>"$demo/session.log" >/dev/null; then
+    echo "demo: the walk-through failed; see $demo/session.log and $demo/gatehouse.log" >&2
+    exit 1
+  fi
+  echo "demo: done. Run it with a display to sign in yourself."
 fi

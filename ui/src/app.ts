@@ -93,6 +93,8 @@ export function shell(doc: Document = document): Shell {
     devBanner = h("div", { id: "dev-mode", class: "dev-banner", role: "note", hidden: true }, DEV_MODE_TEXT);
     header.after(devBanner);
   }
+  // One wording, whatever index.html painted first.
+  if (devBanner.textContent !== DEV_MODE_TEXT) devBanner.textContent = DEV_MODE_TEXT;
   let main = doc.getElementById("app");
   if (!main) {
     main = h("main", { id: "app" });
