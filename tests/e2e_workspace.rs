@@ -93,6 +93,8 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
         // Development only: the session check every 5 s instead of 3 minutes.
         ("GATEHOUSE_SESSION_CHECK_SECONDS", "5"),
     ]);
+    let browsed = std::env::temp_dir().join(format!("browsed-{}.txt", std::process::id()));
+    stack::install_stub_browser(&browsed);
     let client = driver.launch_app().await;
 
     sign_in_as_grace(&stack, &client, 1).await;
@@ -126,12 +128,29 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     tokio::time::sleep(Duration::from_secs(1)).await;
     let url = client.current_url().await.unwrap();
     assert!(url.as_str().starts_with(&workspace), "navigated to {url}");
-    assert!(
-        stack
-            .app_log_text()
-            .contains("url=https://example.com/elsewhere"),
-        "the off-origin link went to the system browser"
-    );
+    // It went to the system browser (this session's stub records what it is given).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let opened = std::fs::read_to_string(&browsed).unwrap_or_default();
+        let count = opened
+            .lines()
+            .filter(|l| *l == "https://example.com/elsewhere")
+            .count();
+        if count == 1 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the system browser was not given the off-origin link (it got {opened:?}; the app said: {})",
+            stack
+                .app_log_text()
+                .lines()
+                .filter(|l| l.contains("browser") || l.contains("window"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
     // Six minutes on Stytch's clock: the first JWT has expired, the next check renews it.
     let first = text(&client, "#jwt-id").await;

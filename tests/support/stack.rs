@@ -367,6 +367,39 @@ pub fn install_desktop_entry() {
     );
 }
 
+/// A stand-in web browser for this desktop session: the default handler of http and https
+/// links, which writes each URL it is given as a line of `record`. What the app opens in "the
+/// system browser" (the opener plugin → xdg-open) lands there.
+pub fn install_stub_browser(record: &Path) {
+    let data =
+        std::env::var("XDG_DATA_HOME").expect("XDG_DATA_HOME (scripts/desktop-session.sh sets it)");
+    let apps = Path::new(&data).join("applications");
+    std::fs::create_dir_all(&apps).unwrap();
+    let script = apps.join("stub-browser.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let entry = format!(
+        "[Desktop Entry]\nType=Application\nName=Stub browser\nExec={} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n",
+        script.display()
+    );
+    std::fs::write(apps.join("stub-browser.desktop"), entry).unwrap();
+    for scheme in ["x-scheme-handler/http", "x-scheme-handler/https"] {
+        let ok = Command::new("xdg-mime")
+            .args(["default", "stub-browser.desktop", scheme])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "could not make the stub browser the {scheme} handler");
+    }
+}
+
 /// What the Secret Service holds for Gatehouse under `account`, read with secret-tool.
 pub fn keychain_secret(account: &str) -> Option<String> {
     let output = Command::new("secret-tool")

@@ -48,22 +48,28 @@ pub async fn quit(client: Client) {
 /// the keyboard would: the X server delivers them to the focused window (XTEST), so GTK's own
 /// accelerators see them — which WebDriver's key actions, sent to the page, never reach.
 pub fn press_keys_in_window(keys: &str) {
+    let id = gatehouse_window();
+    xdotool(&["windowfocus", "--sync", &id]);
+    xdotool(&["key", "--clearmodifiers", keys]);
+}
+
+fn xdotool(args: &[&str]) {
+    let status = std::process::Command::new("xdotool")
+        .args(args)
+        .status()
+        .expect("xdotool (scripts/bootstrap.sh installs it)");
+    assert!(status.success(), "xdotool {args:?}: {status}");
+}
+
+/// The X window id of Gatehouse's window.
+fn gatehouse_window() -> String {
     let search = std::process::Command::new("xdotool")
         .args(["search", "--sync", "--onlyvisible", "--name", "^Gatehouse$"])
         .output()
         .expect("xdotool (scripts/bootstrap.sh installs it)");
-    let id = String::from_utf8_lossy(&search.stdout)
+    String::from_utf8_lossy(&search.stdout)
         .lines()
         .next()
         .map(str::to_owned)
-        .expect("Gatehouse's window is on the display");
-    let run = |args: &[&str]| {
-        let status = std::process::Command::new("xdotool")
-            .args(args)
-            .status()
-            .expect("xdotool");
-        assert!(status.success(), "xdotool {args:?}: {status}");
-    };
-    run(&["windowfocus", "--sync", &id]);
-    run(&["key", "--clearmodifiers", keys]);
+        .expect("Gatehouse's window is on the display")
 }
