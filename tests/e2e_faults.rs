@@ -196,6 +196,8 @@ async fn sign_in_through(kind: Kind) {
     settled(&client, "sign_in").await;
     quit(client).await;
     drop(driver);
+    // Every /sdk/v1 path the app called is a route Stytch's SDKs publish.
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 5);
     stack.assert_no_secrets(&[token, code]).await;
 }
 

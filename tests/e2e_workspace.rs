@@ -184,6 +184,8 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
 
     client.close().await.unwrap();
     drop(driver);
+    // Every /sdk/v1 path the app called is a route Stytch's SDKs publish.
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 5);
     stack.assert_no_secrets(&[token]).await;
 }
 
@@ -254,6 +256,8 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     }
     client.close().await.unwrap();
     drop(driver);
+    // Every /sdk/v1 path the app called is a route Stytch's SDKs publish.
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 5);
     stack.assert_no_secrets(&[token]).await;
 }
 

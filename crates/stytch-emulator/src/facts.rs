@@ -239,6 +239,19 @@ pub const SESSION_JWT_COOKIE: &str = "stytch_session_jwt";
 /// during the 5-minute period, even if the underlying session is revoked"). The demo workspace
 /// does not follow this (see `workspace::verify`).
 pub const JWT_VALID_UNTIL_EXP_AFTER_REVOKE: bool = true;
+/// After the primary factor, Stytch sends the SMS code by itself (`secondary_auth_initiated:
+/// "sms_otp"`) only when the member has a phone number and is enrolled in MFA.
+/// Source: stytchauth/stytch-node: lib/b2b/otp_sms.ts (send: "If a Member has a phone number and
+/// is enrolled in MFA, then after a successful primary authentication event ... an SMS OTP will
+/// automatically be sent to their phone number"). Not when the member's
+/// default MFA method is TOTP: **inferred** (the source names only the phone and the enrolment).
+pub fn sms_sent_after_primary_factor(
+    has_phone: bool,
+    mfa_enrolled: bool,
+    default_method_is_totp: bool,
+) -> bool {
+    has_phone && mfa_enrolled && !default_method_is_totp
+}
 /// A locked member stays locked 1 hour (the default User Lock TTL).
 /// Source: https://stytch.com/docs/resources/platform/user-locks
 pub const LOCK_DURATION: Duration = Duration::hours(1);

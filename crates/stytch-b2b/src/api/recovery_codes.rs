@@ -239,3 +239,49 @@ impl Client {
         .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::Auth;
+    use crate::secret::SessionToken;
+
+    /// A recover body carries the session only on the backend family; get and rotate name the
+    /// member by the session's Basic header on the SDK family, and need it.
+    #[test]
+    fn the_sdk_family_never_puts_a_session_in_a_recovery_body() {
+        let session = PrimaryFactorProof::Session(SessionToken::new(
+            "session-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ));
+        for (family, in_body) in [(Family::Sdk, false), (Family::Backend, true)] {
+            let (proof, auth) = proof_parts(family, Some(&session));
+            assert_eq!(matches!(auth, Auth::SdkSession(_)), !in_body);
+            let body = serde_json::to_value(RecoverBody {
+                organization_id: "organization-test-1",
+                member_id: "member-test-1",
+                recovery_code: "abcd-1234-efgh",
+                session_duration_minutes: Some(60),
+                proof,
+            })
+            .unwrap();
+            assert_eq!(
+                body.get("session_token").is_some(),
+                in_body,
+                "{family:?} {body}"
+            );
+            for never in ["session_jwt", "session_custom_claims", "set_default_mfa"] {
+                assert!(body.get(never).is_none(), "{never} in {body}");
+            }
+        }
+        let request = RecoveryCodesRequest {
+            organization_id: OrganizationId::new("organization-test-1"),
+            member_id: MemberId::new("member-test-1"),
+            session_token: None,
+        };
+        assert!(request.auth_for(Family::Sdk, "recovery_codes.get").is_err());
+        assert!(matches!(
+            request.auth_for(Family::Backend, "recovery_codes.get"),
+            Ok(Auth::Default)
+        ));
+    }
+}

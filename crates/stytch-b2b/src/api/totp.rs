@@ -239,3 +239,72 @@ impl Client {
         .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::Auth;
+    use crate::secret::{IntermediateSessionToken, SessionToken};
+    use crate::Family;
+
+    fn keys(body: &impl Serialize) -> Vec<String> {
+        match serde_json::to_value(body).unwrap() {
+            serde_json::Value::Object(map) => map.keys().cloned().collect(),
+            other => panic!("{other}"),
+        }
+    }
+
+    /// SDK bodies carry no session (it rides in the Basic header) and never
+    /// `session_custom_claims`; `set_default_mfa` is allowed here only because stytch-android's
+    /// `B2BRequests.TOTP.AuthenticateRequest` has it.
+    #[test]
+    fn an_sdk_totp_body_never_carries_a_session_and_the_backend_body_does() {
+        let session = PrimaryFactorProof::Session(SessionToken::new(
+            "session-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ));
+        let ist = PrimaryFactorProof::from(IntermediateSessionToken::new("ist-aaaaaaaaaaaaaaaa"));
+        for (family, in_body) in [(Family::Sdk, false), (Family::Backend, true)] {
+            let (fields, auth) = proof_parts(family, Some(&session));
+            assert_eq!(matches!(auth, Auth::SdkSession(_)), !in_body);
+            let create = keys(&CreateBody {
+                organization_id: "organization-test-1",
+                member_id: "member-test-1",
+                expiration_minutes: None,
+                proof: fields,
+            });
+            let (fields, _) = proof_parts(family, Some(&session));
+            let authenticate = keys(&AuthenticateBody {
+                organization_id: "organization-test-1",
+                member_id: "member-test-1",
+                code: "123456",
+                session_duration_minutes: Some(60),
+                set_mfa_enrollment: None,
+                set_default_mfa: Some(true),
+                proof: fields,
+            });
+            for keys in [&create, &authenticate] {
+                assert_eq!(
+                    keys.contains(&"session_token".to_owned()),
+                    in_body,
+                    "{family:?} {keys:?}"
+                );
+                for never in ["session_jwt", "session_custom_claims"] {
+                    assert!(!keys.contains(&never.to_owned()), "{never} in {keys:?}");
+                }
+            }
+            // An IST is a body field in both families.
+            let (fields, auth) = proof_parts(family, Some(&ist));
+            assert!(!matches!(auth, Auth::SdkSession(_)));
+            let with_ist = keys(&CreateBody {
+                organization_id: "organization-test-1",
+                member_id: "member-test-1",
+                expiration_minutes: None,
+                proof: fields,
+            });
+            assert!(
+                with_ist.contains(&"intermediate_session_token".to_owned()),
+                "{with_ist:?}"
+            );
+        }
+    }
+}

@@ -531,10 +531,11 @@ fn start_mfa(
     } else {
         Value::Null
     };
-    // A member whose default is TOTP is not sent an SMS (**inferred**: stytch-node's rule names
-    // only "a phone number and enrolled in MFA").
-    let sms_first = member.default_mfa_method != "totp";
-    let initiated = if member.has_phone() && member.mfa_enrolled && sms_first {
+    let initiated = if facts::sms_sent_after_primary_factor(
+        member.has_phone(),
+        member.mfa_enrolled,
+        member.default_mfa_method == "totp",
+    ) {
         send_sms_code(
             w,
             ctx.live,
