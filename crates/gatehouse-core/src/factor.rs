@@ -1,13 +1,15 @@
 //! Second factors as data: which one is under way, what the machine remembers about it, and
 //! which others the member could switch to. See the crate docs for how a factor is added.
 
-use serde::Serialize;
-use stytch_b2b::{MemberOptions, E164};
+use serde::{Deserialize, Serialize};
+use stytch_b2b::{
+    MemberOptions, MfaMethod, MfaMethods, Organization, RecoveryCode, TotpQrCode, TotpSecret, E164,
+};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
 /// A second factor a member may use, as the UI names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum FactorKind {
@@ -21,13 +23,18 @@ pub enum FactorKind {
 
 /// The factors this build can complete. A factor Stytch offers but that is not listed here is
 /// never offered to the member.
-pub const SUPPORTED: &[FactorKind] = &[FactorKind::Sms];
+pub const SUPPORTED: &[FactorKind] = &[FactorKind::Sms, FactorKind::Totp, FactorKind::RecoveryCode];
 
 /// The second factor under way and what it needs.
 #[derive(Debug, Clone)]
 pub(crate) enum Step {
+    /// The member has no factor yet and the organization allows more than one kind: they choose.
+    Choose,
     /// The member has no factor yet: they enrol a phone.
     EnrollPhone,
+    /// The member sets up an authenticator app: the QR code and setup key are on screen, the
+    /// first code confirms it, and the recovery codes are shown once after that.
+    EnrollTotp(TotpEnrolment),
     /// An SMS code is on its way or has arrived.
     Sms {
         /// `••• 1234`.
@@ -36,32 +43,109 @@ pub(crate) enum Step {
         phone: Option<E164>,
         sent_at: OffsetDateTime,
     },
+    /// A code from the member's authenticator app.
+    Totp,
+    /// One of the member's recovery codes.
+    RecoveryCode,
+}
+
+/// A new authenticator registration, from Stytch's `totp` create: what the person needs to add it
+/// to their app, and the recovery codes that come with it.
+#[derive(Debug, Clone)]
+pub(crate) struct TotpEnrolment {
+    pub qr_code: TotpQrCode,
+    pub secret: TotpSecret,
+    pub recovery_codes: Vec<RecoveryCode>,
 }
 
 impl Step {
-    /// The factor this step completes.
-    pub(crate) fn kind(&self) -> FactorKind {
+    /// The factor this step completes (`None` while the member chooses).
+    pub(crate) fn kind(&self) -> Option<FactorKind> {
         match self {
-            Step::EnrollPhone | Step::Sms { .. } => FactorKind::Sms,
+            Step::Choose => None,
+            Step::EnrollPhone | Step::Sms { .. } => Some(FactorKind::Sms),
+            Step::EnrollTotp(_) | Step::Totp => Some(FactorKind::Totp),
+            Step::RecoveryCode => Some(FactorKind::RecoveryCode),
         }
+    }
+
+    pub(crate) fn is_enrolment(&self) -> bool {
+        matches!(self, Step::Choose | Step::EnrollPhone | Step::EnrollTotp(_))
+    }
+}
+
+/// The second factors the organization lets its members use: its `mfa_methods` and, when that is
+/// `RESTRICTED`, its `allowed_mfa_methods` (Stytch: stytch-node `lib/b2b/organizations.ts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Allowed {
+    pub sms: bool,
+    pub totp: bool,
+}
+
+impl Allowed {
+    pub(crate) fn of(organization: &Organization) -> Self {
+        match organization.mfa_methods {
+            Some(MfaMethods::Restricted) => Self {
+                sms: organization
+                    .allowed_mfa_methods
+                    .contains(&MfaMethod::SmsOtp),
+                totp: organization.allowed_mfa_methods.contains(&MfaMethod::Totp),
+            },
+            _ => Self {
+                sms: true,
+                totp: true,
+            },
+        }
+    }
+
+    /// What a member without a factor may enrol, in the order offered.
+    pub(crate) fn enrolments(self) -> Vec<FactorKind> {
+        let mut kinds = Vec::new();
+        if self.sms {
+            kinds.push(FactorKind::Sms);
+        }
+        if self.totp {
+            kinds.push(FactorKind::Totp);
+        }
+        kinds
     }
 }
 
 /// The factors a member has, from Stytch's `mfa_required.member_options` (a phone, an
-/// authenticator registration), limited to what this build supports.
-pub(crate) fn factors_of(options: Option<&MemberOptions>, phone_on_file: bool) -> Vec<FactorKind> {
+/// authenticator registration, whose recovery codes come with it), limited to what the
+/// organization allows and this build supports.
+pub(crate) fn factors_of(
+    options: Option<&MemberOptions>,
+    phone_on_file: bool,
+    allowed: Allowed,
+) -> Vec<FactorKind> {
     let mut kinds = Vec::new();
-    if phone_on_file {
+    if phone_on_file && allowed.sms {
         kinds.push(FactorKind::Sms);
     }
-    if options.is_some_and(|o| o.totp_registration_id.is_some()) {
+    if allowed.totp && options.is_some_and(|o| o.totp_registration_id.is_some()) {
         kinds.push(FactorKind::Totp);
+        kinds.push(FactorKind::RecoveryCode);
     }
     kinds.retain(|k| SUPPORTED.contains(k));
     kinds
 }
 
-/// The member's factors other than the one under way.
-pub(crate) fn alternatives(all: &[FactorKind], current: FactorKind) -> Vec<FactorKind> {
-    all.iter().copied().filter(|k| *k != current).collect()
+/// What the member could switch to from `step`: their other factors, or — while enrolling — the
+/// other kinds the organization lets them enrol.
+pub(crate) fn alternatives(
+    all: &[FactorKind],
+    enrolments: &[FactorKind],
+    step: &Step,
+) -> Vec<FactorKind> {
+    let current = step.kind();
+    let pool = if step.is_enrolment() { enrolments } else { all };
+    match step {
+        Step::Choose => Vec::new(),
+        _ => pool
+            .iter()
+            .copied()
+            .filter(|k| Some(*k) != current)
+            .collect(),
+    }
 }

@@ -32,6 +32,12 @@ pub struct CodeArgs {
     pub code: String,
 }
 
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct FactorArgs {
+    pub factor: crate::factor::FactorKind,
+}
+
 /// Every intent, by command name. Each resolves to nothing: its outcome arrives as the next
 /// view, and its failure as the view's notice (or a `CommandError`).
 #[derive(Debug, Clone, TS)]
@@ -48,6 +54,11 @@ pub struct Intents {
     pub retry: NoArgs,
     pub sign_out: NoArgs,
     pub open_workspace: NoArgs,
+    pub switch_factor: FactorArgs,
+    pub submit_recovery_code: CodeArgs,
+    pub recovery_codes_done: NoArgs,
+    pub renew_recovery_codes: NoArgs,
+    pub save_recovery_codes: NoArgs,
 }
 
 /// The intent names, in the order of [`Intents`]'s fields.
@@ -63,6 +74,11 @@ pub const INTENTS: &[&str] = &[
     "retry",
     "sign_out",
     "open_workspace",
+    "switch_factor",
+    "submit_recovery_code",
+    "recovery_codes_done",
+    "renew_recovery_codes",
+    "save_recovery_codes",
 ];
 
 #[cfg(test)]

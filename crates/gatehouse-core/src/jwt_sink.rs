@@ -15,6 +15,9 @@ pub enum JwtEvent<'a> {
     Open(&'a SessionJwt),
     /// The session check brought a new JWT: replace the cookie, leave the window where it is.
     Renewed(&'a SessionJwt),
+    /// The local UI must be in front for a moment (new recovery codes, shown once): show it and
+    /// keep the cookie; an `Open` follows when the person is done.
+    Pause,
     /// The session ended (signed out, revoked, expired): delete the cookie, close the workspace.
     Ended,
 }
@@ -35,6 +38,8 @@ struct Inner {
     last: Option<[u8; 32]>,
     /// The next offer reports `Open` even when the JWT is the one last reported.
     reopen: bool,
+    /// `Pause` was reported and no `Open` since.
+    paused: bool,
 }
 
 impl JwtSink {
@@ -47,17 +52,27 @@ impl JwtSink {
         self.inner.lock().unwrap_or_else(|e| e.into_inner()).reopen = true;
     }
 
-    /// Reports what changed since the last offer, if anything did.
-    pub(crate) fn offer(&self, jwt: Option<&SessionJwt>) {
+    /// Reports what changed since the last offer, if anything did. `held`: the session's local
+    /// screens must stay in front (see [`JwtEvent::Pause`]).
+    pub(crate) fn offer(&self, jwt: Option<&SessionJwt>, held: bool) {
         let fingerprint: Option<[u8; 32]> =
             jwt.map(|j| Sha256::digest(j.expose().as_bytes()).into());
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let event = match jwt {
             None if inner.last.is_none() => None,
             None => Some(JwtEvent::Ended),
-            Some(jwt) if inner.last.is_none() || inner.reopen => Some(JwtEvent::Open(jwt)),
+            Some(_) if held && !inner.paused => Some(JwtEvent::Pause),
+            Some(jwt) if held => (inner.last != fingerprint).then_some(JwtEvent::Renewed(jwt)),
+            Some(jwt) if inner.last.is_none() || inner.reopen || inner.paused => {
+                Some(JwtEvent::Open(jwt))
+            }
             Some(jwt) if inner.last != fingerprint => Some(JwtEvent::Renewed(jwt)),
             Some(_) => None,
+        };
+        inner.paused = match event {
+            Some(JwtEvent::Pause) => true,
+            Some(JwtEvent::Open(_) | JwtEvent::Ended) => false,
+            _ => inner.paused,
         };
         inner.last = fingerprint;
         inner.reopen = false;
@@ -67,6 +82,7 @@ impl JwtSink {
             let kind = match event {
                 JwtEvent::Open(_) => "open",
                 JwtEvent::Renewed(_) => "renewed",
+                JwtEvent::Pause => "pause",
                 JwtEvent::Ended => "ended",
             };
             tracing::info!(event = kind, "session JWT");

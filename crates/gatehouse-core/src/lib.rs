@@ -10,6 +10,7 @@
 //! | [`machine`] | the phases and the intents (`start_sign_in`, `open_link`, `submit_code`, …) |
 //! | [`refresh`] | the background session check and pending revocations |
 //! | [`factor`] | second factors as data: which is under way, which others the member has |
+//! | [`second_factor`] | choosing and switching factors, the authenticator app, recovery codes |
 //! | [`notices`] | every message a person sees, and its [`NoticeCode`] |
 //! | [`view`] | what the webview receives ([`View`]) and command errors ([`CommandError`]) |
 //! | [`config`] | the layered configuration IT installs, loaded from [`config::Sources`] |
@@ -42,6 +43,7 @@ pub mod machine;
 pub mod notices;
 pub mod pending;
 pub mod refresh;
+pub mod second_factor;
 pub mod token;
 pub mod vault;
 pub mod view;

@@ -17,21 +17,22 @@ use sha2::{Digest, Sha256};
 use stytch_b2b::{
     AppInfo, Client, ClientConfig, Credentials, EmailAddress, Error as StytchError, ErrorType,
     Family, IntermediateSessionToken, LoginOrSignupRequest, MagicLinksAuthenticateRequest,
-    MagicLinksAuthenticateResponse, MemberId, MemberSession, OrganizationId, OrganizationRef,
-    PkceCodeVerifier, SecondaryAuthInitiated, SessionJwt, SessionToken, SmsAuthenticateRequest,
-    SmsCode, SmsSendRequest, E164,
+    MagicLinksAuthenticateResponse, MemberId, MemberSession, MfaMethod, OrganizationId,
+    OrganizationRef, PkceCodeVerifier, SecondaryAuthInitiated, SessionJwt, SessionToken,
+    SmsAuthenticateRequest, SmsCode, SmsSendRequest, E164,
 };
 use time::OffsetDateTime;
 
 use crate::clock::Clock;
 use crate::config::{Config, StytchAuth};
-use crate::factor::{alternatives, factors_of, FactorKind, Step};
+use crate::factor::{alternatives, factors_of, Allowed, FactorKind, Step};
 use crate::jwt_sink::{JwtObserver, JwtSink};
 use crate::link::parse_callback;
 use crate::notices::{self, NoticeCode};
 use crate::pending::PendingSignIn;
 use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
 use crate::view::{mask_phone, rfc3339, Action, FactorView, Notice, Screen, View, WorkspaceView};
+use stytch_b2b::RecoveryCode;
 
 /// Stytch's lifetimes, known here so the machine can say "expired" before Stytch does. No
 /// response carries the IST's expiry: like stytch-android (`common/Constants.kt`), Gatehouse
@@ -90,7 +91,7 @@ pub(crate) struct State {
     /// Bumped at every phase change: an answer to a call started in an older epoch is dropped.
     epoch: u64,
     /// A call for the current epoch is under way; intents of the same phase wait for it.
-    in_flight: bool,
+    pub(crate) in_flight: bool,
     pub organization: Option<Organization>,
     pub notice: Option<Notice>,
     /// SHA-256 of every magic-link token this run has acted on: a replayed link never reaches Stytch.
@@ -119,7 +120,7 @@ impl State {
     }
 
     /// True (and the refusal shown again) when `value` is what Stytch just refused for `form`.
-    fn refused_again(&mut self, form: &str, value: &str) -> bool {
+    pub(crate) fn refused_again(&mut self, form: &str, value: &str) -> bool {
         let fingerprint = fingerprint(form, value);
         match &self.refused {
             Some((f, notice)) if *f == fingerprint => {
@@ -130,13 +131,20 @@ impl State {
         }
     }
 
-    fn remember_refusal(&mut self, form: &str, value: &str, notice: &Notice) {
+    pub(crate) fn remember_refusal(&mut self, form: &str, value: &str, notice: &Notice) {
         self.refused = Some((fingerprint(form, value), notice.clone()));
     }
 
-    fn ticket(&mut self) -> Ticket {
+    pub(crate) fn ticket(&mut self) -> Ticket {
         self.in_flight = true;
         Ticket(self.epoch)
+    }
+
+    /// A new step within the phase: answers to the old one are dropped, its refusals forgotten.
+    pub(crate) fn bump(&mut self) {
+        self.epoch += 1;
+        self.in_flight = false;
+        self.refused = None;
     }
 }
 
@@ -171,19 +179,42 @@ pub(crate) enum Phase {
         remembered: bool,
         /// The newest session JWT (5 minutes), for the workspace's cookie.
         jwt: Option<SessionJwt>,
+        /// The member has an authenticator app, so recovery codes they can renew.
+        totp: bool,
+        /// Something the person must see before the workspace opens (see [`Hold`]).
+        hold: Option<Hold>,
     },
+}
+
+/// What keeps the local signed-in screens in front of the workspace for a moment.
+#[derive(Clone)]
+pub(crate) enum Hold {
+    /// New recovery codes, shown once, until the person says they saved them.
+    RecoveryCodes {
+        codes: Vec<RecoveryCode>,
+        rotated: bool,
+    },
+    /// A recovery code signed the member in: how many are left (a warning at 2 or fewer).
+    RecoveryCodeUsed { left: u32 },
 }
 
 /// The primary factor is done: what any second factor needs.
 #[derive(Clone)]
 pub(crate) struct Mfa {
-    email: EmailAddress,
-    organization_id: OrganizationId,
-    member_id: MemberId,
-    ist: IntermediateSessionToken,
-    ist_expires_at: OffsetDateTime,
-    /// Every second factor the member has (and this build supports).
-    factors: Vec<FactorKind>,
+    pub(crate) email: EmailAddress,
+    pub(crate) organization_id: OrganizationId,
+    pub(crate) member_id: MemberId,
+    pub(crate) ist: IntermediateSessionToken,
+    pub(crate) ist_expires_at: OffsetDateTime,
+    /// Every second factor the member has (and the organization allows).
+    pub(crate) factors: Vec<FactorKind>,
+    /// What a member without a factor may enrol (the organization's allowed methods).
+    pub(crate) enrolments: Vec<FactorKind>,
+    /// The phone on file, masked (`••• 1234`), if any.
+    pub(crate) masked_phone: Option<String>,
+    /// When an SMS code last went out in this sign-in (by Stytch or by us): switching back to
+    /// SMS then shows the code screen without sending another.
+    pub(crate) sms_sent_at: Option<OffsetDateTime>,
 }
 
 /// How long a launch step runs before the starting screen says what it is waiting for.
@@ -196,9 +227,16 @@ enum Awaited {
     Stytch,
 }
 
+/// What follows the link's answer, once the state is set.
+enum Next {
+    Nothing,
+    SendSms,
+    CreateTotp,
+}
+
 /// Why an SMS code is being sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SendReason {
+pub(crate) enum SendReason {
     /// Right after the link, to the phone on file.
     AfterLink,
     /// To the number the member just entered.
@@ -208,11 +246,14 @@ enum SendReason {
 }
 
 /// A full session from Stytch, not yet kept.
-struct Minted {
-    email: String,
-    token: SessionToken,
-    session: MemberSession,
-    jwt: Option<SessionJwt>,
+pub(crate) struct Minted {
+    pub(crate) email: String,
+    pub(crate) token: SessionToken,
+    pub(crate) session: MemberSession,
+    pub(crate) jwt: Option<SessionJwt>,
+    /// The member has an authenticator app.
+    pub(crate) totp: bool,
+    pub(crate) hold: Option<Hold>,
 }
 
 impl SignIn {
@@ -276,7 +317,7 @@ impl SignIn {
 
     /// Applies an answer with `f` and publishes, if the ticket still holds; `false` when the
     /// person had moved on (the guard never outlives this call, so callers may then await).
-    fn apply(&self, ticket: Ticket, f: impl FnOnce(&mut State)) -> bool {
+    pub(crate) fn apply(&self, ticket: Ticket, f: impl FnOnce(&mut State)) -> bool {
         let Some(mut state) = self.resume(ticket) else {
             return false;
         };
@@ -286,7 +327,7 @@ impl SignIn {
     }
 
     /// Starts a call: marks it in flight, shows busy, and returns its ticket.
-    fn begin(&self, state: &mut State) -> Ticket {
+    pub(crate) fn begin(&self, state: &mut State) -> Ticket {
         let ticket = state.ticket();
         self.publish(state);
         ticket
@@ -313,11 +354,11 @@ impl SignIn {
             tracing::debug!(payload = %serde_json::to_string(&view).unwrap_or_default(), "view payload");
             (self.observer)(&view);
         }
-        let jwt = match &state.phase {
-            Phase::SignedIn { jwt, .. } => jwt.as_ref(),
-            _ => None,
+        let (jwt, held) = match &state.phase {
+            Phase::SignedIn { jwt, hold, .. } => (jwt.as_ref(), hold.is_some()),
+            _ => (None, false),
         };
-        self.jwt_sink.offer(jwt);
+        self.jwt_sink.offer(jwt, held);
     }
 
     fn render(&self, state: &State) -> View {
@@ -339,11 +380,38 @@ impl SignIn {
                 resend_available_at: rfc3339(*sent_at + LINK_RESEND_COOLDOWN),
             },
             Phase::SecondFactor { mfa, step } => {
-                let others = alternatives(&mfa.factors, step.kind());
+                let others = alternatives(&mfa.factors, &mfa.enrolments, step);
+                let email = mfa.email.as_str().to_owned();
                 match step {
+                    Step::Choose => Screen::ChooseFactor {
+                        organization_name,
+                        email,
+                        options: mfa.enrolments.clone(),
+                    },
+                    Step::EnrollTotp(enrolment) => Screen::EnrollTotp {
+                        organization_name,
+                        email,
+                        qr_code: enrolment.qr_code.expose().to_owned(),
+                        secret: enrolment.secret.expose().to_owned(),
+                        alternatives: others,
+                    },
+                    Step::Totp => Screen::EnterCode {
+                        organization_name,
+                        email,
+                        factor: FactorKind::Totp,
+                        masked_phone: None,
+                        sent_at: None,
+                        code_expires_at: None,
+                        alternatives: others,
+                    },
+                    Step::RecoveryCode => Screen::EnterRecoveryCode {
+                        organization_name,
+                        email,
+                        alternatives: others,
+                    },
                     Step::EnrollPhone => Screen::EnrollPhone {
                         organization_name,
-                        email: mfa.email.as_str().to_owned(),
+                        email,
                         default_country: self.config.default_country.clone(),
                         alternatives: others,
                     },
@@ -353,19 +421,31 @@ impl SignIn {
                         ..
                     } => Screen::EnterCode {
                         organization_name,
-                        email: mfa.email.as_str().to_owned(),
-                        factor: step.kind(),
-                        masked_phone: masked_phone.clone(),
-                        sent_at: rfc3339(*sent_at),
-                        code_expires_at: rfc3339(*sent_at + SMS_CODE_LIFETIME),
+                        email,
+                        factor: FactorKind::Sms,
+                        masked_phone: Some(masked_phone.clone()),
+                        sent_at: Some(rfc3339(*sent_at)),
+                        code_expires_at: Some(rfc3339(*sent_at + SMS_CODE_LIFETIME)),
                         alternatives: others,
                     },
                 }
             }
             Phase::SignedIn {
                 email,
+                hold: Some(Hold::RecoveryCodes { codes, rotated }),
+                ..
+            } => Screen::RecoveryCodes {
+                organization_name,
+                email: email.clone(),
+                codes: codes.iter().map(|c| c.expose().to_owned()).collect(),
+                rotated: *rotated,
+            },
+            Phase::SignedIn {
+                email,
                 session,
                 remembered,
+                totp,
+                hold,
                 ..
             } => Screen::SignedIn {
                 organization_name,
@@ -381,6 +461,11 @@ impl SignIn {
                     name: w.name.clone(),
                     failure: state.workspace_failure.clone(),
                 }),
+                recovery_codes_left: match hold {
+                    Some(Hold::RecoveryCodeUsed { left }) => Some(*left),
+                    _ => None,
+                },
+                can_renew_recovery_codes: *totp,
             },
         };
         View {
@@ -474,6 +559,8 @@ impl SignIn {
                     session: response.member_session,
                     remembered: true,
                     jwt: response.session_jwt,
+                    totp: response.member.totp_registration_id.is_some(),
+                    hold: None,
                 });
             }
             Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {
@@ -889,6 +976,8 @@ impl SignIn {
                 token,
                 session,
                 jwt: response.session_jwt.clone(),
+                totp: response.member.totp_registration_id.is_some(),
+                hold: None,
             };
             return self.keep_session(ticket, minted).await;
         }
@@ -924,61 +1013,91 @@ impl SignIn {
                         .clone()
                         .filter(|p| !p.is_empty())
                 });
-            let mfa = Mfa {
+            let allowed = Allowed::of(&response.organization);
+            let factors = factors_of(
+                mfa_required.member_options.as_ref(),
+                phone_on_file.is_some(),
+                allowed,
+            );
+            let now = self.now();
+            let auto_sent = matches!(
+                mfa_required.secondary_auth_initiated,
+                Some(SecondaryAuthInitiated::SmsOtp)
+            );
+            let mut mfa = Mfa {
                 email,
                 organization_id: response.organization_id.clone(),
                 member_id: response.member_id.clone(),
                 ist,
-                ist_expires_at: self.now() + INTERMEDIATE_SESSION_LIFETIME,
-                factors: factors_of(
-                    mfa_required.member_options.as_ref(),
-                    phone_on_file.is_some(),
-                ),
+                ist_expires_at: now + INTERMEDIATE_SESSION_LIFETIME,
+                enrolments: allowed.enrolments(),
+                masked_phone: phone_on_file.as_deref().map(mask_phone),
+                sms_sent_at: auto_sent.then_some(now),
+                factors,
             };
-            let now = self.now();
-            match (
-                mfa_required.secondary_auth_initiated.as_ref(),
-                phone_on_file,
-            ) {
-                (Some(SecondaryAuthInitiated::SmsOtp), phone) => {
-                    tracing::info!("MFA required; Stytch already sent the SMS code");
-                    let step = Step::Sms {
-                        masked_phone: mask_phone(phone.as_deref().unwrap_or("")),
-                        phone: None,
-                        sent_at: now,
-                    };
-                    state.set_phase(Phase::SecondFactor { mfa, step });
-                    self.publish(&state);
-                    false
+            // The member's default factor first: an authenticator app when that is their
+            // default (or their only factor), else SMS. Stytch may have sent the SMS already.
+            let totp_first = mfa.factors.contains(&FactorKind::Totp)
+                && (response.member.default_mfa_method == Some(MfaMethod::Totp)
+                    || !mfa.factors.contains(&FactorKind::Sms));
+            let (step, then) = if auto_sent {
+                tracing::info!("MFA required; Stytch already sent the SMS code");
+                // Stytch sent it: the phone exists, whatever the options said.
+                if !mfa.factors.contains(&FactorKind::Sms) {
+                    mfa.factors.insert(0, FactorKind::Sms);
                 }
-                (_, Some(phone)) => {
-                    tracing::info!("MFA required; sending the SMS code");
-                    let step = Step::Sms {
-                        masked_phone: mask_phone(&phone),
-                        phone: None,
-                        sent_at: now,
-                    };
-                    state.set_phase(Phase::SecondFactor { mfa, step });
-                    true
+                (self.sms_step(&mfa, now), Next::Nothing)
+            } else if totp_first {
+                tracing::info!("MFA required; the member's authenticator app");
+                (Step::Totp, Next::Nothing)
+            } else if mfa.factors.contains(&FactorKind::Sms) {
+                tracing::info!("MFA required; sending the SMS code");
+                (self.sms_step(&mfa, now), Next::SendSms)
+            } else {
+                match mfa.enrolments.as_slice() {
+                    [FactorKind::Sms] => {
+                        tracing::info!("MFA required; the member has no factor yet: a phone");
+                        (Step::EnrollPhone, Next::Nothing)
+                    }
+                    [FactorKind::Totp] => {
+                        tracing::info!("MFA required; the member has no factor yet: an app");
+                        (Step::Choose, Next::CreateTotp)
+                    }
+                    [] => {
+                        state.notice = Some(notices::no_factor_allowed());
+                        state.set_phase(Phase::SignedOut);
+                        return self.publish(&state);
+                    }
+                    _ => {
+                        tracing::info!("MFA required; the member has no factor yet: choosing");
+                        (Step::Choose, Next::Nothing)
+                    }
                 }
-                (_, None) => {
-                    tracing::info!("MFA required; the member has no phone yet");
-                    state.set_phase(Phase::SecondFactor {
-                        mfa,
-                        step: Step::EnrollPhone,
-                    });
-                    self.publish(&state);
-                    false
-                }
+            };
+            state.set_phase(Phase::SecondFactor { mfa, step });
+            if matches!(then, Next::Nothing) {
+                self.publish(&state);
             }
+            then
         };
-        if send_now {
-            self.send_code(None, SendReason::AfterLink).await;
+        match send_now {
+            Next::SendSms => self.send_code(None, SendReason::AfterLink).await,
+            Next::CreateTotp => self.create_totp().await,
+            Next::Nothing => {}
+        }
+    }
+
+    /// The SMS code step for the phone on file.
+    fn sms_step(&self, mfa: &Mfa, sent_at: OffsetDateTime) -> Step {
+        Step::Sms {
+            masked_phone: mfa.masked_phone.clone().unwrap_or_else(|| mask_phone("")),
+            phone: None,
+            sent_at,
         }
     }
 
     /// A session the person no longer wants (they moved on while it was minted): revoke it.
-    async fn drop_minted(&self, token: SessionToken) {
+    pub(crate) async fn drop_minted(&self, token: SessionToken) {
         if let Err(e) = self.client.sessions_revoke(&token).await {
             tracing::warn!("could not revoke a session minted after the person moved on: {e}");
             self.queue_revocation(token).await;
@@ -987,7 +1106,7 @@ impl SignIn {
 
     /// The IST is older than Stytch keeps it: back to the email screen, saying why. Checked
     /// with the machine's own clock before a call that needs it.
-    fn ist_expired(&self, state: &mut State) -> bool {
+    pub(crate) fn ist_expired(&self, state: &mut State) -> bool {
         let Phase::SecondFactor { mfa, .. } = &state.phase else {
             return false;
         };
@@ -1002,7 +1121,7 @@ impl SignIn {
     /// Sends an SMS code (to the number the member entered in an `EnrollPhone` step, or to the
     /// one on file) and moves to the code screen. A failed send leaves the member where they
     /// were, with what they typed.
-    async fn send_code(&self, new_phone: Option<E164>, why: SendReason) {
+    pub(crate) async fn send_code(&self, new_phone: Option<E164>, why: SendReason) {
         let (request, ticket) = {
             let mut state = self.lock();
             if state.in_flight || self.ist_expired(&mut state) {
@@ -1033,7 +1152,8 @@ impl SignIn {
         match answer {
             Ok(_) => {
                 tracing::info!("SMS code sent");
-                if let Phase::SecondFactor { step, .. } = &mut state.phase {
+                if let Phase::SecondFactor { step, mfa } = &mut state.phase {
+                    mfa.sms_sent_at = Some(now);
                     *step = match (&*step, new_phone) {
                         (Step::EnrollPhone, Some(phone)) => Step::Sms {
                             masked_phone: mask_phone(phone.as_str()),
@@ -1119,6 +1239,16 @@ impl SignIn {
 
     /// The member typed (or pasted) the SMS code.
     pub async fn submit_code(&self, code: String) {
+        let authenticator = matches!(
+            self.lock().phase,
+            Phase::SecondFactor {
+                step: Step::Totp | Step::EnrollTotp(_),
+                ..
+            }
+        );
+        if authenticator {
+            return self.submit_totp(code).await;
+        }
         let (request, email, typed, ticket) = {
             let mut state = self.lock();
             let Phase::SecondFactor {
@@ -1168,10 +1298,12 @@ impl SignIn {
                 (Some(token), Some(session)) => {
                     tracing::info!("SMS code accepted");
                     let minted = Minted {
+                        totp: response.member.totp_registration_id.is_some(),
                         email: response.member.email_address,
                         token,
                         session,
                         jwt: response.session_jwt,
+                        hold: None,
                     };
                     self.keep_session(ticket, minted).await;
                 }
@@ -1207,7 +1339,7 @@ impl SignIn {
     }
 
     /// A full session: keep it in the keychain at once; a failing keychain does not block.
-    async fn keep_session(&self, ticket: Ticket, minted: Minted) {
+    pub(crate) async fn keep_session(&self, ticket: Ticket, minted: Minted) {
         if self.lock().epoch != ticket.0 {
             return self.drop_minted(minted.token).await;
         }
@@ -1228,6 +1360,8 @@ impl SignIn {
                 session: minted.session.clone(),
                 remembered,
                 jwt: minted.jwt.clone(),
+                totp: minted.totp,
+                hold: minted.hold.clone(),
             });
         });
         if !applied {
@@ -1399,7 +1533,7 @@ fn fingerprint(form: &str, value: &str) -> [u8; 32] {
         .into()
 }
 
-fn sign_in_timed_out(state: &mut State, email: EmailAddress) {
+pub(crate) fn sign_in_timed_out(state: &mut State, email: EmailAddress) {
     tracing::info!("the intermediate session expired");
     state.last_email = Some(email.as_str().to_owned());
     state.notice = Some(notices::sign_in_timed_out());

@@ -48,6 +48,15 @@ pub enum NoticeCode {
     NetworkDown,
     WaitingForKeychain,
     WaitingForStytch,
+    NoFactorAllowed,
+    InvalidTotpCode,
+    WrongTotpCode,
+    TotpCodeUsed,
+    TotpSetupExpired,
+    InvalidRecoveryCode,
+    WrongRecoveryCode,
+    MethodNotAllowed,
+    RecoveryCodesRenewed,
     Unexpected,
 }
 
@@ -263,6 +272,70 @@ pub fn keychain_wipe_failed(e: &str) -> Notice {
     Notice::error(
         NoticeCode::KeychainWipeFailed,
         format!("You're signed out here, but the keychain could not forget the session ({e}). Remove Gatehouse's entry from your keychain, or ask IT."),
+    )
+}
+
+pub fn no_factor_allowed() -> Notice {
+    Notice::error(
+        NoticeCode::NoFactorAllowed,
+        "Your organization requires a second step but allows no method Gatehouse offers. Ask IT.",
+    )
+}
+
+pub fn invalid_totp_code() -> Notice {
+    Notice::error(
+        NoticeCode::InvalidTotpCode,
+        "The code is the 6 digits your authenticator app shows for this account.",
+    )
+}
+
+pub fn wrong_totp_code() -> Notice {
+    Notice::error(
+        NoticeCode::WrongTotpCode,
+        "That code isn't right. Check the app shows this account, wait for a new code, and try again.",
+    )
+}
+
+pub fn totp_code_used() -> Notice {
+    Notice::error(
+        NoticeCode::TotpCodeUsed,
+        "That code was already used. Wait for your app to show the next one.",
+    )
+}
+
+pub fn totp_setup_expired() -> Notice {
+    Notice::error(
+        NoticeCode::TotpSetupExpired,
+        "This setup took too long and expired. Start again: you'll get a new setup key.",
+    )
+    .with_action(Action::Restart)
+}
+
+pub fn invalid_recovery_code() -> Notice {
+    Notice::error(
+        NoticeCode::InvalidRecoveryCode,
+        "A recovery code is one of the codes you saved when you set up your authenticator app, like xxxx-xxxx-xxxx.",
+    )
+}
+
+pub fn wrong_recovery_code() -> Notice {
+    Notice::error(
+        NoticeCode::WrongRecoveryCode,
+        "That recovery code isn't right, or it was already used. Each code works once.",
+    )
+}
+
+pub fn method_not_allowed() -> Notice {
+    Notice::error(
+        NoticeCode::MethodNotAllowed,
+        "Your organization doesn't allow that method. Choose another way.",
+    )
+}
+
+pub fn recovery_codes_renewed() -> Notice {
+    Notice::info(
+        NoticeCode::RecoveryCodesRenewed,
+        "Your new recovery codes are saved with Stytch; the old ones no longer work.",
     )
 }
 

@@ -50,6 +50,23 @@ pub enum Screen {
         sent_at: String,
         resend_available_at: String,
     },
+    /// The member has no second factor yet and the organization allows several: they choose.
+    ChooseFactor {
+        organization_name: Option<String>,
+        email: String,
+        /// What they may set up, in the order offered.
+        options: Vec<FactorKind>,
+    },
+    /// The member sets up an authenticator app. The QR code (`data:image/png;base64,…`) and the
+    /// setup key are the one factor secret a view carries, by design: this screen is how they
+    /// reach the person's app. Never logged, never kept after this screen.
+    EnrollTotp {
+        organization_name: Option<String>,
+        email: String,
+        qr_code: String,
+        secret: String,
+        alternatives: Vec<FactorKind>,
+    },
     /// The member has no second factor yet and enrols a phone.
     EnrollPhone {
         organization_name: Option<String>,
@@ -62,13 +79,29 @@ pub enum Screen {
     EnterCode {
         organization_name: Option<String>,
         email: String,
-        /// Which second factor the code is for.
+        /// Which second factor the code is for (`sms` or `totp`).
         factor: FactorKind,
-        masked_phone: String,
-        sent_at: String,
-        code_expires_at: String,
+        /// SMS only: where the code went, when, and until when it works.
+        masked_phone: Option<String>,
+        sent_at: Option<String>,
+        code_expires_at: Option<String>,
         /// Other factors the member could switch to.
         alternatives: Vec<FactorKind>,
+    },
+    /// A recovery code instead of the second factor.
+    EnterRecoveryCode {
+        organization_name: Option<String>,
+        email: String,
+        alternatives: Vec<FactorKind>,
+    },
+    /// New recovery codes, shown once (after setting up an authenticator app, or renewed): the
+    /// person copies or saves them, then says so. Like the setup key, by design in a view.
+    RecoveryCodes {
+        organization_name: Option<String>,
+        email: String,
+        codes: Vec<String>,
+        /// Renewed: the old codes no longer work.
+        rotated: bool,
     },
     SignedIn {
         organization_name: Option<String>,
@@ -79,6 +112,11 @@ pub enum Screen {
         /// The configured workspace, when there is one: the window shows it instead of this
         /// screen, unless it could not be opened.
         workspace: Option<WorkspaceView>,
+        /// Just signed in with a recovery code: how many are left (warn at 2 or fewer); the
+        /// workspace waits until the person continues.
+        recovery_codes_left: Option<u32>,
+        /// The member has an authenticator app, so recovery codes they can renew.
+        can_renew_recovery_codes: bool,
     },
 }
 
@@ -99,6 +137,10 @@ impl Screen {
             Screen::ConfigError { .. } => "config_error",
             Screen::SignIn { .. } => "sign_in",
             Screen::CheckEmail { .. } => "check_email",
+            Screen::ChooseFactor { .. } => "choose_factor",
+            Screen::EnrollTotp { .. } => "enroll_totp",
+            Screen::EnterRecoveryCode { .. } => "enter_recovery_code",
+            Screen::RecoveryCodes { .. } => "recovery_codes",
             Screen::EnrollPhone { .. } => "enroll_phone",
             Screen::EnterCode { .. } => "enter_code",
             Screen::SignedIn { .. } => "signed_in",

@@ -3,227 +3,20 @@
 //! a revoke that must wait, links from elsewhere, expiries on the machine's own clock — each
 //! against the emulator in-process, checked by the view the core reports.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use emulator_control::{Control, Fault, Method};
+use emulator_control::{Control, Fault};
 use gatehouse_core::config::Workspace;
-use gatehouse_core::vault::{Answer, Vault};
 use gatehouse_core::view::{Action, View};
-use gatehouse_core::{Config, JwtEvent, ManualClock, Parts, SignIn, StytchAuth, Vaults};
+use gatehouse_core::{FactorKind, Parts, SignIn, Vaults};
 use serde_json::json;
-use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
-use stytch_emulator::{spawn, Emulator, RunningEmulator};
+use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, Url};
+use stytch_emulator::{spawn, Emulator};
 
-/// Where the tests say the configuration came from.
-const CONFIG_FILE: &str = "/etc/gatehouse/config.toml";
+mod harness;
 
-/// The shipped configuration (public token) pointed at the emulator.
-fn config(emulator: &RunningEmulator, base: &str, organization: OrganizationRef) -> Config {
-    Config {
-        auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
-        project_id: ProjectId::new(emulator.emulator.project_id()),
-        api_base: Some(Url::parse(base).unwrap()),
-        organization,
-        organization_from: Some(PathBuf::from(CONFIG_FILE)),
-        scheme: "gatehouse".into(),
-        session_minutes: 60,
-        default_country: "US".into(),
-        development: false,
-        workspace: None,
-        session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
-    }
-}
-
-/// A vault in memory, or one that always fails — standing in for the keychain only here, where
-/// the core's reaction is under test (the real keychain has its own tests).
-#[derive(Default)]
-struct TestVault {
-    value: Mutex<Option<String>>,
-    broken: bool,
-    /// How many loads from now never answer (a keychain that hangs).
-    hanging_loads: AtomicU32,
-}
-
-impl Vault for TestVault {
-    fn store(&self, token: String) -> Answer<'_, ()> {
-        Box::pin(async move {
-            if self.broken {
-                return Err("the collection is locked".into());
-            }
-            *self.value.lock().unwrap() = Some(token);
-            Ok(())
-        })
-    }
-    fn load(&self) -> Answer<'_, Option<String>> {
-        Box::pin(async move {
-            let hang = self
-                .hanging_loads
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-                .is_ok();
-            if hang {
-                std::future::pending::<()>().await;
-            }
-            Ok(self.value.lock().unwrap().clone())
-        })
-    }
-    fn wipe(&self) -> Answer<'_, ()> {
-        Box::pin(async move {
-            *self.value.lock().unwrap() = None;
-            Ok(())
-        })
-    }
-}
-
-struct Harness {
-    revocations: Arc<TestVault>,
-    emulator: RunningEmulator,
-    machine: Arc<SignIn>,
-    clock: Arc<ManualClock>,
-    session: Arc<TestVault>,
-    pending: Arc<TestVault>,
-    /// The emulator's control surface (faults, request log, outbox), and its HTTP client.
-    control: Control,
-    http: reqwest::Client,
-}
-
-impl Harness {
-    async fn new(api_base: Option<&str>, keychain_broken: bool) -> Harness {
-        let emulator = spawn(Emulator::demo()).await.unwrap();
-        Self::with_emulator(emulator, api_base, keychain_broken).await
-    }
-
-    async fn with_emulator(
-        emulator: RunningEmulator,
-        api_base: Option<&str>,
-        keychain_broken: bool,
-    ) -> Harness {
-        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
-        Self::with_organization(emulator, api_base, keychain_broken, slug).await
-    }
-
-    async fn with_organization(
-        emulator: RunningEmulator,
-        api_base: Option<&str>,
-        keychain_broken: bool,
-        organization: OrganizationRef,
-    ) -> Harness {
-        let base = api_base.unwrap_or(&emulator.base_url).to_owned();
-        let config = config(&emulator, &base, organization);
-        let session = TestVault {
-            broken: keychain_broken,
-            ..TestVault::default()
-        };
-        let harness = Self::assemble(emulator, config, session);
-        harness.machine.start().await;
-        harness
-    }
-
-    /// A harness whose launch has not run yet, its session vault hanging on the first `hangs`
-    /// loads.
-    async fn unstarted(hangs: u32) -> Harness {
-        let emulator = spawn(Emulator::demo()).await.unwrap();
-        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
-        let config = config(&emulator, &emulator.base_url, slug);
-        let session = TestVault {
-            hanging_loads: AtomicU32::new(hangs),
-            ..TestVault::default()
-        };
-        Self::assemble(emulator, config, session)
-    }
-
-    /// The machine on `config`, with `session` as its session vault; not started.
-    fn assemble(emulator: RunningEmulator, config: Config, session: TestVault) -> Harness {
-        let session = Arc::new(session);
-        let (pending, revocations) = (Arc::<TestVault>::default(), Arc::<TestVault>::default());
-        let clock = Arc::new(ManualClock::new());
-        let machine = SignIn::new(Parts {
-            config,
-            vaults: Vaults {
-                session: session.clone(),
-                pending_sign_in: pending.clone(),
-                revocations: revocations.clone(),
-            },
-            app: AppInfo {
-                identifier: "com.example.gatehouse.test".into(),
-                version: "0".into(),
-            },
-            clock: clock.clone(),
-            observer: Box::new(|_: &View| {}),
-        })
-        .unwrap();
-        let control = Control::new(&emulator.base_url);
-        Harness {
-            emulator,
-            machine: Arc::new(machine),
-            clock,
-            session,
-            pending,
-            revocations,
-            http: control.http().clone(),
-            control,
-        }
-    }
-
-    fn view(&self) -> serde_json::Value {
-        serde_json::to_value(self.machine.view()).unwrap()
-    }
-
-    fn notice(&self) -> Option<String> {
-        self.view()["notice"]["code"].as_str().map(str::to_owned)
-    }
-
-    fn screen(&self) -> String {
-        self.view()["screen"].as_str().unwrap().to_owned()
-    }
-
-    async fn fault(&self, path: &str, status: u16, times: u32) {
-        let fault = Fault::status(path, status).times(times);
-        self.control.arm(&fault).await;
-    }
-
-    /// The next call to `path` waits 10 seconds before it is answered normally.
-    async fn stall(&self, path: &str) {
-        let fault = Fault::delay(path, std::time::Duration::from_secs(10));
-        self.control.arm(&fault).await;
-    }
-
-    /// Every Stytch call so far, as `METHOD path status`.
-    async fn requests(&self) -> Vec<String> {
-        let calls = self.control.requests().await.into_iter();
-        calls
-            .map(|c| format!("{} {} {}", c.method, c.path, c.status))
-            .collect()
-    }
-
-    async fn set_mfa_required(&self) {
-        let org = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
-        let path = format!("/v1/b2b/organizations/{org}");
-        let body = json!({"mfa_policy": "REQUIRED_FOR_ALL"});
-        let (status, _) = self.control.backend(Method::PUT, &path, &body).await;
-        assert!((200..300).contains(&status));
-    }
-
-    /// The gatehouse:// URL of the newest email to `to`.
-    async fn link(&self, to: &str) -> String {
-        self.control.latest_callback(to).await
-    }
-
-    /// The code of the newest SMS to `to` (read in-process, so it needs no `.await`).
-    fn code(&self, to: &str) -> String {
-        let outbox = self.emulator.emulator.outbox(Some(to));
-        outbox.last().and_then(|m| m.code.clone()).expect("an SMS")
-    }
-
-    async fn to_code_screen(&self, email: &str) {
-        self.machine.start_sign_in(email.into()).await;
-        assert_eq!(self.screen(), "check_email");
-        self.machine.open_link(&self.link(email).await).await;
-        assert_eq!(self.screen(), "enter_code", "{:?}", self.notice());
-    }
-}
+use harness::*;
 
 #[tokio::test]
 async fn a_rate_limit_says_when_to_try_again_and_keeps_the_address() {
@@ -495,8 +288,12 @@ async fn a_member_without_a_phone_enrols_one_and_signs_in() {
     h.machine.start_sign_in("ada@example.com".into()).await;
     h.machine.open_link(&h.link("ada@example.com").await).await;
     let view = h.view();
+    assert_eq!(view["screen"], "choose_factor", "{view}");
+    assert_eq!(view["options"], json!(["sms", "totp"]));
+    h.machine.switch_factor(FactorKind::Sms).await;
+    let view = h.view();
     assert_eq!(view["screen"], "enroll_phone", "{view}");
-    assert_eq!(view["alternatives"], json!([]));
+    assert_eq!(view["alternatives"], json!(["totp"]));
     h.machine.enroll_phone("not a number".into()).await;
     assert_eq!(h.notice().as_deref(), Some("invalid_phone"));
     assert_eq!(
@@ -693,6 +490,7 @@ async fn the_refresh_answers_while_an_sms_send_is_stalled() {
     h.set_mfa_required().await;
     h.machine.start_sign_in("ada@example.com".into()).await;
     h.machine.open_link(&h.link("ada@example.com").await).await;
+    h.machine.switch_factor(FactorKind::Sms).await;
     h.stall("/sdk/v1/b2b/otps/sms/send").await;
     let m = h.machine.clone();
     answers_at_once(
@@ -885,6 +683,7 @@ async fn a_number_stytch_refused_is_not_sent_again_until_it_is_changed() {
     h.set_mfa_required().await;
     h.machine.start_sign_in("ada@example.com".into()).await;
     h.machine.open_link(&h.link("ada@example.com").await).await;
+    h.machine.switch_factor(FactorKind::Sms).await;
     assert_eq!(h.screen(), "enroll_phone");
     // A UK number: the project does not send SMS abroad.
     h.machine.enroll_phone("+447911123456".into()).await;
@@ -991,21 +790,6 @@ async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_th
         1,
         "one email: the link was never asked for again"
     );
-}
-
-/// Records every JWT event as `open <jwt>`, `renewed <jwt>` or `ended`.
-fn record_jwt_events(machine: &SignIn) -> Arc<Mutex<Vec<String>>> {
-    let seen: Arc<Mutex<Vec<String>>> = Arc::default();
-    let record = seen.clone();
-    machine.on_session_jwt(Box::new(move |event| {
-        let line = match event {
-            JwtEvent::Open(jwt) => format!("open {}", jwt.expose()),
-            JwtEvent::Renewed(jwt) => format!("renewed {}", jwt.expose()),
-            JwtEvent::Ended => "ended".to_owned(),
-        };
-        record.lock().unwrap().push(line);
-    }));
-    seen
 }
 
 #[tokio::test]

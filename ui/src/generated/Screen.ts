@@ -3,21 +3,42 @@ import type { FactorKind } from "./FactorKind";
 import type { FactorView } from "./FactorView";
 import type { WorkspaceView } from "./WorkspaceView";
 
-export type Screen = { "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, } | { "screen": "enroll_phone", organization_name: string | null, email: string, default_country: string, 
+export type Screen = { "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, } | { "screen": "choose_factor", organization_name: string | null, email: string, 
+/**
+ * What they may set up, in the order offered.
+ */
+options: Array<FactorKind>, } | { "screen": "enroll_totp", organization_name: string | null, email: string, qr_code: string, secret: string, alternatives: Array<FactorKind>, } | { "screen": "enroll_phone", organization_name: string | null, email: string, default_country: string, 
 /**
  * Other factors the member could use instead (none yet for SMS-only organizations).
  */
 alternatives: Array<FactorKind>, } | { "screen": "enter_code", organization_name: string | null, email: string, 
 /**
- * Which second factor the code is for.
+ * Which second factor the code is for (`sms` or `totp`).
  */
-factor: FactorKind, masked_phone: string, sent_at: string, code_expires_at: string, 
+factor: FactorKind, 
+/**
+ * SMS only: where the code went, when, and until when it works.
+ */
+masked_phone: string | null, sent_at: string | null, code_expires_at: string | null, 
 /**
  * Other factors the member could switch to.
  */
-alternatives: Array<FactorKind>, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, 
+alternatives: Array<FactorKind>, } | { "screen": "enter_recovery_code", organization_name: string | null, email: string, alternatives: Array<FactorKind>, } | { "screen": "recovery_codes", organization_name: string | null, email: string, codes: Array<string>, 
+/**
+ * Renewed: the old codes no longer work.
+ */
+rotated: boolean, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, 
 /**
  * The configured workspace, when there is one: the window shows it instead of this
  * screen, unless it could not be opened.
  */
-workspace: WorkspaceView | null, };
+workspace: WorkspaceView | null, 
+/**
+ * Just signed in with a recovery code: how many are left (warn at 2 or fewer); the
+ * workspace waits until the person continues.
+ */
+recovery_codes_left: number | null, 
+/**
+ * The member has an authenticator app, so recovery codes they can renew.
+ */
+can_renew_recovery_codes: boolean, };

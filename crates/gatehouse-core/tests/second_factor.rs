@@ -1,0 +1,375 @@
+//! Second factors beyond SMS, in the core: choosing what to set up, an authenticator app
+//! (enrolment with its setup key, then its codes), recovery codes (shown once, one signs in, they
+//! run low, new ones), switching factors without a second SMS, an organization that allows one
+//! method, and a lock reached by mixing factors. Against the emulator in-process.
+
+mod harness;
+
+use emulator_control::Method;
+use gatehouse_core::FactorKind;
+use harness::*;
+use serde_json::{json, Value};
+
+const ORG: &str = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
+
+impl Harness {
+    async fn member_id(&self, email: &str) -> String {
+        let project = self.control.project().await;
+        project
+            .organization("example-org")
+            .member(email)
+            .member_id
+            .clone()
+    }
+
+    /// The code the member's authenticator app shows now, on Stytch's clock.
+    async fn app_code(&self, email: &str) -> String {
+        let member = self.member_id(email).await;
+        self.control.current_totp_code(&member).await
+    }
+
+    /// SMS sends asked of Stytch so far.
+    async fn sms_sends(&self) -> usize {
+        let calls = self.requests().await;
+        calls
+            .iter()
+            .filter(|r| r.contains("/otps/sms/send"))
+            .count()
+    }
+
+    /// The member signs in up to the second factor.
+    async fn through_the_link(&self, email: &str) {
+        self.machine.start_sign_in(email.into()).await;
+        assert_eq!(self.screen(), "check_email");
+        self.machine.open_link(&self.link(email).await).await;
+    }
+
+    async fn restrict_mfa_methods(&self, methods: &[&str]) {
+        let path = format!("/v1/b2b/organizations/{ORG}");
+        let body = json!({"mfa_methods": "RESTRICTED", "allowed_mfa_methods": methods});
+        let (status, answer) = self.control.backend(Method::PUT, &path, &body).await;
+        assert!((200..300).contains(&status), "{answer}");
+    }
+
+    /// Enrols `email` (no factor yet) in an authenticator app; returns the recovery codes shown.
+    async fn enrol_app(&self, email: &str) -> Vec<String> {
+        self.through_the_link(email).await;
+        if self.screen() == "choose_factor" {
+            self.machine.switch_factor(FactorKind::Totp).await;
+        }
+        assert_eq!(self.screen(), "enroll_totp", "{}", self.view());
+        let code = self.app_code(email).await;
+        self.machine.submit_code(code).await;
+        let view = self.view();
+        assert_eq!(view["screen"], "recovery_codes", "{view}");
+        strings(&view["codes"])
+    }
+
+    /// Signs out, and moves Stytch's clock past this TOTP step (a code authenticates once).
+    async fn sign_out_and_wait_a_step(&self) {
+        self.machine.sign_out().await;
+        assert_eq!(self.screen(), "sign_in");
+        self.control.advance_clock(31).await;
+    }
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_member_without_a_factor_sets_up_an_authenticator_app_and_sees_recovery_codes_once() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    let events = record_jwt_events(&h.machine);
+    h.through_the_link("ada@example.com").await;
+    let view = h.view();
+    assert_eq!(view["screen"], "choose_factor");
+    assert_eq!(view["options"], json!(["sms", "totp"]));
+
+    h.machine.switch_factor(FactorKind::Totp).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enroll_totp", "{view}");
+    let qr = view["qr_code"].as_str().unwrap();
+    assert!(qr.starts_with("data:image/png;base64,"), "{qr}");
+    let secret = view["secret"].as_str().unwrap().to_owned();
+    assert_eq!(secret.len(), 32, "a base32 setup key: {secret}");
+    assert_eq!(view["alternatives"], json!(["sms"]));
+
+    // A wrong first code: still on the setup screen, the key still there, the code refused.
+    let right = h.app_code("ada@example.com").await;
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    h.machine.submit_code(wrong.into()).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enroll_totp");
+    assert_eq!(view["notice"]["code"], "wrong_totp_code");
+    assert_eq!(view["secret"], secret.as_str());
+    h.machine.submit_code("12345".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("invalid_totp_code"));
+
+    h.machine.submit_code(right).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "recovery_codes", "{view}");
+    assert_eq!(view["rotated"], false);
+    let codes = strings(&view["codes"]);
+    assert_eq!(codes.len(), 10, "{codes:?}");
+    // The session is kept before the codes are even shown; the workspace waits for them.
+    assert!(h.session.value.lock().unwrap().is_some());
+    assert_eq!(events.lock().unwrap().as_slice(), ["pause"]);
+
+    // Save to file: the codes, readable by the owner alone.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("codes.txt");
+    assert!(h.machine.save_recovery_codes_to(&file).unwrap());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(codes.iter().all(|c| text.contains(c.as_str())), "{text}");
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&file).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
+
+    h.machine.recovery_codes_done().await;
+    let view = h.view();
+    assert_eq!(view["screen"], "signed_in");
+    assert_eq!(view["can_renew_recovery_codes"], true);
+    assert_eq!(view["recovery_codes_left"], Value::Null);
+    assert!(
+        !view.to_string().contains(&codes[0]),
+        "the codes left the view once saved"
+    );
+    let events = events.lock().unwrap().clone();
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(
+        events[1].starts_with("open "),
+        "the workspace opens after the codes"
+    );
+    assert!(
+        !h.machine.save_recovery_codes_to(&file).unwrap(),
+        "nothing left to save"
+    );
+}
+
+#[tokio::test]
+async fn the_app_is_the_default_then_a_recovery_code_signs_in_says_how_many_are_left_and_new_ones_replace_them(
+) {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    let codes = h.enrol_app("ada@example.com").await;
+    h.machine.recovery_codes_done().await;
+    h.sign_out_and_wait_a_step().await;
+
+    // Next sign-in: the authenticator app first, and no SMS anywhere.
+    let sms_before = h.sms_sends().await;
+    h.through_the_link("ada@example.com").await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_code", "{view}");
+    assert_eq!(view["factor"], "totp");
+    assert_eq!(view["masked_phone"], Value::Null);
+    assert_eq!(view["alternatives"], json!(["recovery_code"]));
+    let code = h.app_code("ada@example.com").await;
+    h.machine.submit_code(code).await;
+    assert_eq!(h.screen(), "signed_in", "{}", h.view());
+    assert_eq!(h.sms_sends().await, sms_before, "no SMS on the app's path");
+    h.sign_out_and_wait_a_step().await;
+
+    // Then with a recovery code: a wrong one keeps the screen and what was typed.
+    h.through_the_link("ada@example.com").await;
+    h.machine.switch_factor(FactorKind::RecoveryCode).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_recovery_code");
+    assert_eq!(view["alternatives"], json!(["totp"]));
+    h.machine
+        .submit_recovery_code("zzzz-zzzz-zzzz".into())
+        .await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_recovery_code");
+    assert_eq!(view["notice"]["code"], "wrong_recovery_code");
+    h.machine.submit_recovery_code("has space".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("invalid_recovery_code"));
+    h.machine
+        .submit_recovery_code(format!(" {} ", codes[0]))
+        .await;
+    let view = h.view();
+    assert_eq!(view["screen"], "signed_in", "{view}");
+    assert_eq!(view["recovery_codes_left"], 9);
+    h.machine.recovery_codes_done().await;
+    assert_eq!(h.view()["recovery_codes_left"], Value::Null);
+
+    // New codes: shown once, the old ones gone.
+    h.machine.renew_recovery_codes().await;
+    let view = h.view();
+    assert_eq!(view["screen"], "recovery_codes", "{view}");
+    assert_eq!(view["rotated"], true);
+    let renewed = strings(&view["codes"]);
+    assert_eq!(renewed.len(), 10);
+    assert!(renewed.iter().all(|c| !codes.contains(c)));
+    h.machine.recovery_codes_done().await;
+    h.sign_out_and_wait_a_step().await;
+    h.through_the_link("ada@example.com").await;
+    h.machine.switch_factor(FactorKind::RecoveryCode).await;
+    h.machine.submit_recovery_code(codes[1].clone()).await;
+    assert_eq!(
+        h.notice().as_deref(),
+        Some("wrong_recovery_code"),
+        "an old code"
+    );
+    h.machine.submit_recovery_code(renewed[0].clone()).await;
+    assert_eq!(h.screen(), "signed_in");
+}
+
+#[tokio::test]
+async fn recovery_codes_running_low_are_said_at_two_or_fewer() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    let codes = h.enrol_app("ada@example.com").await;
+    h.machine.recovery_codes_done().await;
+    for (i, code) in codes.iter().take(8).enumerate() {
+        h.sign_out_and_wait_a_step().await;
+        h.through_the_link("ada@example.com").await;
+        h.machine.switch_factor(FactorKind::RecoveryCode).await;
+        h.machine.submit_recovery_code(code.clone()).await;
+        let view = h.view();
+        assert_eq!(view["recovery_codes_left"], 9 - i as u64, "{view}");
+    }
+    // The view says 2 left; the UI warns from RECOVERY_CODES_LOW down.
+    assert_eq!(h.view()["recovery_codes_left"], 2);
+    assert_eq!(gatehouse_core::second_factor::RECOVERY_CODES_LOW, 3);
+}
+
+#[tokio::test]
+async fn switching_to_the_app_and_back_never_sends_a_second_sms() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    // Grace has a phone (Stytch sends the code itself); signed in, she adds an authenticator app
+    // through the backend API, as a company's own settings page would.
+    h.to_code_screen("grace@example.com").await;
+    h.machine.submit_code(h.code("+14155550123")).await;
+    let token = h.session.value.lock().unwrap().clone().expect("a session");
+    let grace = h.member_id("grace@example.com").await;
+    let (status, created) = h
+        .control
+        .backend_post(
+            "/v1/b2b/totp",
+            &json!({"organization_id": ORG, "member_id": grace, "session_token": token}),
+        )
+        .await;
+    assert_eq!(status, 200, "{created}");
+    let code = h.app_code("grace@example.com").await;
+    let (status, confirmed) = h
+        .control
+        .backend_post(
+            "/v1/b2b/totp/authenticate",
+            &json!({"organization_id": ORG, "member_id": grace, "code": code, "session_token": token}),
+        )
+        .await;
+    assert_eq!(status, 200, "{confirmed}");
+    h.sign_out_and_wait_a_step().await;
+    let sms_before = h.emulator.emulator.outbox(Some("+14155550123")).len();
+
+    h.through_the_link("grace@example.com").await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_code", "{view}");
+    assert_eq!(view["factor"], "sms");
+    assert_eq!(view["alternatives"], json!(["totp", "recovery_code"]));
+    assert_eq!(
+        h.emulator.emulator.outbox(Some("+14155550123")).len(),
+        sms_before + 1,
+        "Stytch sent the code after the link"
+    );
+
+    h.machine.switch_factor(FactorKind::Totp).await;
+    assert_eq!(h.view()["factor"], "totp");
+    h.machine.switch_factor(FactorKind::Sms).await;
+    let view = h.view();
+    assert_eq!(view["factor"], "sms");
+    assert_eq!(view["masked_phone"], "••• 0123");
+    assert_eq!(
+        h.emulator.emulator.outbox(Some("+14155550123")).len(),
+        sms_before + 1,
+        "the code Stytch sent is still the one"
+    );
+    h.machine.switch_factor(FactorKind::Totp).await;
+    let code = h.app_code("grace@example.com").await;
+    h.machine.submit_code(code).await;
+    assert_eq!(h.screen(), "signed_in", "{}", h.view());
+}
+
+#[tokio::test]
+async fn a_member_cannot_switch_to_a_factor_they_do_not_have() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.to_code_screen("grace@example.com").await;
+    assert_eq!(h.view()["alternatives"], json!([]));
+    h.machine.switch_factor(FactorKind::Totp).await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enter_code");
+    assert_eq!(view["factor"], "sms");
+    assert_eq!(view["notice"]["code"], "method_not_allowed");
+}
+
+#[tokio::test]
+async fn an_organization_that_allows_only_the_app_offers_only_the_app() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.restrict_mfa_methods(&["totp"]).await;
+    h.through_the_link("ada@example.com").await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enroll_totp", "no choice to make: {view}");
+    assert_eq!(view["alternatives"], json!([]));
+    h.machine.switch_factor(FactorKind::Sms).await;
+    assert_eq!(h.notice().as_deref(), Some("method_not_allowed"));
+    assert_eq!(h.screen(), "enroll_totp");
+}
+
+#[tokio::test]
+async fn an_organization_that_allows_only_sms_goes_straight_to_the_phone() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.restrict_mfa_methods(&["sms_otp"]).await;
+    h.through_the_link("ada@example.com").await;
+    let view = h.view();
+    assert_eq!(view["screen"], "enroll_phone", "{view}");
+    assert_eq!(view["alternatives"], json!([]));
+}
+
+#[tokio::test]
+async fn wrong_app_codes_and_wrong_recovery_codes_count_toward_one_lock() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    let codes = h.enrol_app("ada@example.com").await;
+    h.machine.recovery_codes_done().await;
+    h.sign_out_and_wait_a_step().await;
+    h.through_the_link("ada@example.com").await;
+    let right = h.app_code("ada@example.com").await;
+    // Five wrong app codes, then five wrong recovery codes: ten in a row.
+    let wrongs = (0..7u32)
+        .map(|i| format!("{:06}", 200_000 + i * 13))
+        .filter(|c| *c != right)
+        .take(5);
+    for wrong in wrongs {
+        h.machine.submit_code(wrong).await;
+        assert_eq!(h.notice().as_deref(), Some("wrong_totp_code"));
+    }
+    h.machine.switch_factor(FactorKind::RecoveryCode).await;
+    for i in 0..4 {
+        h.machine
+            .submit_recovery_code(format!("wrong-{i}-code"))
+            .await;
+        assert_eq!(h.notice().as_deref(), Some("wrong_recovery_code"));
+    }
+    // The tenth failure in a row, across both factors, locks the member.
+    h.machine.submit_recovery_code("wrong-4-code".into()).await;
+    assert_eq!(h.notice().as_deref(), Some("member_locked"));
+    // Even a right recovery code is refused now, and the notice says until when.
+    h.machine.submit_recovery_code(codes[0].clone()).await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "member_locked", "{view}");
+    assert!(view["notice"]["retry_at"].is_string());
+}
