@@ -13,6 +13,11 @@ const COMMANDS: &[&str] = &[
     "retry",
     "sign_out",
     "open_workspace",
+    "switch_factor",
+    "submit_recovery_code",
+    "recovery_codes_done",
+    "renew_recovery_codes",
+    "save_recovery_codes",
 ];
 
 fn main() {

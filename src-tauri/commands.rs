@@ -1,8 +1,8 @@
 //! Tauri commands: one line each, handing an intent to the sign-in machine. Outcomes reach the
 //! webview as the next `view` event; a command fails only as `{kind, message}`.
 
-use gatehouse_core::{CommandError, View};
-use tauri::State;
+use gatehouse_core::{CommandError, FactorKind, View};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::Gatehouse;
 
@@ -68,4 +68,36 @@ pub async fn sign_out(gate: State<'_, Gatehouse>) -> Done {
 #[tauri::command]
 pub async fn open_workspace(gate: State<'_, Gatehouse>) -> Done {
     gate.run(|m| async move { m.open_workspace().await }).await
+}
+
+#[tauri::command]
+pub async fn switch_factor(gate: State<'_, Gatehouse>, factor: FactorKind) -> Done {
+    gate.run(|m| async move { m.switch_factor(factor).await })
+        .await
+}
+
+#[tauri::command]
+pub async fn submit_recovery_code(gate: State<'_, Gatehouse>, code: String) -> Done {
+    gate.run(|m| async move { m.submit_recovery_code(code).await })
+        .await
+}
+
+#[tauri::command]
+pub async fn recovery_codes_done(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.recovery_codes_done().await })
+        .await
+}
+
+#[tauri::command]
+pub async fn renew_recovery_codes(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.renew_recovery_codes().await })
+        .await
+}
+
+#[tauri::command]
+pub async fn save_recovery_codes<R: Runtime>(
+    app: AppHandle<R>,
+    gate: State<'_, Gatehouse>,
+) -> Done {
+    gate.run(|m| crate::recovery_file::save(app, m)).await?
 }

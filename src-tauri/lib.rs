@@ -8,6 +8,7 @@ pub mod keychain;
 
 mod commands;
 mod menu;
+mod recovery_file;
 mod shell;
 mod vault;
 mod workspace;
@@ -25,7 +26,8 @@ pub fn run() {
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(shell::on_second_launch))
         .plugin(tauri_plugin_deep_link::init())
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init());
     with_commands(builder)
         .setup(shell::setup)
         .run(tauri::generate_context!())
@@ -47,6 +49,11 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::retry,
         commands::sign_out,
         commands::open_workspace,
+        commands::switch_factor,
+        commands::submit_recovery_code,
+        commands::recovery_codes_done,
+        commands::renew_recovery_codes,
+        commands::save_recovery_codes,
     ])
 }
 

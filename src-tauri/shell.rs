@@ -35,17 +35,16 @@ impl Gatehouse {
     }
 
     /// Runs an intent on the machine; with a broken configuration there is none to run.
-    pub async fn run<F, Fut>(&self, intent: F) -> Result<(), CommandError>
+    pub async fn run<F, Fut, T>(&self, intent: F) -> Result<T, CommandError>
     where
         F: FnOnce(Arc<SignIn>) -> Fut,
-        Fut: std::future::Future<Output = ()>,
+        Fut: std::future::Future<Output = T>,
     {
         let machine = self
             .machine
             .clone()
             .ok_or_else(CommandError::not_configured)?;
-        intent(machine).await;
-        Ok(())
+        Ok(intent(machine).await)
     }
 }
 

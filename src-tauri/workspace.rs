@@ -83,12 +83,17 @@ pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &Arc<SignIn>, wor
         on_load_failure(&window, machine, &workspace, local);
     }
     machine.on_session_jwt(Box::new(move |event| {
+        let (window, workspace, local) = (window.clone(), workspace.clone(), local.clone());
+        if let JwtEvent::Pause = event {
+            // New recovery codes are on the local screen: it comes to the front, cookie kept.
+            back_to_local(&window, local);
+            return;
+        }
         let event = match event {
             JwtEvent::Open(jwt) => Some((Zeroizing::new(jwt.expose().to_owned()), true)),
             JwtEvent::Renewed(jwt) => Some((Zeroizing::new(jwt.expose().to_owned()), false)),
-            JwtEvent::Ended => None,
+            JwtEvent::Pause | JwtEvent::Ended => None,
         };
-        let (window, workspace, local) = (window.clone(), workspace.clone(), local.clone());
         // Cookie calls wait on the event loop: never from its own thread, never under the
         // machine's lock (this closure runs under it), so on a thread of their own.
         std::thread::spawn(move || match event {

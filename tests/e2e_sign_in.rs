@@ -66,6 +66,13 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
     assert!(link.starts_with("gatehouse://auth/callback?"), "{link}");
     stack::xdg_open(&link);
 
+    // No factor yet: she chooses a text message (the organization also allows an app).
+    screen(&client, "choose_factor").await;
+    wait_for(&client, "#choose-sms")
+        .await
+        .click()
+        .await
+        .unwrap();
     screen(&client, "enroll_phone").await;
     screenshot(&client, "03-enroll-phone").await;
     type_into(&client, "#phone", "+1 415 555 0199").await;

@@ -6,7 +6,11 @@ import { NoticeRegion } from "./notice";
 import type { Builder, Ctx, Screen, ViewOf } from "./screen";
 import { buildCheckEmail } from "./screens/check_email";
 import { buildConfigError } from "./screens/config_error";
+import { buildChooseFactor } from "./screens/choose_factor";
+import { buildEnrollTotp } from "./screens/enroll_totp";
 import { buildEnterCode } from "./screens/enter_code";
+import { buildEnterRecoveryCode } from "./screens/enter_recovery_code";
+import { buildRecoveryCodes } from "./screens/recovery_codes";
 import { buildSignIn } from "./screens/sign_in";
 import { buildSignedIn } from "./screens/signed_in";
 import { buildStarting } from "./screens/starting";
@@ -22,6 +26,10 @@ const builders: { [S in ScreenName]: Builder<S> } = {
   // so the sign-in screen is interactive sooner; it is fetched at idle after the first render.
   enroll_phone: lazy(loadEnrollPhone),
   enter_code: buildEnterCode,
+  choose_factor: buildChooseFactor,
+  enroll_totp: buildEnrollTotp,
+  enter_recovery_code: buildEnterRecoveryCode,
+  recovery_codes: buildRecoveryCodes,
   signed_in: buildSignedIn,
 };
 

@@ -1,5 +1,6 @@
 // Views for tests, close to what the Rust side sends.
 import type { Common, View, ViewNotice } from "./types";
+import type { FactorKind } from "./generated/FactorKind";
 import type { WorkspaceView } from "./generated/WorkspaceView";
 
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
@@ -40,7 +41,15 @@ export const views = {
     alternatives: [],
     ...over,
   }),
-  enterCode: (over: Partial<Common> & { sent_at?: string; code_expires_at?: string } = {}): View => ({
+  enterCode: (
+    over: Partial<Common> & {
+      sent_at?: string | null;
+      code_expires_at?: string | null;
+      factor?: FactorKind;
+      masked_phone?: string | null;
+      alternatives?: FactorKind[];
+    } = {},
+  ): View => ({
     ...common,
     screen: "enter_code",
     organization_name: "Example Org",
@@ -53,7 +62,12 @@ export const views = {
     ...over,
   }),
   signedIn: (
-    over: Partial<Common> & { remembered?: boolean; workspace?: WorkspaceView | null } = {},
+    over: Partial<Common> & {
+      remembered?: boolean;
+      workspace?: WorkspaceView | null;
+      recovery_codes_left?: number | null;
+      can_renew_recovery_codes?: boolean;
+    } = {},
   ): View => ({
     ...common,
     screen: "signed_in",
@@ -66,6 +80,46 @@ export const views = {
     session_expires_at: at(3_600_000),
     remembered: true,
     workspace: null,
+    recovery_codes_left: null,
+    can_renew_recovery_codes: false,
+    ...over,
+  }),
+};
+
+export const factorViews = {
+  choose: (over: Partial<Common> = {}): View => ({
+    ...common,
+    screen: "choose_factor",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    options: ["sms", "totp"],
+    ...over,
+  }),
+  enrollTotp: (over: Partial<Common> = {}): View => ({
+    ...common,
+    screen: "enroll_totp",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    qr_code: "data:image/png;base64,iVBORw0KGgo=",
+    secret: "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS",
+    alternatives: ["sms"],
+    ...over,
+  }),
+  recovery: (over: Partial<Common> = {}): View => ({
+    ...common,
+    screen: "enter_recovery_code",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    alternatives: ["totp"],
+    ...over,
+  }),
+  codes: (over: Partial<Common> & { rotated?: boolean } = {}): View => ({
+    ...common,
+    screen: "recovery_codes",
+    organization_name: "Example Org",
+    email: "ada@example.com",
+    codes: ["ckss-2skx-ebow", "spbc-424h-usy0", "hi08-n5tk-lns5"],
+    rotated: false,
     ...over,
   }),
 };

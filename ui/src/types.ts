@@ -37,6 +37,10 @@ export type CheckEmailView = ViewNamed<"check_email">;
 export type EnrollPhoneView = ViewNamed<"enroll_phone">;
 export type EnterCodeView = ViewNamed<"enter_code">;
 export type SignedInView = ViewNamed<"signed_in">;
+export type ChooseFactorView = ViewNamed<"choose_factor">;
+export type EnrollTotpView = ViewNamed<"enroll_totp">;
+export type EnterRecoveryCodeView = ViewNamed<"enter_recovery_code">;
+export type RecoveryCodesView = ViewNamed<"recovery_codes">;
 
 export type Commands = Intents;
 export type CommandName = keyof Commands;

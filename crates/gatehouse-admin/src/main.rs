@@ -1,10 +1,11 @@
-//! `gatehouse-admin`: the guide's Step 1 for IT — read or set an organization's MFA policy.
+//! `gatehouse-admin`: the guide's Step 1 for IT — read or set an organization's MFA policy — and
+//! which second factors its members may use (`mfa_methods`, `allowed_mfa_methods`).
 //! Uses the backend API with the project id and secret from the environment, never a file.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stytch_b2b::{
-    AppInfo, Client, ClientConfig, Credentials, MfaPolicy, OrganizationRef, ProjectId,
-    ProjectSecret, UpdateOrganizationRequest, Url,
+    AppInfo, Client, ClientConfig, Credentials, MfaMethod, MfaMethods, MfaPolicy, Organization,
+    OrganizationRef, ProjectId, ProjectSecret, UpdateOrganizationRequest, Url,
 };
 
 #[derive(Parser)]
@@ -35,6 +36,32 @@ enum Command {
         #[arg(value_enum)]
         set: Option<Policy>,
     },
+    /// Read which second factors members may use; `all`, or `only` with a list, sets it.
+    MfaMethods {
+        #[command(subcommand)]
+        set: Option<Methods>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Methods {
+    /// Every method Stytch offers (mfa_methods ALL_ALLOWED).
+    All,
+    /// Only these (mfa_methods RESTRICTED with allowed_mfa_methods).
+    Only {
+        #[arg(value_enum, required = true, num_args = 1..)]
+        methods: Vec<Method>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Method {
+    /// A code by text message.
+    #[value(name = "sms_otp")]
+    SmsOtp,
+    /// An authenticator app (with recovery codes).
+    #[value(name = "totp")]
+    Totp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,29 +114,76 @@ async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
     }
     let client = Client::new(config)?;
     let organization = OrganizationRef::parse(&cli.organization)?;
-    let Command::MfaPolicy { set } = cli.command;
     let current = client.get_organization(organization).await?.organization;
-    let organization = match set {
+    let update = match &cli.command {
+        Command::MfaPolicy { set: None } | Command::MfaMethods { set: None } => None,
+        Command::MfaPolicy { set: Some(policy) } => Some(UpdateOrganizationRequest {
+            mfa_policy: Some(match policy {
+                Policy::RequiredForAll => MfaPolicy::RequiredForAll,
+                Policy::Optional => MfaPolicy::Optional,
+            }),
+            ..UpdateOrganizationRequest::default()
+        }),
+        Command::MfaMethods {
+            set: Some(Methods::All),
+        } => Some(UpdateOrganizationRequest {
+            mfa_methods: Some(MfaMethods::AllAllowed),
+            ..UpdateOrganizationRequest::default()
+        }),
+        Command::MfaMethods {
+            set: Some(Methods::Only { methods }),
+        } => Some(UpdateOrganizationRequest {
+            mfa_methods: Some(MfaMethods::Restricted),
+            allowed_mfa_methods: Some(
+                methods
+                    .iter()
+                    .map(|m| match m {
+                        Method::SmsOtp => MfaMethod::SmsOtp,
+                        Method::Totp => MfaMethod::Totp,
+                    })
+                    .collect(),
+            ),
+            ..UpdateOrganizationRequest::default()
+        }),
+    };
+    let organization = match update {
         None => current,
-        Some(policy) => {
-            let update = UpdateOrganizationRequest {
-                mfa_policy: Some(match policy {
-                    Policy::RequiredForAll => MfaPolicy::RequiredForAll,
-                    Policy::Optional => MfaPolicy::Optional,
-                }),
-                ..UpdateOrganizationRequest::default()
-            };
+        Some(update) => {
             client
                 .update_organization(&current.organization_id, &update)
                 .await?
                 .organization
         }
     };
-    println!(
-        "{} ({}): mfa_policy {}",
-        organization.organization_name,
-        organization.organization_id.as_str(),
-        organization.mfa_policy.as_str()
-    );
+    println!("{}", describe(&cli.command, &organization));
     Ok(())
+}
+
+/// One line: the organization, then the setting asked about.
+fn describe(command: &Command, organization: &Organization) -> String {
+    let head = format!(
+        "{} ({})",
+        organization.organization_name,
+        organization.organization_id.as_str()
+    );
+    match command {
+        Command::MfaPolicy { .. } => {
+            format!("{head}: mfa_policy {}", organization.mfa_policy.as_str())
+        }
+        Command::MfaMethods { .. } => {
+            let methods = organization
+                .mfa_methods
+                .as_ref()
+                .map_or("ALL_ALLOWED", |m| m.as_str());
+            let allowed: Vec<&str> = organization
+                .allowed_mfa_methods
+                .iter()
+                .map(|m| m.as_str())
+                .collect();
+            format!(
+                "{head}: mfa_methods {methods}; allowed_mfa_methods [{}]",
+                allowed.join(", ")
+            )
+        }
+    }
 }

@@ -351,7 +351,8 @@ impl SignIn {
                 "view"
             );
             // The whole payload the webview receives, for tests that scan it for secrets.
-            tracing::debug!(payload = %serde_json::to_string(&view).unwrap_or_default(), "view payload");
+            // The setup key and recovery codes are in a view only to reach the person: never logged.
+            tracing::debug!(payload = %serde_json::to_string(&view.redacted()).unwrap_or_default(), "view payload");
             (self.observer)(&view);
         }
         let (jwt, held) = match &state.phase {
@@ -1566,6 +1567,10 @@ fn factor_view(factor: &stytch_b2b::AuthenticationFactor) -> FactorView {
             "sms",
             format!("SMS code to {}", mask_phone(&phone.phone_number)),
         )
+    } else if factor.factor_type == stytch_b2b::FactorType::Totp {
+        ("totp", "Authenticator app".to_owned())
+    } else if factor.factor_type == stytch_b2b::FactorType::RecoveryCodes {
+        ("recovery_code", "Recovery code".to_owned())
     } else {
         ("other", factor.factor_type.as_str().to_owned())
     };

@@ -21,6 +21,28 @@ pub struct View {
 }
 
 impl View {
+    /// The view for a log line: the setup key, its QR code and recovery codes — in a view only
+    /// to reach the person — replaced by `<redacted>`.
+    pub fn redacted(&self) -> View {
+        let mut view = self.clone();
+        const HIDDEN: &str = "<redacted>";
+        match &mut view.screen {
+            Screen::EnrollTotp {
+                qr_code, secret, ..
+            } => {
+                *qr_code = HIDDEN.into();
+                *secret = HIDDEN.into();
+            }
+            Screen::RecoveryCodes { codes, .. } => {
+                for code in codes.iter_mut() {
+                    *code = HIDDEN.into();
+                }
+            }
+            _ => {}
+        }
+        view
+    }
+
     pub fn starting(dev_mode: bool) -> Self {
         Self {
             screen: Screen::Starting,
@@ -152,7 +174,7 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct FactorView {
-    /// `email`, `sms`, or `other`.
+    /// `email`, `sms`, `totp`, `recovery_code`, or `other`.
     pub kind: String,
     pub label: String,
     pub last_authenticated_at: String,
@@ -233,9 +255,18 @@ pub struct CommandError {
 pub enum CommandErrorKind {
     /// The configuration is unusable; the screen already says why.
     NotConfigured,
+    /// The recovery codes could not be written to the file the person chose.
+    SaveFailed,
 }
 
 impl CommandError {
+    pub fn save_failed(reason: &str) -> Self {
+        Self {
+            kind: CommandErrorKind::SaveFailed,
+            message: format!("The recovery codes could not be saved there ({reason}). Choose another place, or copy them."),
+        }
+    }
+
     pub fn not_configured() -> Self {
         Self {
             kind: CommandErrorKind::NotConfigured,
@@ -282,6 +313,42 @@ mod tests {
         assert_eq!(json["notice"]["action"], "restart");
         assert_eq!(json["notice"]["kind"], "error");
         assert_eq!(json["notice"]["code"], "unexpected");
+    }
+
+    #[test]
+    fn a_logged_view_never_carries_the_setup_key_or_recovery_codes() {
+        let enrol = View {
+            screen: Screen::EnrollTotp {
+                organization_name: None,
+                email: "ada@example.com".into(),
+                qr_code: "data:image/png;base64,QUJD".into(),
+                secret: "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS".into(),
+                alternatives: vec![],
+            },
+            dev_mode: false,
+            busy: false,
+            notice: None,
+        };
+        let codes = View {
+            screen: Screen::RecoveryCodes {
+                organization_name: None,
+                email: "ada@example.com".into(),
+                codes: vec!["ckss-2skx-ebow".into()],
+                rotated: false,
+            },
+            ..enrol.clone()
+        };
+        for (view, secret) in [
+            (enrol, "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS"),
+            (codes, "ckss-2skx-ebow"),
+        ] {
+            let logged = serde_json::to_string(&view.redacted()).unwrap();
+            assert!(
+                !logged.contains(secret) && !logged.contains("QUJD"),
+                "{logged}"
+            );
+            assert!(serde_json::to_string(&view).unwrap().contains(secret));
+        }
     }
 
     #[test]

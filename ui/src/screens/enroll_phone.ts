@@ -2,7 +2,7 @@ import { h, setDisabled, setText } from "../dom";
 import { checkPhone, countryOptions, countryOrFallback, formatAsYouType, type CountryCode } from "../phone";
 import type { Builder } from "../screen";
 import type { EnrollPhoneView } from "../types";
-import { field, heading, hint, orgLine } from "./parts";
+import { field, heading, hint, orgLine, otherWays } from "./parts";
 
 export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
   const title = heading("enroll-phone-title", "Add your mobile phone");
@@ -44,6 +44,8 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
     ),
     h("div", { class: "actions" }, submit),
   );
+  const ways = otherWays(ctx);
+  form.append(ways.root);
 
   const selected = (): CountryCode => countryOrFallback(country.value, initial);
   let showingProblem = false;
@@ -104,6 +106,7 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
       `${v.organization_name ?? "Your organization"} asks for a code sent by text message each time you sign in. Which mobile number should we send it to?`,
     );
     setDisabled(submit, v.busy);
+    ways.update(v.alternatives, v.busy);
   };
   update(view);
   return { root: form, update, focus: () => phone.focus() };

@@ -4,7 +4,7 @@ import { displayMaskedPhone } from "../mask";
 import { localError, type Builder } from "../screen";
 import { formatCountdown, msUntil } from "../time";
 import type { EnterCodeView } from "../types";
-import { field, heading, hint, orgLine } from "./parts";
+import { field, heading, hint, orgLine, otherWays } from "./parts";
 
 export const RESEND_CODE_NOTE = "A new code replaces the old one; the old code stops working.";
 export const CODE_EXPIRED_TEXT = "The code has expired — send a new one";
@@ -42,6 +42,8 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     { type: "button", id: "resend-code", class: "secondary", title: RESEND_CODE_NOTE, "aria-describedby": "resend-code-note" },
     "Send a new code",
   );
+  const ways = otherWays(ctx);
+  const resendNote = hint("resend-code-note", RESEND_CODE_NOTE);
   const form = h(
     "form",
     { id: "enter-code", class: "screen", novalidate: true, "aria-labelledby": "enter-code-title" },
@@ -50,8 +52,10 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     masked,
     field("code", "6-digit code", code, timer),
     h("div", { class: "actions" }, verify, resend),
-    hint("resend-code-note", RESEND_CODE_NOTE),
+    resendNote,
+    ways.root,
   );
+  const sms = (): boolean => current.factor === "sms";
 
   function submit(value: string): void {
     lastSubmitted = value;
@@ -89,7 +93,12 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     if (verify.disabled) return;
     const value = normaliseCode(code.value);
     if (!isCompleteCode(value)) {
-      ctx.setLocalNotice(localError("code_incomplete_local", "Enter the 6-digit code from the text message."));
+      ctx.setLocalNotice(
+        localError(
+          "code_incomplete_local",
+          sms() ? "Enter the 6-digit code from the text message." : "Enter the 6-digit code your authenticator app shows.",
+        ),
+      );
       code.focus();
       return;
     }
@@ -101,6 +110,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   });
 
   function tick(now: number): void {
+    if (current.code_expires_at === null) return; // an app's code: no expiry to count down
     const left = msUntil(current.code_expires_at, now);
     const isExpired = !(left > 0);
     prefix.hidden = isExpired;
@@ -111,7 +121,8 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   }
 
   const update = (v: EnterCodeView): void => {
-    const newCode = v.sent_at !== current.sent_at || v.code_expires_at !== current.code_expires_at;
+    const newCode =
+      v.factor !== current.factor || v.sent_at !== current.sent_at || v.code_expires_at !== current.code_expires_at;
     if (newCode) {
       // A new code was sent: any value may be tried again, and the old one is ready to be typed over.
       lastSubmitted = null;
@@ -121,9 +132,20 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     current = v;
     setText(org, v.organization_name ?? "");
     org.hidden = !v.organization_name;
-    setText(masked, `We sent a code to ${displayMaskedPhone(v.masked_phone)}`);
+    const bySms = v.factor === "sms";
+    setText(title, bySms ? "Enter the code" : "Enter the code from your authenticator app");
+    setText(
+      masked,
+      bySms ? `We sent a code to ${displayMaskedPhone(v.masked_phone ?? "")}` : "Open the app and type the 6-digit code it shows for this account.",
+    );
+    timer.hidden = !bySms;
+    resend.hidden = !bySms;
+    resendNote.hidden = !bySms;
+    if (bySms) code.setAttribute("aria-describedby", "code-timer");
+    else code.removeAttribute("aria-describedby");
     setDisabled(verify, v.busy);
     setDisabled(resend, v.busy);
+    ways.update(v.alternatives, v.busy);
     tick(Date.now());
 
     const key = v.notice ? `${v.notice.kind}|${v.notice.code}|${v.notice.message}` : "";

@@ -1,5 +1,7 @@
 // Small pieces the screens share.
-import { h } from "../dom";
+import { h, setDisabled } from "../dom";
+import type { Ctx } from "../screen";
+import type { FactorKind } from "../generated/FactorKind";
 
 export function field(id: string, label: string, control: HTMLElement, ...after: (Node | null)[]): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: id }, label), control, ...after);
@@ -32,4 +34,49 @@ export function focusField(input: HTMLInputElement): void {
   } catch {
     // type="email" does not support selection ranges in some engines
   }
+}
+
+/** How each second factor is named where the person picks one. */
+export function factorLabel(kind: FactorKind): string {
+  switch (kind) {
+    case "sms":
+      return "Text message (SMS) to your phone";
+    case "totp":
+      return "Authenticator app";
+    case "recovery_code":
+      return "Recovery code";
+  }
+}
+
+/** "Use another way": the member's other factors (or, while setting one up, the other kinds the
+ *  organization allows), each a button sending `switch_factor`. Hidden when there are none. */
+export function otherWays(ctx: Ctx): { root: HTMLElement; update(kinds: FactorKind[], busy: boolean): void } {
+  const list = h("div", { class: "other-ways__list" });
+  const root = h(
+    "details",
+    { id: "other-ways", class: "other-ways" },
+    h("summary", {}, "Use another way"),
+    list,
+  );
+  let key = "";
+  let buttons: HTMLButtonElement[] = [];
+  return {
+    root,
+    update(kinds, busy) {
+      root.hidden = kinds.length === 0;
+      const next = kinds.join(",");
+      if (next !== key) {
+        key = next;
+        buttons = kinds.map((kind) => {
+          const button = h("button", { type: "button", id: `use-${kind}`, class: "secondary" }, factorLabel(kind));
+          button.addEventListener("click", () => {
+            if (!button.disabled) void ctx.send("switch_factor", { factor: kind });
+          });
+          return button;
+        });
+        list.replaceChildren(...buttons);
+      }
+      for (const button of buttons) setDisabled(button, busy);
+    },
+  };
 }

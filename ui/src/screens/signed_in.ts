@@ -37,11 +37,22 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     workspaceText,
     h("div", { class: "actions" }, retry),
   );
+  // Just signed in with a recovery code: how many are left, and new ones.
+  const recoveryText = h("p", { id: "recovery-left" });
+  const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, "Continue");
+  const renew = h("button", { type: "button", id: "renew-codes", class: "secondary" }, "New recovery codes");
+  const recovery = h(
+    "div",
+    { id: "recovery", class: "workspace", role: "status" },
+    recoveryText,
+    h("div", { class: "actions" }, recoveryGo),
+  );
   const signOut = h("button", { type: "submit" }, "Sign out");
   const form = h(
     "form",
     { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
     title,
+    recovery,
     workspace,
     h(
       "dl",
@@ -56,10 +67,16 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("h3", { id: "factors-title" }, "How you signed in"),
     factors,
     notRemembered,
-    h("div", { class: "actions" }, signOut),
+    h("div", { class: "actions" }, signOut, renew),
   );
   let factorsKey = "";
 
+  recoveryGo.addEventListener("click", () => {
+    if (!recoveryGo.disabled) void ctx.send("recovery_codes_done");
+  });
+  renew.addEventListener("click", () => {
+    if (!renew.disabled) void ctx.send("renew_recovery_codes");
+  });
   retry.addEventListener("click", () => {
     if (retry.disabled) return;
     void ctx.send("open_workspace");
@@ -82,7 +99,26 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factors.replaceChildren(...v.factors.map(factorItem));
     }
     notRemembered.hidden = v.remembered;
-    workspace.hidden = v.workspace === null;
+    const left = v.recovery_codes_left;
+    recovery.hidden = left === null;
+    if (left !== null) {
+      const low = left <= 2;
+      recovery.classList.toggle("workspace--failed", low);
+      recovery.setAttribute("role", low ? "alert" : "status");
+      setText(
+        recoveryText,
+        left === 0
+          ? "You signed in with your last recovery code. Make new ones now, or you may be locked out if you lose your phone."
+          : low
+            ? `You signed in with a recovery code. Only ${left} left: make new ones now.`
+            : `You signed in with a recovery code. ${left} left.`,
+      );
+    }
+    recoveryGo.hidden = left === null || v.workspace === null;
+    setDisabled(recoveryGo, v.busy);
+    renew.hidden = !v.can_renew_recovery_codes;
+    setDisabled(renew, v.busy);
+    workspace.hidden = v.workspace === null || left !== null;
     const failed = v.workspace?.failure ?? null;
     workspace.classList.toggle("workspace--failed", failed !== null);
     workspace.setAttribute("role", failed === null ? "status" : "alert");

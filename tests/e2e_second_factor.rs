@@ -1,0 +1,174 @@
+//! An authenticator app and recovery codes in the real window: Ada (no factor yet) chooses an
+//! authenticator app, sets it up from the setup key the window shows (the test is her app: it
+//! computes the codes from that key), saves her recovery codes, signs out; signs in again with a
+//! code from the app; then with a recovery code, and is told how many are left. No SMS is sent on
+//! any of these paths, and neither the key nor the recovery codes reach a log.
+
+mod support;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use fantoccini::{Client, Locator};
+use support::stack::{self, Family, Stack};
+use support::window::{screen, submit, type_into};
+use support::{screenshot, wait_for};
+use totp_rs::{Algorithm, Secret, TOTP};
+
+async fn text(client: &Client, css: &str) -> String {
+    wait_for(client, css).await.text().await.unwrap()
+}
+
+/// The code an authenticator app shows for `key` (as the window shows it) at Stytch's time.
+async fn app_code(stack: &Stack, key: &str) -> String {
+    let secret = Secret::Encoded(key.replace(' ', ""))
+        .to_bytes()
+        .expect("a base32 key");
+    let totp = TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, secret);
+    let clock: serde_json::Value = stack
+        .emulator
+        .control
+        .http()
+        .get(stack.emulator.control.url("/emulator/clock"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let offset = clock["offset_seconds"].as_i64().expect("offset_seconds");
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    totp.generate((now + offset) as u64)
+}
+
+/// Ada's `nth` email link, opened the way the desktop does.
+async fn through_the_link(stack: &Stack, client: &Client, nth: usize) {
+    screen(client, "sign_in").await;
+    type_into(client, "#email", "ada@example.com").await;
+    submit(client, "sign-in").await;
+    screen(client, "check_email").await;
+    let email = stack
+        .emulator
+        .wait_for_message("ada@example.com", nth)
+        .await;
+    stack::xdg_open(&stack.emulator.callback_url(&email).await);
+}
+
+async fn sign_out(client: &Client) {
+    screen(client, "signed_in").await;
+    submit(client, "signed-in").await;
+    screen(client, "sign_in").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_too() {
+    let _one = support::exclusive().await;
+    let stack = Stack::new(Family::Sdk).await;
+    stack.set_mfa_policy("REQUIRED_FOR_ALL");
+    let driver = stack.driver();
+    let client = driver.launch_app().await;
+
+    // Ada has no second factor: she chooses an authenticator app.
+    through_the_link(&stack, &client, 1).await;
+    screen(&client, "choose_factor").await;
+    screenshot(&client, "10-choose-factor").await;
+    wait_for(&client, "#choose-totp")
+        .await
+        .click()
+        .await
+        .unwrap();
+    screen(&client, "enroll_totp").await;
+    let qr = wait_for(&client, "#totp-qr")
+        .await
+        .attr("src")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(qr.starts_with("data:image/png;base64,"), "{qr}");
+    let key = text(&client, "#totp-secret").await.replace(' ', "");
+    assert_eq!(key.len(), 32, "{key}");
+    screenshot(&client, "11-enroll-totp").await;
+    type_into(&client, "#code", &app_code(&stack, &key).await).await;
+
+    // The recovery codes, once; Continue only after "I have saved them".
+    screen(&client, "recovery_codes").await;
+    screenshot(&client, "12-recovery-codes").await;
+    let mut codes = Vec::new();
+    for item in client
+        .find_all(Locator::Css("#recovery-codes li"))
+        .await
+        .unwrap()
+    {
+        codes.push(item.text().await.unwrap());
+    }
+    assert_eq!(codes.len(), 10, "{codes:?}");
+    let proceed = wait_for(&client, "#codes-continue").await;
+    assert!(!proceed.is_enabled().await.unwrap());
+    wait_for(&client, "#codes-saved")
+        .await
+        .click()
+        .await
+        .unwrap();
+    proceed.click().await.unwrap();
+    screen(&client, "signed_in").await;
+    let token = stack::keychain_secret("session").expect("the session is kept");
+    sign_out(&client).await;
+
+    // Next time: the app's code (a new 30-second step: a code signs in once).
+    stack.emulator.advance_clock(31).await;
+    through_the_link(&stack, &client, 2).await;
+    screen(&client, "enter_code").await;
+    assert_eq!(
+        text(&client, "#enter-code-title").await,
+        "Enter the code from your authenticator app"
+    );
+    screenshot(&client, "13-enter-totp").await;
+    type_into(&client, "#code", &app_code(&stack, &key).await).await;
+    sign_out(&client).await;
+
+    // Then a recovery code, through "Use another way".
+    stack.emulator.advance_clock(31).await;
+    through_the_link(&stack, &client, 3).await;
+    screen(&client, "enter_code").await;
+    wait_for(&client, "#other-ways summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "#use-recovery_code")
+        .await
+        .click()
+        .await
+        .unwrap();
+    screen(&client, "enter_recovery_code").await;
+    screenshot(&client, "14-enter-recovery-code").await;
+    type_into(&client, "#recovery-code", &codes[0]).await;
+    submit(&client, "enter-recovery-code").await;
+    screen(&client, "signed_in").await;
+    assert_eq!(
+        text(&client, "#recovery-left").await,
+        "You signed in with a recovery code. 9 left."
+    );
+    let factors = text(&client, "#factors").await;
+    assert!(factors.contains("Recovery code"), "{factors}");
+    screenshot(&client, "15-recovery-code-used").await;
+
+    // Not one SMS on any of these paths.
+    let sms = stack
+        .emulator
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(path, _)| path.contains("/otps/sms/"))
+        .count();
+    assert_eq!(sms, 0, "an SMS was asked for");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.close().await.unwrap();
+    drop(driver);
+    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 5);
+    let mut secrets = vec![token, key];
+    secrets.extend(codes);
+    stack.assert_no_secrets(&secrets).await;
+}

@@ -1,0 +1,60 @@
+import { h, setDisabled, setText } from "../dom";
+import { localError, type Builder } from "../screen";
+import type { EnterRecoveryCodeView } from "../types";
+import { field, heading, hint, orgLine, otherWays } from "./parts";
+
+/** A recovery code in place of the second factor; a wrong one stays typed, selected. */
+export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx) => {
+  const title = heading("recovery-title", "Enter a recovery code");
+  const org = orgLine();
+  const input = h("input", {
+    id: "recovery-code",
+    name: "recovery-code",
+    type: "text",
+    autocomplete: "off",
+    autocapitalize: "off",
+    spellcheck: "false",
+    class: "code-input",
+    "aria-describedby": "recovery-hint",
+  });
+  const verify = h("button", { type: "submit", class: "primary" }, "Sign in");
+  const ways = otherWays(ctx);
+  const form = h(
+    "form",
+    { id: "enter-recovery-code", class: "screen", novalidate: true, "aria-labelledby": "recovery-title" },
+    title,
+    org,
+    h("p", { class: "lede" }, "One of the codes you saved when you set up your authenticator app. Each works once."),
+    field("recovery-code", "Recovery code", input, hint("recovery-hint", "Like xxxx-xxxx-xxxx. Paste it or type it.")),
+    h("div", { class: "actions" }, verify),
+    ways.root,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (verify.disabled) return;
+    const value = input.value.trim();
+    if (value === "") {
+      ctx.setLocalNotice(localError("code_incomplete_local", "Enter one of your recovery codes."));
+      input.focus();
+      return;
+    }
+    void ctx.send("submit_recovery_code", { code: value });
+  });
+  input.addEventListener("input", () => ctx.setLocalNotice(null));
+
+  let noticeKey = "";
+  const update = (v: EnterRecoveryCodeView): void => {
+    setText(org, v.organization_name ?? "");
+    org.hidden = !v.organization_name;
+    setDisabled(verify, v.busy);
+    ways.update(v.alternatives, v.busy);
+    const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
+    if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
+      input.focus();
+      input.select();
+    }
+    noticeKey = nk;
+  };
+  update(view);
+  return { root: form, update, focus: () => input.focus() };
+};

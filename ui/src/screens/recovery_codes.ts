@@ -1,0 +1,67 @@
+import { h, setDisabled, setText } from "../dom";
+import type { Builder } from "../screen";
+import type { RecoveryCodesView } from "../types";
+import { copyText } from "./enroll_totp";
+import { heading, orgLine } from "./parts";
+
+/** New recovery codes, shown once: Copy, Save to file, and "I have saved them" before going on. */
+export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
+  let current: RecoveryCodesView = view;
+  const title = heading("recovery-codes-title", "Save your recovery codes");
+  const org = orgLine();
+  const lede = h("p", { class: "lede" });
+  const list = h("ol", { id: "recovery-codes", class: "recovery-codes" });
+  const copy = h("button", { type: "button", id: "copy-codes", class: "secondary" }, "Copy");
+  const save = h("button", { type: "button", id: "save-codes", class: "secondary" }, "Save to file…");
+  const saved = h("input", { type: "checkbox", id: "codes-saved", name: "codes-saved" });
+  const proceed = h("button", { type: "submit", id: "codes-continue", class: "primary", disabled: true }, "Continue");
+  const form = h(
+    "form",
+    { id: "recovery-codes-form", class: "screen", novalidate: true, "aria-labelledby": "recovery-codes-title" },
+    title,
+    org,
+    lede,
+    list,
+    h("div", { class: "actions" }, copy, save),
+    h("p", { class: "note" }, "You won't see these codes again. Each one signs you in once if you lose your phone."),
+    h("div", { class: "check" }, saved, h("label", { for: "codes-saved" }, "I have saved them")),
+    h("div", { class: "actions" }, proceed),
+  );
+  copy.addEventListener("click", () => {
+    void copyText(current.codes.join("\n")).then((ok) =>
+      ctx.announce(ok ? "Recovery codes copied" : "Select the codes and copy them"),
+    );
+  });
+  save.addEventListener("click", () => {
+    if (!save.disabled) void ctx.send("save_recovery_codes");
+  });
+  saved.addEventListener("change", () => setDisabled(proceed, !saved.checked || current.busy));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (proceed.disabled || !saved.checked) return;
+    void ctx.send("recovery_codes_done");
+  });
+
+  let key = "";
+  const update = (v: RecoveryCodesView): void => {
+    current = v;
+    setText(org, v.organization_name ?? "");
+    org.hidden = !v.organization_name;
+    setText(
+      lede,
+      v.rotated
+        ? "Here are your new recovery codes. The old ones no longer work."
+        : "Your authenticator app is set up. Keep these codes somewhere safe, away from your phone.",
+    );
+    const next = v.codes.join(",");
+    if (next !== key) {
+      key = next;
+      list.replaceChildren(...v.codes.map((c) => h("li", {}, h("code", {}, c))));
+    }
+    setDisabled(copy, v.busy);
+    setDisabled(save, v.busy);
+    setDisabled(proceed, !saved.checked || v.busy);
+  };
+  update(view);
+  return { root: form, update, focus: () => title.focus() };
+};
