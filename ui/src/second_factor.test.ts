@@ -76,6 +76,16 @@ describe("enroll_totp", () => {
     expect($("#totp-secret").textContent).toContain("BTGN");
   });
 
+  it("takes a pasted code with a space whole", () => {
+    render(factorViews.enrollTotp());
+    const input = $<HTMLInputElement>("#code");
+    const event = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "clipboardData", { value: { getData: () => "123 456" } });
+    input.dispatchEvent(event);
+    expect(input.value).toBe("123456");
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "123456" });
+  });
+
   it("groups a setup key in fours", () => {
     expect(groupKey("ABCDEFGH")).toBe("ABCD EFGH");
     expect(groupKey("ABCDE")).toBe("ABCD E");

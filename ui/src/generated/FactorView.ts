@@ -5,6 +5,6 @@
  */
 export type FactorView = { 
 /**
- * `email`, `sms`, or `other`.
+ * `email`, `sms`, `totp`, `recovery_code`, or `other`.
  */
 kind: string, label: string, last_authenticated_at: string, };

@@ -55,11 +55,23 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     lastSubmitted = value;
     void ctx.send("submit_code", { code: value });
   }
+  function autoSubmit(): void {
+    if (isCompleteCode(code.value) && code.value !== lastSubmitted && !current.busy) submit(code.value);
+  }
+  code.addEventListener("paste", (event) => {
+    // maxlength would cut "123 456" to "123 45" before we see it: take the paste ourselves.
+    const text = event.clipboardData?.getData("text");
+    if (text === undefined) return;
+    event.preventDefault();
+    code.value = normaliseCode(text);
+    ctx.setLocalNotice(null);
+    autoSubmit();
+  });
   code.addEventListener("input", () => {
     const clean = normaliseCode(code.value);
     if (clean !== code.value) code.value = clean;
     ctx.setLocalNotice(null);
-    if (isCompleteCode(clean) && clean !== lastSubmitted && !current.busy) submit(clean);
+    autoSubmit();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
