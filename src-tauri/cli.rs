@@ -1,5 +1,6 @@
 //! The command line, read before any Tauri code runs (so the single-instance plugin never hands
-//! `token` to a running window): `gatehouse token [--json]` and `gatehouse --help`. Anything
+//! `token` to a running window): `gatehouse token [--json]`, `gatehouse doctor [--json]` and
+//! `gatehouse --help`. Anything
 //! else — no argument, a `gatehouse://…` link, an argument that is not UTF-8 (ignored) — is the
 //! app's.
 
@@ -22,11 +23,14 @@ Usage:
   gatehouse                  open the Gatehouse window
   gatehouse token            print a session JWT valid for at least 60 more seconds
   gatehouse token --json     the same as JSON: jwt, expires_at, member_id, organization_id, email
+  gatehouse doctor           check this computer: configuration, Stytch, clock, keychain, links
+  gatehouse doctor --json    the same as JSON
   gatehouse --help           this text
 
 `gatehouse token` uses the session kept in the keychain, whether or not the window is open; it
 never prints the session token. Exit status: 0 printed; 1 another failure; 2 not signed in;
-3 Stytch unreachable; 4 configuration error; 64 unknown option.
+3 Stytch unreachable; 4 configuration error; 64 unknown option. `gatehouse doctor` exits 0
+only when every check passes, and never prints a secret.
 ";
 
 /// Exit status for a command line `gatehouse token` does not understand.
@@ -39,6 +43,9 @@ pub enum Invocation {
     App,
     Help,
     Token {
+        json: bool,
+    },
+    Doctor {
         json: bool,
     },
     /// `token` followed by something it does not take.
@@ -64,6 +71,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
                 rest.join(" ")
             )),
         },
+        [command, rest @ ..] if command == "doctor" => match rest {
+            [] => Invocation::Doctor { json: false },
+            [option] if option == "--json" => Invocation::Doctor { json: true },
+            [option] if help(option) => Invocation::Help,
+            _ => Invocation::Usage(format!(
+                "gatehouse doctor takes only --json (got: {}). See gatehouse --help.",
+                rest.join(" ")
+            )),
+        },
         _ => Invocation::App,
     }
 }
@@ -78,6 +94,7 @@ pub fn dispatch(args: impl IntoIterator<Item = OsString>) -> Option<ExitCode> {
             Some(ExitCode::from(USAGE))
         }
         Invocation::Token { json } => Some(token(json)),
+        Invocation::Doctor { json } => Some(crate::doctor::run(json)),
     }
 }
 
@@ -167,6 +184,12 @@ mod tests {
         assert_eq!(parsed(&[link]), Invocation::App);
         assert_eq!(parsed(&[link, "token"]), Invocation::App);
         assert_eq!(parsed(&["tokens"]), Invocation::App);
+        assert_eq!(parsed(&["doctor"]), Invocation::Doctor { json: false });
+        assert_eq!(
+            parsed(&["doctor", "--json"]),
+            Invocation::Doctor { json: true }
+        );
+        assert!(matches!(parsed(&["doctor", "-v"]), Invocation::Usage(m) if m.contains("-v")));
         assert!(matches!(
             parsed(&["token", "--jsn"]),
             Invocation::Usage(m) if m.contains("--jsn")

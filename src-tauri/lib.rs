@@ -3,6 +3,7 @@
 //! state and sends intents.
 
 pub mod cli;
+mod doctor;
 pub mod identity;
 pub mod keychain;
 

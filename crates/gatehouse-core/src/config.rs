@@ -285,8 +285,8 @@ fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
     Ok(Some(layer))
 }
 
-/// Reads every layer and checks the result; the error names the file at fault.
-pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
+/// The layers merged: every key's value and where it came from, the enforced keys, the files read.
+fn merge(sources: &Sources) -> Result<(Merged, Vec<String>, Vec<PathBuf>), ConfigError> {
     let mut merged = Merged::default();
     let mut enforced: Vec<String> = Vec::new();
     let mut files_read: Vec<PathBuf> = Vec::new();
@@ -322,6 +322,42 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
     for (key, var) in KEYS {
         merged.set(key, sources.env(var).map(str::to_owned), None, &enforced);
     }
+    Ok((merged, enforced, files_read))
+}
+
+/// Where one setting came from, for `gatehouse doctor` (never its value).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Provenance {
+    /// `section.name`.
+    pub key: &'static str,
+    /// A file's path, `environment (VAR)`, or `default` when nothing set it.
+    pub from: String,
+    /// Listed under `enforced` in the system file: nothing after it may change it.
+    pub enforced: bool,
+}
+
+/// Every setting and where it came from, in the order of the key list.
+pub fn provenance(sources: &Sources) -> Result<Vec<Provenance>, ConfigError> {
+    let (merged, enforced, _) = merge(sources)?;
+    Ok(KEYS
+        .iter()
+        .map(|(key, var)| Provenance {
+            key,
+            from: match merged.get(key) {
+                Some(Sourced {
+                    from: Some(file), ..
+                }) => file.display().to_string(),
+                Some(Sourced { from: None, .. }) => format!("environment ({var})"),
+                None => "default".to_owned(),
+            },
+            enforced: enforced.iter().any(|k| k == key),
+        })
+        .collect())
+}
+
+/// Reads every layer and checks the result; the error names the file at fault.
+pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
+    let (merged, _, files_read) = merge(sources)?;
 
     let last_file = files_read.last().cloned();
     let missing = |what: &str| {
@@ -834,6 +870,38 @@ mod tests {
             user_file: Some(files.write("user.toml", user)),
             env: env(pairs),
         }
+    }
+
+    #[test]
+    fn provenance_names_the_file_the_environment_or_the_default_and_what_is_enforced() {
+        let files = Files::new();
+        let sources = with_system(
+            &files,
+            "enforced = [\"session.duration_minutes\"]\n[session]\nduration_minutes = 480\n",
+            &full_user_file(),
+            &[("GATEHOUSE_WORKSPACE_URL", "https://work.example.com/")],
+        );
+        let list = provenance(&sources).unwrap();
+        let of = |key: &str| list.iter().find(|p| p.key == key).unwrap().clone();
+        assert!(
+            of("stytch.project_id").from.ends_with("user.toml"),
+            "{list:?}"
+        );
+        assert!(!of("stytch.project_id").enforced);
+        let session = of("session.duration_minutes");
+        assert!(session.from.ends_with("system.toml"), "{session:?}");
+        assert!(session.enforced);
+        assert_eq!(
+            of("workspace.url").from,
+            "environment (GATEHOUSE_WORKSPACE_URL)"
+        );
+        assert_eq!(of("deep_link.scheme").from, "default");
+        assert_eq!(list.len(), KEYS.len());
+        let shown = serde_json::to_string(&list).unwrap();
+        assert!(
+            !shown.contains(TOKEN) && !shown.contains(PROJECT),
+            "no value is shown: {shown}"
+        );
     }
 
     #[test]

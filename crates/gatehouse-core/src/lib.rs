@@ -16,6 +16,7 @@
 //! | [`config`] | the layered configuration IT installs, loaded from [`config::Sources`] |
 //! | [`link`] | which callback URLs are magic links worth sending to Stytch |
 //! | [`pending`] | the record of a sign-in waiting for its link |
+//! | [`doctor`] | `gatehouse doctor`'s checks of the configuration, Stytch and the clock |
 //! | [`token`] | `gatehouse token`: a session JWT for scripts, from the kept session |
 //! | [`jwt_sink`], [`workspace`] | the session JWT for the workspace's cookie; a workspace that failed to load |
 //!
@@ -35,6 +36,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod doctor;
 pub mod factor;
 pub mod intents;
 pub mod jwt_sink;

@@ -229,6 +229,11 @@ impl Client {
         self.inner.project_id.as_ref()
     }
 
+    /// The HTTP client (TLS roots, timeouts, no redirects), for calls outside [`Client::execute`].
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
+    }
+
     pub(crate) fn url(&self, path: &str) -> String {
         let mut s = String::with_capacity(self.inner.base.len() + path.len());
         s.push_str(&self.inner.base);

@@ -53,6 +53,7 @@ mod error;
 mod jwt;
 mod objects;
 mod pkce;
+mod probe;
 pub mod routes;
 mod secret;
 mod serde_util;
@@ -100,6 +101,7 @@ pub use objects::{
     PrimaryRequired, RetiredEmail, SecondaryAuthInitiated, SequenceOrder, SsoRegistration,
 };
 pub use pkce::{PkceCodeChallenge, PkceCodeVerifier};
+pub use probe::Probe;
 /// Re-exported for building requests and configs.
 pub use reqwest::StatusCode;
 pub use secret::{

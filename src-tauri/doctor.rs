@@ -1,0 +1,329 @@
+//! `gatehouse doctor`: one line per check with ✓/✗ and, for a failure, what to do — the
+//! configuration's layers, Stytch, the clock (from `gatehouse_core::doctor`), and here the
+//! operating system's side: the keychain (write, read, delete a probe entry), the deep-link
+//! handler (registered, pointing at this binary), the single-instance bus name (free, or owned
+//! by a running Gatehouse). `--json` for scripts. Exit status 0 only when every check passes.
+//! Never prints a secret: no value from the configuration, no token.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+use gatehouse_core::config::{Provenance, Sources};
+use gatehouse_core::doctor::{self, Check};
+use stytch_b2b::AppInfo;
+
+use crate::identity::{IDENTIFIER, VERSION};
+use crate::keychain::Keychain;
+
+/// How long the keychain may take to answer the probe.
+const KEYCHAIN_LIMIT: Duration = Duration::from_secs(8);
+
+pub fn run(json: bool) -> ExitCode {
+    let sources = Sources::from_env();
+    let (config_check, settings, config) = doctor::configuration(&sources);
+    let mut checks = vec![config_check];
+    if let Some(config) = &config {
+        let app = AppInfo {
+            identifier: IDENTIFIER.into(),
+            version: VERSION.into(),
+        };
+        let stytch = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map(|rt| rt.block_on(doctor::stytch(config, app, time::OffsetDateTime::now_utc())));
+        match stytch {
+            Ok(found) => checks.extend(found),
+            Err(e) => checks.push(fail(
+                "stytch",
+                format!("could not start: {e}"),
+                "Report this",
+            )),
+        }
+    }
+    checks.push(keychain());
+    let scheme = config.as_ref().map_or("gatehouse", |c| c.scheme.as_str());
+    checks.push(deep_link(scheme));
+    checks.push(single_instance());
+    let ok = checks.iter().all(|c| c.ok);
+    let text = if json {
+        serde_json::json!({ "ok": ok, "checks": checks, "settings": settings }).to_string()
+    } else {
+        report(&checks, &settings)
+    };
+    println!("{text}");
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn report(checks: &[Check], settings: &[Provenance]) -> String {
+    let mut out = String::new();
+    for check in checks {
+        let mark = if check.ok { "✓" } else { "✗" };
+        out.push_str(&format!("{mark} {}: {}\n", check.name, check.detail));
+        if let Some(fix) = &check.fix {
+            out.push_str(&format!("    fix: {fix}\n"));
+        }
+    }
+    out.push_str("\nsettings (where each key came from):\n");
+    for s in settings {
+        let enforced = if s.enforced { "  [enforced by IT]" } else { "" };
+        out.push_str(&format!("  {:<30} {}{enforced}\n", s.key, s.from));
+    }
+    out.trim_end().to_owned()
+}
+
+fn pass(name: &'static str, detail: impl Into<String>) -> Check {
+    Check {
+        name,
+        ok: true,
+        detail: detail.into(),
+        fix: None,
+    }
+}
+
+fn fail(name: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Check {
+    Check {
+        name,
+        ok: false,
+        detail: detail.into(),
+        fix: Some(fix.into()),
+    }
+}
+
+/// Writes, reads back and deletes a probe entry (never the session's), within a time limit.
+fn keychain() -> Check {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let probe = Keychain::new(IDENTIFIER, "doctor-probe");
+        let value = format!("probe-{}", std::process::id());
+        let outcome = probe
+            .store(&value)
+            .and_then(|()| probe.load())
+            .and_then(|read| {
+                let same = read.as_deref() == Some(value.as_str());
+                probe.wipe().map(|()| same)
+            })
+            .map_err(|e| e.to_string());
+        let _ = tx.send(outcome);
+    });
+    match rx.recv_timeout(KEYCHAIN_LIMIT) {
+        Ok(Ok(true)) => pass(
+            "keychain",
+            "a probe entry was written, read back and deleted",
+        ),
+        Ok(Ok(false)) => fail(
+            "keychain",
+            "a probe entry read back differently",
+            "Check the keyring (Secret Service) for errors",
+        ),
+        Ok(Err(e)) => fail(
+            "keychain",
+            e,
+            "Install and unlock a Secret Service keyring (gnome-keyring or KWallet)",
+        ),
+        Err(_) => fail(
+            "keychain",
+            format!("no answer within {} s", KEYCHAIN_LIMIT.as_secs()),
+            "Unlock the keyring: it may be waiting for a password prompt",
+        ),
+    }
+}
+
+/// The `scheme://` handler: registered, and its desktop entry runs this binary.
+#[cfg(target_os = "linux")]
+fn deep_link(scheme: &str) -> Check {
+    let mime = format!("x-scheme-handler/{scheme}");
+    let query = Command::new("xdg-mime")
+        .args(["query", "default", &mime])
+        .output();
+    let entry = match query {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_owned(),
+        Ok(_) | Err(_) => {
+            return fail(
+                "deep link",
+                "xdg-mime could not be asked",
+                "Install xdg-utils",
+            )
+        }
+    };
+    let register = format!("xdg-mime default gatehouse.desktop {mime} (or reinstall the package)");
+    if entry.is_empty() {
+        return fail(
+            "deep link",
+            format!("no handler for {scheme}:// links"),
+            register,
+        );
+    }
+    let Some(exec) = desktop_entry(&entry).and_then(|text| exec_of(&text)) else {
+        return fail(
+            "deep link",
+            format!("{scheme}:// opens {entry}, which was not found or has no Exec line"),
+            register,
+        );
+    };
+    let this = std::env::current_exe().and_then(|p| p.canonicalize()).ok();
+    let target = which(&exec).and_then(|p| p.canonicalize().ok());
+    if this.is_some() && target == this {
+        pass(
+            "deep link",
+            format!("{scheme}:// opens {entry}, which runs this binary"),
+        )
+    } else {
+        fail(
+            "deep link",
+            format!(
+                "{scheme}:// opens {entry}, which runs {exec}, not this binary ({})",
+                this.map(|p| p.display().to_string()).unwrap_or_default()
+            ),
+            register,
+        )
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn deep_link(scheme: &str) -> Check {
+    pass(
+        "deep link",
+        format!("{scheme}:// is registered by the installer on this system (not checked here)"),
+    )
+}
+
+/// A desktop entry's text, from the XDG data directories (user's first).
+fn desktop_entry(id: &str) -> Option<String> {
+    let home = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")));
+    let dirs =
+        std::env::var("XDG_DATA_DIRS").unwrap_or_else(|_| "/usr/local/share:/usr/share".into());
+    home.into_iter()
+        .chain(dirs.split(':').filter(|d| !d.is_empty()).map(PathBuf::from))
+        .map(|d| d.join("applications").join(id))
+        .find_map(|p| std::fs::read_to_string(p).ok())
+}
+
+/// The program of a desktop entry's `Exec=` line (its first word, quotes removed).
+fn exec_of(entry: &str) -> Option<String> {
+    let line = entry.lines().find_map(|l| l.strip_prefix("Exec="))?;
+    let line = line.trim();
+    let program = match line.strip_prefix('"') {
+        Some(rest) => rest.split('"').next()?,
+        None => line.split_whitespace().next()?,
+    };
+    Some(program.to_owned())
+}
+
+/// A program name as the desktop would run it: a path, or found on `PATH`.
+fn which(program: &str) -> Option<PathBuf> {
+    let path = Path::new(program);
+    if path.is_absolute() {
+        return Some(path.to_path_buf());
+    }
+    std::env::var_os("PATH").and_then(|dirs| {
+        std::env::split_paths(&dirs)
+            .map(|d| d.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The D-Bus name the single-instance plugin holds while a window is open
+/// (`{identifier}.SingleInstance`): free, or held by a running Gatehouse.
+#[cfg(target_os = "linux")]
+fn single_instance() -> Check {
+    let name = format!("{IDENTIFIER}.SingleInstance");
+    let ask = |method: &str| {
+        Command::new("gdbus")
+            .args([
+                "call",
+                "--session",
+                "--dest",
+                "org.freedesktop.DBus",
+                "--object-path",
+                "/org/freedesktop/DBus",
+                "--method",
+                &format!("org.freedesktop.DBus.{method}"),
+                &name,
+            ])
+            .output()
+    };
+    let owned = match ask("NameHasOwner") {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).contains("true"),
+        Ok(out) => {
+            return fail(
+                "single instance",
+                format!(
+                    "the session bus did not answer: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ),
+                "Start Gatehouse from a desktop session (it needs the D-Bus session bus)",
+            )
+        }
+        Err(e) => {
+            return fail(
+                "single instance",
+                format!("gdbus could not be run: {e}"),
+                "Install libglib2.0-bin",
+            )
+        }
+    };
+    if !owned {
+        return pass(
+            "single instance",
+            format!("{name} is free: no Gatehouse window is open"),
+        );
+    }
+    let pid = ask("GetConnectionUnixProcessID").ok().and_then(|out| {
+        String::from_utf8_lossy(&out.stdout)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .nth(1)
+            .and_then(|n| n.parse::<u32>().ok())
+    });
+    let exe = pid.and_then(|p| std::fs::read_link(format!("/proc/{p}/exe")).ok());
+    let is_gatehouse = exe
+        .as_ref()
+        .and_then(|e| e.file_name())
+        .is_some_and(|n| n == "gatehouse");
+    match (pid, is_gatehouse) {
+        (Some(pid), true) => pass(
+            "single instance",
+            format!("{name} is held by a running Gatehouse (pid {pid})"),
+        ),
+        _ => fail(
+            "single instance",
+            format!(
+                "{name} is held by another program ({})",
+                exe.map(|e| e.display().to_string())
+                    .unwrap_or_else(|| "unknown".into())
+            ),
+            "Quit that program: links would go to it instead of Gatehouse",
+        ),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn single_instance() -> Check {
+    pass("single instance", "not checked on this system")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exec_of;
+
+    #[test]
+    fn the_program_of_an_exec_line_is_its_first_word() {
+        assert_eq!(
+            exec_of("[Desktop Entry]\nExec=/usr/bin/gatehouse %u\n").as_deref(),
+            Some("/usr/bin/gatehouse")
+        );
+        assert_eq!(
+            exec_of("Exec=\"/opt/My Apps/gatehouse\" %u").as_deref(),
+            Some("/opt/My Apps/gatehouse")
+        );
+        assert_eq!(exec_of("Exec=gatehouse").as_deref(), Some("gatehouse"));
+        assert_eq!(exec_of("Name=x"), None);
+    }
+}
