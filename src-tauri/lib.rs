@@ -4,6 +4,7 @@
 
 pub mod cli;
 mod doctor;
+pub mod handover;
 pub mod identity;
 pub mod keychain;
 

@@ -9,6 +9,10 @@ fn main() -> ExitCode {
     if let Some(status) = gatehouse_lib::cli::dispatch(std::env::args_os()) {
         return status;
     }
+    // A link for a window already open: hand it over at once, before any window code.
+    if gatehouse_lib::handover::to_running_instance() {
+        return ExitCode::SUCCESS;
+    }
     gatehouse_lib::run();
     ExitCode::SUCCESS
 }

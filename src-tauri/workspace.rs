@@ -55,8 +55,25 @@ pub fn build_window<R: Runtime>(
     WebviewWindowBuilder::from_config(app, &config)?
         .on_navigation(on_navigation)
         .on_new_window(on_new_window)
+        .initialization_script(FOLLOW_NEW_WINDOW_LINKS)
         .build()
 }
+
+/// A link that asks for a new window (`target="_blank"`) is followed in this one, so that the
+/// navigation guard decides: the workspace's own pages stay here, every other origin goes to the
+/// system browser. WebKitGTK asks the app nothing for such a click (no new-window request), so
+/// without this the link would do nothing at all. A page that handles the click itself
+/// (`preventDefault`) keeps it.
+const FOLLOW_NEW_WINDOW_LINKS: &str = r#"
+document.addEventListener("click", function (event) {
+  var link = event.target instanceof Element ? event.target.closest("a[href][target]") : null;
+  if (!link || event.defaultPrevented || event.button !== 0) return;
+  var target = link.target.toLowerCase();
+  if (target === "" || target === "_self" || target === "_top" || target === "_parent") return;
+  event.preventDefault();
+  window.location.assign(link.href);
+});
+"#;
 
 /// The local UI's own pages (tauri://localhost on Linux and macOS, http://tauri.localhost on
 /// Windows), and the blank page.

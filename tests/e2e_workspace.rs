@@ -128,7 +128,21 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     tokio::time::sleep(Duration::from_secs(1)).await;
     let url = client.current_url().await.unwrap();
     assert!(url.as_str().starts_with(&workspace), "navigated to {url}");
-    // It went to the system browser (this session's stub records what it is given).
+    // A link asking for a new window opens none either.
+    wait_for(&client, "#off-origin-blank")
+        .await
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        client.windows().await.unwrap().len(),
+        1,
+        "a second window opened"
+    );
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().starts_with(&workspace), "navigated to {url}");
+    // Both went to the system browser (this session's stub records what it is given).
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let opened = std::fs::read_to_string(&browsed).unwrap_or_default();
@@ -136,12 +150,12 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
             .lines()
             .filter(|l| *l == "https://example.com/elsewhere")
             .count();
-        if count == 1 {
+        if count == 2 {
             break;
         }
         assert!(
             Instant::now() < deadline,
-            "the system browser was not given the off-origin link (it got {opened:?}; the app said: {})",
+            "the system browser was not given the off-origin links (it got {opened:?}; the app said: {})",
             stack
                 .app_log_text()
                 .lines()

@@ -872,6 +872,35 @@ mod tests {
         }
     }
 
+    /// packaging/config.toml.example, installed as /etc/gatehouse/config.toml.example.
+    const EXAMPLE: &str = include_str!("../../../packaging/config.toml.example");
+
+    #[test]
+    fn the_packaged_example_documents_every_key_and_loads_as_shipped() {
+        for (key, _) in KEYS {
+            let (section, name) = key.split_once('.').unwrap();
+            let in_section = EXAMPLE
+                .split("\n[")
+                .find(|part| part.starts_with(&format!("{section}]")))
+                .unwrap_or_else(|| panic!("no [{section}] in the example"));
+            let set = |l: &str| {
+                let l = l.trim_start_matches('#').trim();
+                l.starts_with(&format!("{name} =")) || l.starts_with(&format!("{name}="))
+            };
+            assert!(in_section.lines().any(set), "{key} is not documented");
+        }
+        assert!(EXAMPLE.contains("# enforced = ["));
+        let files = Files::new();
+        let sources = Sources {
+            system_file: Some(files.write("system.toml", EXAMPLE)),
+            user_file: None,
+            env: vec![],
+        };
+        let config = load(&sources).expect("the example loads as shipped");
+        assert_eq!(config.organization.as_str(), "acme");
+        assert!(config.workspace.is_none());
+    }
+
     #[test]
     fn provenance_names_the_file_the_environment_or_the_default_and_what_is_enforced() {
         let files = Files::new();
