@@ -13,4 +13,10 @@ dpkg-deb -x "$deb" "$tmp"
 entry=$(find "$tmp/usr/share/applications" -name '*.desktop' | head -n1)
 grep -qx 'Exec=gatehouse %u' "$entry" || { echo "package: $entry lacks 'Exec=gatehouse %u'" >&2; cat "$entry" >&2; exit 1; }
 grep -qx 'MimeType=x-scheme-handler/gatehouse;' "$entry" || { echo "package: $entry lacks the gatehouse scheme" >&2; exit 1; }
-echo "package: $deb ($(du -h "$deb" | cut -f1)) and $rpm ($(du -h "$rpm" | cut -f1)); desktop entry hands over gatehouse:// links"
+desktop-file-validate "$entry" || { echo "package: desktop-file-validate refused $entry" >&2; exit 1; }
+[ -f "$tmp/etc/gatehouse/config.toml.example" ] || { echo "package: no /etc/gatehouse/config.toml.example" >&2; exit 1; }
+[ ! -e "$tmp/etc/gatehouse/config.toml" ] || { echo "package: the package must not own IT's /etc/gatehouse/config.toml" >&2; exit 1; }
+for field in Maintainer Depends Recommends; do
+  dpkg-deb -f "$deb" "$field" | grep -q . || { echo "package: the .deb has no $field" >&2; exit 1; }
+done
+echo "package: $deb ($(du -h "$deb" | cut -f1)) and $rpm ($(du -h "$rpm" | cut -f1)); desktop entry valid and hands over gatehouse:// links; config example, maintainer, dependencies present"

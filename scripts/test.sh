@@ -43,4 +43,7 @@ cargo build --workspace --all-targets --locked
 step "cargo test, inside a private desktop session"
 ./scripts/desktop-session.sh cargo test --workspace --locked --no-fail-fast -- "$@"
 
+step "the installed package: dpkg -i, the link handler, xdg-open, gatehouse doctor, removal"
+./scripts/package-install-test.sh
+
 step "all tests passed"

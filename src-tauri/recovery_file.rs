@@ -5,14 +5,19 @@
 use std::sync::Arc;
 
 use gatehouse_core::{CommandError, SignIn};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 /// Asks where, then writes. Cancelling the dialog is not an error.
 pub async fn save<R: Runtime>(app: AppHandle<R>, machine: Arc<SignIn>) -> Result<(), CommandError> {
+    let window = app.get_webview_window(crate::workspace::WINDOW);
     let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
+        let mut dialog = app.dialog().file();
+        // Modal over the window: Continue cannot take the codes away while it is open.
+        if let Some(window) = &window {
+            dialog = dialog.set_parent(window);
+        }
+        dialog
             .set_title("Save your recovery codes")
             .set_file_name("gatehouse-recovery-codes.txt")
             .add_filter("Text", &["txt"])
@@ -23,8 +28,11 @@ pub async fn save<R: Runtime>(app: AppHandle<R>, machine: Arc<SignIn>) -> Result
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(());
     };
-    machine
-        .save_recovery_codes_to(&path)
-        .map(|_| ())
-        .map_err(|e| CommandError::save_failed(&e.to_string()))
+    match machine.save_recovery_codes_to(&path) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(CommandError::save_failed(
+            "the codes are no longer on screen",
+        )),
+        Err(e) => Err(CommandError::save_failed(&e.to_string())),
+    }
 }

@@ -48,10 +48,13 @@ impl Gatehouse {
     }
 }
 
-/// An observer that sends every view to the webview as the `view` event.
+/// An observer that sends every view to the webview as the `view` event — only while the window
+/// shows the local UI, never to the workspace's remote page.
 pub fn emit_views<R: Runtime>(app: AppHandle<R>) -> gatehouse_core::machine::Observer {
     Box::new(move |view: &View| {
-        let _ = app.emit("view", view);
+        if crate::workspace::local_ui_shown() {
+            let _ = app.emit("view", view);
+        }
     })
 }
 

@@ -7,16 +7,28 @@
 //! and every new window, goes to the system browser. A workspace page that cannot be loaded
 //! brings back the local signed-in screen, which says why and offers Try again and Sign out.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use gatehouse_core::config::Workspace;
 use gatehouse_core::{JwtEvent, SignIn};
-use tauri::webview::{cookie::SameSite, Cookie, NewWindowResponse};
-use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
+use tauri::webview::{cookie::SameSite, Cookie, NewWindowResponse, PageLoadEvent};
+use tauri::{AppHandle, Emitter, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 use zeroize::Zeroizing;
 
 pub const WINDOW: &str = "main";
+
+/// Whether the window shows the local UI, the only page views may go to: Tauri delivers an event
+/// to whatever page the window shows, and the workspace is a remote page (which must never see a
+/// view: recovery codes, the setup key). Cleared as soon as a load of another page starts; set
+/// once the local UI has finished loading (which then reads the current view itself).
+static LOCAL_UI_SHOWN: AtomicBool = AtomicBool::new(true);
+
+/// May a view be sent to the window now (see [`LOCAL_UI_SHOWN`])?
+pub fn local_ui_shown() -> bool {
+    LOCAL_UI_SHOWN.load(Ordering::SeqCst)
+}
 /// The cookie Stytch's frontend SDKs keep the session JWT in (stytch-browser, `session_jwt`
 /// cookie name `stytch_session_jwt`).
 pub const COOKIE: &str = "stytch_session_jwt";
@@ -56,6 +68,20 @@ pub fn build_window<R: Runtime>(
         .on_navigation(on_navigation)
         .on_new_window(on_new_window)
         .initialization_script(FOLLOW_NEW_WINDOW_LINKS)
+        .on_page_load(|window, page| {
+            let local = is_local(page.url());
+            match page.event() {
+                PageLoadEvent::Started if !local => LOCAL_UI_SHOWN.store(false, Ordering::SeqCst),
+                PageLoadEvent::Finished if local => {
+                    LOCAL_UI_SHOWN.store(true, Ordering::SeqCst);
+                    // A view that changed while the page loaded was not sent: send the latest.
+                    if let Some(gate) = window.try_state::<crate::Gatehouse>() {
+                        let _ = window.emit("view", gate.view());
+                    }
+                }
+                _ => {}
+            }
+        })
         .build()
 }
 

@@ -335,7 +335,11 @@ impl SignIn {
         options.write(true).create(true).truncate(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        std::io::Write::write_all(&mut options.open(path)?, text.as_bytes())?;
+        let mut file = options.open(path)?;
+        // An existing file keeps its mode on open: make it the owner's alone before writing.
+        #[cfg(unix)]
+        file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
         tracing::info!("recovery codes saved to a file the person chose");
         Ok(true)
     }

@@ -128,6 +128,9 @@ async fn a_member_without_a_factor_sets_up_an_authenticator_app_and_sees_recover
     // Save to file: the codes, readable by the owner alone.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("codes.txt");
+    // Saved over a file others could read: it becomes the owner's alone.
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     assert!(h.machine.save_recovery_codes_to(&file).unwrap());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(codes.iter().all(|c| text.contains(c.as_str())), "{text}");

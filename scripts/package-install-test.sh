@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The installed package, on this machine (root; run by scripts/test.sh inside the desktop
+# session, last): builds the .deb (debug profile: what is under test is the packaging, not the
+# speed), installs it with dpkg (apt-get install -f for anything missing), then checks that
+#   - the package's desktop entry is the x-scheme-handler/gatehouse default (the
+#     desktop-file-utils trigger registers it);
+#   - a link opened with xdg-open starts the installed /usr/bin/gatehouse, which reads IT's
+#     /etc/gatehouse/config.toml and lands on the sign-in screen saying the link was not expected;
+#   - the installed `gatehouse doctor` finds the handler pointing at itself;
+#   - removing the package unregisters the scheme and leaves IT's config.toml in place.
+# It restores the machine as it found it (package removed, /etc/gatehouse as it was).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+[ "$(id -u)" -eq 0 ] || { echo "package test: needs root (dpkg -i)" >&2; exit 1; }
+[ -n "${GATEHOUSE_IN_SESSION:-}" ] || exec ./scripts/desktop-session.sh "$0" "$@"
+
+fail() { echo "package test: $*" >&2; exit 1; }
+work=$(mktemp -d)
+etc_backup=""
+if [ -e /etc/gatehouse ]; then etc_backup="$work/etc-gatehouse"; cp -a /etc/gatehouse "$etc_backup"; fi
+cleanup() {
+  pkill -x gatehouse 2>/dev/null || true
+  [ -n "${emulator:-}" ] && kill "$emulator" 2>/dev/null || true
+  dpkg -s gatehouse >/dev/null 2>&1 && dpkg --purge gatehouse >/dev/null 2>&1 || true
+  rm -rf /etc/gatehouse
+  [ -n "$etc_backup" ] && cp -a "$etc_backup" /etc/gatehouse || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "package test: building the .deb (debug profile)"
+ui/node_modules/.bin/tauri build --debug --bundles deb >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fail "tauri build failed"; }
+deb=$(ls -t target/debug/bundle/deb/*.deb | head -n1)
+
+echo "package test: dpkg -i $(basename "$deb")"
+dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq >>"$work/dpkg.log" 2>&1 \
+  || { cat "$work/dpkg.log" >&2; fail "the package did not install"; }
+[ -x /usr/bin/gatehouse ] || fail "/usr/bin/gatehouse is not installed"
+[ -f /etc/gatehouse/config.toml.example ] || fail "/etc/gatehouse/config.toml.example is not installed"
+
+handler=$(xdg-mime query default x-scheme-handler/gatehouse)
+entry=$(dpkg -L gatehouse | grep '^/usr/share/applications/.*\.desktop$' | head -n1)
+[ "$handler" = "$(basename "$entry")" ] || fail "x-scheme-handler/gatehouse is '$handler', not the package's $(basename "$entry")"
+desktop-file-validate "$entry" || fail "desktop-file-validate refused $entry"
+echo "package test: gatehouse:// opens $handler"
+
+# IT's configuration, pointing at the emulator on this computer.
+"$repo/target/debug/stytch-emulator" --listen 127.0.0.1:0 >"$work/emulator.out" 2>"$work/emulator.log" &
+emulator=$!
+for _ in $(seq 50); do grep -q 'listening on' "$work/emulator.out" && break; sleep 0.1; done
+base=$(sed -n 's/^stytch-emulator listening on //p' "$work/emulator.out")
+[ -n "$base" ] || fail "the emulator did not start"
+project=$(curl -fsS "$base/emulator/project")
+cat >/etc/gatehouse/config.toml <<TOML
+[stytch]
+project_id = "$(jq -r .project_id <<<"$project")"
+public_token = "$(jq -r .public_token <<<"$project")"
+api_base = "$base"
+
+[organization]
+slug = "example-org"
+TOML
+
+# A link opened the way the desktop does starts the installed binary on the right screen.
+GATEHOUSE_LOG=info xdg-open "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=unrequested-token-0000000000000000" \
+  >"$work/app.log" 2>&1 &
+for _ in $(seq 300); do grep -q 'notice="LinkNotExpected"' "$work/app.log" && break; sleep 0.1; done
+grep -q 'screen="sign_in" notice="LinkNotExpected"' "$work/app.log" \
+  || { tail -n 20 "$work/app.log" >&2; fail "the installed app did not show the sign-in screen with the link refused"; }
+pid=$(pgrep -x gatehouse | head -n1)
+[ "$(readlink "/proc/$pid/exe")" = /usr/bin/gatehouse ] || fail "the link started $(readlink "/proc/$pid/exe"), not /usr/bin/gatehouse"
+echo "package test: xdg-open started /usr/bin/gatehouse, which refused the unrequested link on the sign-in screen"
+pkill -x gatehouse; sleep 0.5
+
+doctor=$(/usr/bin/gatehouse doctor) || true
+grep -q '✓ deep link: .*runs this binary' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find itself as the handler"; }
+grep -q '✓ organization: ' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find the organization"; }
+echo "package test: the installed gatehouse doctor finds the handler and the organization"
+
+dpkg -r gatehouse >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r failed"; }
+[ ! -e /usr/bin/gatehouse ] || fail "/usr/bin/gatehouse is still there after removal"
+after=$(xdg-mime query default x-scheme-handler/gatehouse)
+[ -z "$after" ] || fail "x-scheme-handler/gatehouse is still '$after' after removal"
+[ -f /etc/gatehouse/config.toml ] || fail "removing the package took IT's /etc/gatehouse/config.toml"
+echo "package test: removed; the scheme is unregistered and IT's config.toml is still there"
