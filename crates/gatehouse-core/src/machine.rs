@@ -1308,12 +1308,7 @@ impl SignIn {
                     };
                     self.keep_session(ticket, minted).await;
                 }
-                _ => {
-                    if let Some(mut state) = self.resume(ticket) {
-                        state.notice = Some(notices::no_session_in_answer());
-                        self.publish(&state);
-                    }
-                }
+                (token, _) => self.no_session(ticket, token).await,
             },
             Err(e) => {
                 tracing::info!("SMS code refused: {e}");

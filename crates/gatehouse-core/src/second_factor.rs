@@ -183,10 +183,9 @@ impl SignIn {
         };
         match self.client.totp_authenticate(&request).await {
             Ok(response) => {
-                let (Some(token), Some(session)) =
-                    (response.session_token, response.member_session)
-                else {
-                    return self.refused(ticket, notices::no_session_in_answer());
+                let (token, session) = match (response.session_token, response.member_session) {
+                    (Some(token), Some(session)) => (token, session),
+                    (token, _) => return self.no_session(ticket, token).await,
                 };
                 tracing::info!("authenticator code accepted");
                 let hold = recovery_codes
@@ -259,10 +258,9 @@ impl SignIn {
         };
         match self.client.recovery_codes_recover(&request).await {
             Ok(response) => {
-                let (Some(token), Some(session)) =
-                    (response.session_token, response.member_session)
-                else {
-                    return self.refused(ticket, notices::no_session_in_answer());
+                let (token, session) = match (response.session_token, response.member_session) {
+                    (Some(token), Some(session)) => (token, session),
+                    (token, _) => return self.no_session(ticket, token).await,
                 };
                 tracing::info!(
                     left = response.recovery_codes_remaining,
@@ -421,6 +419,19 @@ impl SignIn {
             state.notice = Some(notice);
         }
         self.publish(&state);
+    }
+
+    /// Stytch accepted the code but its answer lacks the session: a token it did mint is revoked
+    /// (never left alive unused), and the person may try again.
+    pub(crate) async fn no_session(
+        &self,
+        ticket: crate::machine::Ticket,
+        token: Option<stytch_b2b::SessionToken>,
+    ) {
+        if let Some(token) = token {
+            self.drop_minted(token).await;
+        }
+        self.refused(ticket, notices::no_session_in_answer());
     }
 
     fn refused(&self, ticket: crate::machine::Ticket, notice: crate::view::Notice) {

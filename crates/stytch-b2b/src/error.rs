@@ -245,7 +245,12 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// The body was not the JSON expected (not JSON, or of the wrong shape).
-    #[error("could not decode Stytch's response (HTTP {status}, {} bytes): {source}", .body.original_len())]
+    // serde's own message can quote a value from the body ("invalid type: string \"…\""), and a
+    // body may carry a token or a code: Display (what logs print) names only the kind and place.
+    #[error(
+        "could not decode Stytch's response (HTTP {status}, {} bytes): {:?} error at line {}, column {}",
+        .body.original_len(), .source.classify(), .source.line(), .source.column()
+    )]
     Decode {
         /// HTTP status.
         status: u16,
@@ -368,6 +373,27 @@ impl Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_decode_error_never_quotes_the_body() {
+        let body = br#"{"session_token":"session-token-test-quoted-0000"}"#;
+        let source =
+            serde_json::from_slice::<u32>(b"\"session-token-test-quoted-0000\"").unwrap_err();
+        assert!(
+            source
+                .to_string()
+                .contains("session-token-test-quoted-0000"),
+            "serde quotes it"
+        );
+        let e = super::Error::Decode {
+            status: 200,
+            body: super::RawBody::new(body),
+            source,
+        };
+        let shown = e.to_string();
+        assert!(!shown.contains("session-token-test-quoted-0000"), "{shown}");
+        assert!(shown.contains("Data error at line 1"), "{shown}");
+    }
+
     use super::*;
 
     #[test]
