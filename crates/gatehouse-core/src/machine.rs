@@ -1260,21 +1260,15 @@ impl SignIn {
                 return;
             };
             let sent_at = *sent_at;
-            if state.in_flight {
+            let Some((code, typed)) = self.typed_code(
+                &mut state,
+                "code",
+                &code,
+                SmsCode::parse,
+                notices::invalid_code,
+            ) else {
                 return;
-            }
-            let typed = code.trim().to_owned();
-            if state.refused_again("code", &typed) {
-                tracing::info!("the same code again, just refused: not sent");
-                return self.publish(&state);
-            }
-            let Ok(code) = SmsCode::parse(&typed) else {
-                state.notice = Some(notices::invalid_code());
-                return self.publish(&state);
             };
-            if self.ist_expired(&mut state) {
-                return self.publish(&state);
-            }
             if self.now() >= sent_at + SMS_CODE_LIFETIME {
                 state.notice = Some(notices::code_expired());
                 return self.publish(&state);
@@ -1332,6 +1326,39 @@ impl SignIn {
                 self.publish(&state);
             }
         }
+    }
+
+    /// The checks every typed code (SMS, authenticator, recovery) passes under the lock before it
+    /// is sent: no call in flight, not the value Stytch just refused (`form` names the field), well
+    /// formed, the IST still alive. `None`: not to be sent — the view already says why, if
+    /// anything needs saying.
+    pub(crate) fn typed_code<T, E>(
+        &self,
+        state: &mut State,
+        form: &str,
+        code: &str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+        invalid: impl FnOnce() -> Notice,
+    ) -> Option<(T, String)> {
+        if state.in_flight {
+            return None;
+        }
+        let typed = code.trim().to_owned();
+        if state.refused_again(form, &typed) {
+            tracing::info!("the same value again, just refused: not sent");
+            self.publish(state);
+            return None;
+        }
+        let Ok(parsed) = parse(&typed) else {
+            state.notice = Some(invalid());
+            self.publish(state);
+            return None;
+        };
+        if self.ist_expired(state) {
+            self.publish(state);
+            return None;
+        }
+        Some((parsed, typed))
     }
 
     /// A full session: keep it in the keychain at once; a failing keychain does not block.

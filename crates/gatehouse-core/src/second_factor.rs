@@ -149,20 +149,15 @@ impl SignIn {
     pub(crate) async fn submit_totp(&self, code: String) {
         let (request, recovery_codes, typed, ticket) = {
             let mut state = self.lock();
-            if state.in_flight {
+            let Some((code, typed)) = self.typed_code(
+                &mut state,
+                "totp",
+                &code,
+                TotpCode::parse,
+                notices::invalid_totp_code,
+            ) else {
                 return;
-            }
-            let typed = code.trim().to_owned();
-            if state.refused_again("totp", &typed) {
-                return self.publish(&state);
-            }
-            let Ok(code) = TotpCode::parse(&typed) else {
-                state.notice = Some(notices::invalid_totp_code());
-                return self.publish(&state);
             };
-            if self.ist_expired(&mut state) {
-                return self.publish(&state);
-            }
             let Phase::SecondFactor { mfa, step } = &state.phase else {
                 return;
             };
@@ -229,20 +224,15 @@ impl SignIn {
             else {
                 return;
             };
-            if state.in_flight {
+            let Some((code, typed)) = self.typed_code(
+                &mut state,
+                "recovery",
+                &code,
+                RecoveryCode::parse,
+                notices::invalid_recovery_code,
+            ) else {
                 return;
-            }
-            let typed = code.trim().to_owned();
-            if state.refused_again("recovery", &typed) {
-                return self.publish(&state);
-            }
-            let Ok(code) = RecoveryCode::parse(&typed) else {
-                state.notice = Some(notices::invalid_recovery_code());
-                return self.publish(&state);
             };
-            if self.ist_expired(&mut state) {
-                return self.publish(&state);
-            }
             let Phase::SecondFactor { mfa, .. } = &state.phase else {
                 return;
             };
