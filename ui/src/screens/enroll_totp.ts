@@ -1,5 +1,5 @@
 import { h, setDisabled, setText } from "../dom";
-import { CODE_LENGTH, isCompleteCode, normaliseCode } from "../code";
+import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { localError, type Builder } from "../screen";
 import type { EnrollTotpView } from "../types";
 import { field, heading, hint, orgLine, otherWays } from "./parts";
@@ -19,17 +19,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   const qr = h("img", { id: "totp-qr", class: "qr", alt: "QR code for your authenticator app", width: 200, height: 200 });
   const key = h("code", { id: "totp-secret", class: "setup-key" });
   const copy = h("button", { type: "button", id: "copy-secret", class: "secondary" }, "Copy key");
-  const code = h("input", {
-    id: "code",
-    name: "code",
-    type: "text",
-    autocomplete: "one-time-code",
-    inputmode: "numeric",
-    maxlength: CODE_LENGTH,
-    pattern: "[0-9]*",
-    spellcheck: "false",
-    class: "code-input",
-  });
+  const code = codeInput(h);
   const verify = h("button", { type: "submit", class: "primary" }, "Verify and continue");
   const ways = otherWays(ctx);
   const form = h(
@@ -58,18 +48,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   function autoSubmit(): void {
     if (isCompleteCode(code.value) && code.value !== lastSubmitted && !current.busy) submit(code.value);
   }
-  code.addEventListener("paste", (event) => {
-    // maxlength would cut "123 456" to "123 45" before we see it: take the paste ourselves.
-    const text = event.clipboardData?.getData("text");
-    if (text === undefined) return;
-    event.preventDefault();
-    code.value = normaliseCode(text);
-    ctx.setLocalNotice(null);
-    autoSubmit();
-  });
-  code.addEventListener("input", () => {
-    const clean = normaliseCode(code.value);
-    if (clean !== code.value) code.value = clean;
+  keepCodeClean(code, () => {
     ctx.setLocalNotice(null);
     autoSubmit();
   });

@@ -1,5 +1,5 @@
 import { h, setDisabled, setText } from "../dom";
-import { isCompleteCode, normaliseCode, CODE_LENGTH } from "../code";
+import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { displayMaskedPhone } from "../mask";
 import { localError, type Builder } from "../screen";
 import { formatCountdown, msUntil } from "../time";
@@ -21,18 +21,8 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   const title = heading("enter-code-title", "Enter the code");
   const org = orgLine();
   const masked = h("p", { id: "masked-phone", class: "lede" });
-  const code = h("input", {
-    id: "code",
-    name: "code",
-    type: "text",
-    autocomplete: "one-time-code",
-    inputmode: "numeric",
-    maxlength: CODE_LENGTH,
-    pattern: "[0-9]*",
-    spellcheck: "false",
-    class: "code-input",
-    "aria-describedby": "code-timer",
-  });
+  const code = codeInput(h);
+  code.setAttribute("aria-describedby", "code-timer");
   const prefix = h("span", { class: "timer__prefix" }, "The code expires in ");
   const countdown = h("span", { id: "countdown" });
   const timer = h("p", { id: "code-timer", class: "timer" }, prefix, countdown);
@@ -72,19 +62,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     submit(code.value);
   }
 
-  code.addEventListener("paste", (event) => {
-    // maxlength would cut "123 456" to "123 45" before we see it: take the paste ourselves.
-    const text = event.clipboardData?.getData("text");
-    if (text === undefined) return;
-    event.preventDefault();
-    code.value = normaliseCode(text);
-    code.setSelectionRange(code.value.length, code.value.length);
-    ctx.setLocalNotice(null);
-    autoSubmit();
-  });
-  code.addEventListener("input", () => {
-    const clean = normaliseCode(code.value);
-    if (clean !== code.value) code.value = clean;
+  keepCodeClean(code, () => {
     ctx.setLocalNotice(null);
     autoSubmit();
   });
