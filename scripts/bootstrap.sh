@@ -19,6 +19,8 @@ DEBIAN_PACKAGES=(
   xdg-desktop-portal xdg-desktop-portal-gtk
   # benchmarks and scripts
   wrk curl ca-certificates jq
+  # the package install test finds and stops the installed app (pgrep, pkill)
+  procps
 )
 
 missing=()

@@ -8,30 +8,13 @@ vi.mock("./api", () => ({
 
 import { call } from "./api";
 import { createApp, type App } from "./app";
+import { $, paste, type } from "./testing";
 import { T0, at, views, wrongCode } from "./fixtures";
 import { formatLocalTime } from "./time";
 import type { View } from "./types";
 
 const callMock = call as unknown as Mock;
 let app: App;
-
-const $ = <E extends Element = HTMLElement>(selector: string): E => {
-  const el = document.querySelector<E>(selector);
-  if (!el) throw new Error(`${selector} not found`);
-  return el;
-};
-
-function type(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value.slice(-1) }));
-}
-
-function paste(input: HTMLInputElement, text: string): Event {
-  const event = new Event("paste", { bubbles: true, cancelable: true });
-  Object.defineProperty(event, "clipboardData", { value: { getData: () => text } });
-  input.dispatchEvent(event);
-  return event;
-}
 
 function submitButton(form: string): HTMLButtonElement {
   return $<HTMLButtonElement>(`${form} button[type=submit]`);

@@ -9,21 +9,11 @@ vi.mock("./api", () => ({
 
 import { call } from "./api";
 import { createApp, type App } from "./app";
+import { $, type } from "./testing";
 import { views } from "./fixtures";
 
 const callMock = call as unknown as Mock;
 let app: App;
-
-const $ = <E extends Element = HTMLElement>(selector: string): E => {
-  const el = document.querySelector<E>(selector);
-  if (!el) throw new Error(`${selector} not found`);
-  return el;
-};
-
-function type(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
-}
 
 async function showEnrollPhone(country = "GB"): Promise<void> {
   app.render(views.enrollPhone({ default_country: country }));

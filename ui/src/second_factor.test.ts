@@ -8,23 +8,13 @@ vi.mock("./api", () => ({
 
 import { call } from "./api";
 import { createApp, type App } from "./app";
+import { $, paste, type } from "./testing";
 import { T0, factorViews, views } from "./fixtures";
 import { groupKey } from "./screens/enroll_totp";
 import type { View } from "./types";
 
 const callMock = call as unknown as Mock;
 let app: App;
-
-const $ = <E extends Element = HTMLElement>(selector: string): E => {
-  const el = document.querySelector<E>(selector);
-  if (!el) throw new Error(`${selector} not found`);
-  return el;
-};
-
-function type(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value.slice(-1) }));
-}
 
 const render = (view: View): void => app.render(view);
 const click = (selector: string): void => $<HTMLButtonElement>(selector).click();
@@ -79,9 +69,7 @@ describe("enroll_totp", () => {
   it("takes a pasted code with a space whole", () => {
     render(factorViews.enrollTotp());
     const input = $<HTMLInputElement>("#code");
-    const event = new Event("paste", { bubbles: true, cancelable: true });
-    Object.defineProperty(event, "clipboardData", { value: { getData: () => "123 456" } });
-    input.dispatchEvent(event);
+    paste(input, "123 456");
     expect(input.value).toBe("123456");
     expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "123456" });
   });
