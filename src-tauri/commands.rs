@@ -41,8 +41,9 @@ pub async fn enroll_phone(gate: State<'_, Gatehouse>, phone: String) -> Done {
 }
 
 #[tauri::command]
-pub async fn submit_code(gate: State<'_, Gatehouse>, code: String) -> Done {
-    gate.run(|m| async move { m.submit_code(code).await }).await
+pub async fn submit_code(gate: State<'_, Gatehouse>, factor: FactorKind, code: String) -> Done {
+    gate.run(|m| async move { m.submit_code(factor, code).await })
+        .await
 }
 
 #[tauri::command]

@@ -311,7 +311,7 @@ describe("enter_code", () => {
     expect(callMock).not.toHaveBeenCalled();
     type(code, "123456");
     expect(callMock).toHaveBeenCalledTimes(1);
-    expect(callMock).toHaveBeenCalledWith("submit_code", { code: "123456" });
+    expect(callMock).toHaveBeenCalledWith("submit_code", { factor: "sms", code: "123456" });
 
     // Rust says busy, then wrong: the same value is never sent again by itself.
     render(views.enterCode({ busy: true }));
@@ -322,7 +322,7 @@ describe("enter_code", () => {
 
     type(code, "654321");
     expect(callMock).toHaveBeenCalledTimes(2);
-    expect(callMock).toHaveBeenLastCalledWith("submit_code", { code: "654321" });
+    expect(callMock).toHaveBeenLastCalledWith("submit_code", { factor: "sms", code: "654321" });
 
     // An explicit Verify may try the same code again.
     submitButton("#enter-code").click();
@@ -335,7 +335,7 @@ describe("enter_code", () => {
     const event = paste(code, "123 456");
     expect(event.defaultPrevented).toBe(true);
     expect(code.value).toBe("123456");
-    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "123456" });
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { factor: "sms", code: "123456" });
   });
 
   it("strips spaces and dashes as they are typed", () => {
@@ -350,7 +350,7 @@ describe("enter_code", () => {
     type($<HTMLInputElement>("#code"), "222333");
     expect(callMock).not.toHaveBeenCalled();
     render(views.enterCode());
-    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "222333" });
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { factor: "sms", code: "222333" });
   });
 
   it("does not resubmit the old code when a new one is sent", () => {

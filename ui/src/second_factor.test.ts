@@ -50,7 +50,7 @@ describe("enroll_totp", () => {
     expect($("#totp-secret").textContent).toBe("BTGN X5RK JRMQ WQFR QKTG 34JC F6XD RHZS");
     expect($("#code").getAttribute("autocomplete")).toBe("one-time-code");
     type($<HTMLInputElement>("#code"), "123 456");
-    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "123456" });
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { factor: "totp", code: "123456" });
     expect($("#use-sms").textContent).toBe("Text message (SMS) to your phone");
   });
 
@@ -71,7 +71,7 @@ describe("enroll_totp", () => {
     const input = $<HTMLInputElement>("#code");
     paste(input, "123 456");
     expect(input.value).toBe("123456");
-    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { code: "123456" });
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { factor: "totp", code: "123456" });
   });
 
   it("groups a setup key in fours", () => {
@@ -98,6 +98,15 @@ describe("enter_code for an authenticator app", () => {
     expect($("#masked-phone").textContent).toBe("We sent a code to ••• 0123");
     expect($("#code-timer").hidden).toBe(false);
     expect($("#other-ways").hidden).toBe(false);
+  });
+
+  it("names the factor a code was typed for, so a switch in between cannot send it to the other", () => {
+    render(views.enterCode({ factor: "totp", masked_phone: null, sent_at: null, code_expires_at: null, alternatives: ["sms"] }));
+    type($<HTMLInputElement>("#code"), "123456");
+    expect(callMock).toHaveBeenCalledExactlyOnceWith("submit_code", { factor: "totp", code: "123456" });
+    render(views.enterCode({ alternatives: ["totp"] }));
+    type($<HTMLInputElement>("#code"), "654321");
+    expect(callMock).toHaveBeenLastCalledWith("submit_code", { factor: "sms", code: "654321" });
   });
 
   it("shows no 'Use another way' when there is none", () => {

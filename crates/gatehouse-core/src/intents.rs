@@ -32,6 +32,14 @@ pub struct CodeArgs {
     pub code: String,
 }
 
+/// A code typed on the SMS or authenticator screen, with the screen's factor.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct FactorCodeArgs {
+    pub factor: crate::factor::FactorKind,
+    pub code: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct FactorArgs {
@@ -48,7 +56,7 @@ pub struct Intents {
     pub use_another_address: NoArgs,
     pub submit_link: LinkArgs,
     pub enroll_phone: PhoneArgs,
-    pub submit_code: CodeArgs,
+    pub submit_code: FactorCodeArgs,
     pub resend_code: NoArgs,
     pub restart: NoArgs,
     pub retry: NoArgs,

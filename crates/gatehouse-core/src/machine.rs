@@ -1238,16 +1238,23 @@ impl SignIn {
         self.send_code(None, SendReason::Resend).await;
     }
 
-    /// The member typed (or pasted) the SMS code.
-    pub async fn submit_code(&self, code: String) {
-        let authenticator = matches!(
-            self.lock().phase,
-            Phase::SecondFactor {
-                step: Step::Totp | Step::EnrollTotp(_),
-                ..
-            }
-        );
-        if authenticator {
+    /// The member typed (or pasted) a code on the SMS or authenticator screen; `factor` is the
+    /// screen's. A code typed for one factor is never sent to the other: after a switch in between
+    /// it would be refused there and count toward the member's lock.
+    pub async fn submit_code(&self, factor: FactorKind, code: String) {
+        let screen = match &self.lock().phase {
+            Phase::SecondFactor { step, .. } => step.kind(),
+            _ => None,
+        };
+        if screen != Some(factor) {
+            tracing::info!(
+                ?factor,
+                ?screen,
+                "a code typed for another screen: not sent"
+            );
+            return;
+        }
+        if factor == FactorKind::Totp {
             return self.submit_totp(code).await;
         }
         let (request, email, typed, ticket) = {

@@ -59,7 +59,7 @@ impl Harness {
         }
         assert_eq!(self.screen(), "enroll_totp", "{}", self.view());
         let code = self.app_code(email).await;
-        self.machine.submit_code(code).await;
+        self.machine.submit_code(FactorKind::Totp, code).await;
         let view = self.view();
         assert_eq!(view["screen"], "recovery_codes", "{view}");
         strings(&view["codes"])
@@ -107,15 +107,17 @@ async fn a_member_without_a_factor_sets_up_an_authenticator_app_and_sees_recover
     } else {
         "000000"
     };
-    h.machine.submit_code(wrong.into()).await;
+    h.machine.submit_code(FactorKind::Totp, wrong.into()).await;
     let view = h.view();
     assert_eq!(view["screen"], "enroll_totp");
     assert_eq!(view["notice"]["code"], "wrong_totp_code");
     assert_eq!(view["secret"], secret.as_str());
-    h.machine.submit_code("12345".into()).await;
+    h.machine
+        .submit_code(FactorKind::Totp, "12345".into())
+        .await;
     assert_eq!(h.notice().as_deref(), Some("invalid_totp_code"));
 
-    h.machine.submit_code(right).await;
+    h.machine.submit_code(FactorKind::Totp, right).await;
     let view = h.view();
     assert_eq!(view["screen"], "recovery_codes", "{view}");
     assert_eq!(view["rotated"], false);
@@ -177,7 +179,7 @@ async fn the_app_is_the_default_then_a_recovery_code_signs_in_says_how_many_are_
     assert_eq!(view["masked_phone"], Value::Null);
     assert_eq!(view["alternatives"], json!(["recovery_code"]));
     let code = h.app_code("ada@example.com").await;
-    h.machine.submit_code(code).await;
+    h.machine.submit_code(FactorKind::Totp, code).await;
     assert_eq!(h.screen(), "signed_in", "{}", h.view());
     assert_eq!(h.sms_sends().await, sms_before, "no SMS on the app's path");
     h.sign_out_and_wait_a_step().await;
@@ -253,7 +255,9 @@ async fn switching_to_the_app_and_back_never_sends_a_second_sms() {
     // Grace has a phone (Stytch sends the code itself); signed in, she adds an authenticator app
     // through the backend API, as a company's own settings page would.
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let token = h.session.value.lock().unwrap().clone().expect("a session");
     let grace = h.member_id("grace@example.com").await;
     let (status, created) = h
@@ -299,8 +303,24 @@ async fn switching_to_the_app_and_back_never_sends_a_second_sms() {
         "the code Stytch sent is still the one"
     );
     h.machine.switch_factor(FactorKind::Totp).await;
+    // The SMS code, typed on the SMS screen but arriving after the switch: it is not sent to the
+    // app's route (where it would be refused and count toward her lock).
+    h.control.clear_requests().await;
+    let sms = h.code("+14155550123");
+    h.machine.submit_code(FactorKind::Sms, sms).await;
+    let view = h.view();
+    assert_eq!(
+        (&view["factor"], &view["notice"]),
+        (&json!("totp"), &Value::Null),
+        "{view}"
+    );
+    assert_eq!(
+        h.requests().await,
+        Vec::<String>::new(),
+        "nothing went to Stytch"
+    );
     let code = h.app_code("grace@example.com").await;
-    h.machine.submit_code(code).await;
+    h.machine.submit_code(FactorKind::Totp, code).await;
     assert_eq!(h.screen(), "signed_in", "{}", h.view());
 }
 
@@ -357,7 +377,7 @@ async fn wrong_app_codes_and_wrong_recovery_codes_count_toward_one_lock() {
         .filter(|c| *c != right)
         .take(5);
     for wrong in wrongs {
-        h.machine.submit_code(wrong).await;
+        h.machine.submit_code(FactorKind::Totp, wrong).await;
         assert_eq!(h.notice().as_deref(), Some("wrong_totp_code"));
     }
     h.machine.switch_factor(FactorKind::RecoveryCode).await;

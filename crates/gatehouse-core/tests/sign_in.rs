@@ -51,10 +51,14 @@ async fn stytch_down_while_checking_a_code_keeps_the_code_screen() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
     h.fault("/sdk/v1/b2b/otps/sms/authenticate", 503, 1).await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     assert_eq!(h.screen(), "enter_code");
     assert_eq!(h.notice().as_deref(), Some("stytch_down"));
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     assert_eq!(
         h.screen(),
         "signed_in",
@@ -73,10 +77,10 @@ async fn repeated_wrong_codes_lock_the_member_with_a_way_forward() {
         .filter(|c| *c != right)
         .take(10);
     for wrong in wrongs {
-        h.machine.submit_code(wrong).await;
+        h.machine.submit_code(FactorKind::Sms, wrong).await;
         assert_eq!(h.screen(), "enter_code");
     }
-    h.machine.submit_code(right).await;
+    h.machine.submit_code(FactorKind::Sms, right).await;
     let view = h.view();
     assert_eq!(view["notice"]["code"], "member_locked", "{view}");
     assert_eq!(view["notice"]["action"], "restart");
@@ -136,7 +140,9 @@ async fn a_failing_keychain_does_not_block_sign_in_and_says_why() {
     let h = Harness::new(None, true).await;
     h.set_mfa_required().await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let view = h.view();
     assert_eq!(view["screen"], "signed_in");
     assert_eq!(view["remembered"], false);
@@ -151,7 +157,9 @@ async fn a_failing_keychain_does_not_block_sign_in_and_says_why() {
 async fn sign_out_while_stytch_is_down_wipes_the_keychain_and_revokes_later() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     assert_eq!(h.screen(), "signed_in");
     let token = h
         .session
@@ -183,7 +191,9 @@ async fn sign_out_while_stytch_is_down_wipes_the_keychain_and_revokes_later() {
 async fn a_session_revoked_elsewhere_returns_to_sign_in_with_the_reason() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let token = h.session.value.lock().unwrap().clone().unwrap();
     let revoke = json!({"session_token": token});
     h.control
@@ -199,7 +209,9 @@ async fn a_session_revoked_elsewhere_returns_to_sign_in_with_the_reason() {
 async fn a_network_failure_during_the_background_check_keeps_the_session() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     h.fault("/sdk/v1/b2b/sessions/authenticate", 503, 10).await;
     assert!(
         h.machine.check_session().await.is_err(),
@@ -240,7 +252,9 @@ async fn a_member_with_an_unenrolled_phone_gets_exactly_one_code_which_the_app_s
         .collect();
     assert_eq!(sends, ["POST /sdk/v1/b2b/otps/sms/send 200"], "{calls:?}");
     assert_eq!(h.emulator.emulator.outbox(Some("+15555550123")).len(), 1);
-    h.machine.submit_code(h.code("+15555550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+15555550123"))
+        .await;
     assert_eq!(h.screen(), "signed_in", "{:?}", h.notice());
 }
 
@@ -306,7 +320,9 @@ async fn a_member_without_a_phone_enrols_one_and_signs_in() {
     assert_eq!(view["screen"], "enter_code", "{view}");
     assert_eq!(view["factor"], "sms");
     assert_eq!(view["masked_phone"], "••• 0199");
-    h.machine.submit_code(h.code("+14155550199")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550199"))
+        .await;
     assert_eq!(h.screen(), "signed_in");
     assert!(h.session.value.lock().unwrap().is_some());
 }
@@ -346,7 +362,9 @@ async fn a_replayed_link_never_reaches_stytch_again() {
 async fn the_next_launch_restores_the_saved_session_and_a_waiting_sign_in() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     assert_eq!(h.screen(), "signed_in");
     let next = h.relaunch().await;
     let view = serde_json::to_value(next.view()).unwrap();
@@ -378,14 +396,14 @@ async fn the_machine_knows_a_sign_in_and_a_code_have_expired_before_stytch_says_
     let calls = h.count("/otps/sms/authenticate").await;
 
     h.clock.advance(time::Duration::minutes(3));
-    h.machine.submit_code(code.clone()).await;
+    h.machine.submit_code(FactorKind::Sms, code.clone()).await;
     let view = h.view();
     assert_eq!(view["notice"]["code"], "code_expired", "{view}");
     assert_eq!(view["notice"]["action"], "resend_code");
     assert_eq!(view["screen"], "enter_code");
 
     h.clock.advance(time::Duration::minutes(8));
-    h.machine.submit_code(code).await;
+    h.machine.submit_code(FactorKind::Sms, code).await;
     let view = h.view();
     assert_eq!(view["screen"], "sign_in", "{view}");
     assert_eq!(view["notice"]["code"], "sign_in_timed_out");
@@ -449,7 +467,7 @@ async fn cancel_answers_at_once_while_a_code_is_stalled_at_stytch() {
     let m = h.machine.clone();
     answers_at_once(
         &h,
-        async move { m.submit_code(code).await },
+        async move { m.submit_code(FactorKind::Sms, code).await },
         h.machine.restart(),
         "sign_in",
         "sign_in",
@@ -463,7 +481,9 @@ async fn cancel_answers_at_once_while_a_code_is_stalled_at_stytch() {
 async fn sign_out_answers_at_once_while_the_refresh_is_stalled() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     h.stall("/sdk/v1/b2b/sessions/authenticate").await;
     let m = h.machine.clone();
     let refresh = async move {
@@ -513,9 +533,9 @@ async fn a_second_submission_while_one_is_in_flight_is_not_sent() {
     h.stall("/sdk/v1/b2b/otps/sms/authenticate").await;
     let (a, b) = (h.machine.clone(), h.machine.clone());
     let (c1, c2) = (code.clone(), code);
-    let first = tokio::spawn(async move { a.submit_code(c1).await });
+    let first = tokio::spawn(async move { a.submit_code(FactorKind::Sms, c1).await });
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    b.submit_code(c2).await;
+    b.submit_code(FactorKind::Sms, c2).await;
     first.await.unwrap();
     assert_eq!(
         h.count("/otps/sms/authenticate").await,
@@ -584,15 +604,17 @@ async fn a_wrong_code_confirmed_again_costs_one_attempt_not_two() {
         "000000"
     };
     // The sixth digit submits; Enter then submits the same value again.
-    h.machine.submit_code(wrong.into()).await;
-    h.machine.submit_code(format!("{wrong}\n")).await;
+    h.machine.submit_code(FactorKind::Sms, wrong.into()).await;
+    h.machine
+        .submit_code(FactorKind::Sms, format!("{wrong}\n"))
+        .await;
     assert_eq!(h.notice().as_deref(), Some("wrong_code"));
     assert_eq!(
         h.count("/otps/sms/authenticate").await,
         1,
         "one attempt, one call"
     );
-    h.machine.submit_code(right).await;
+    h.machine.submit_code(FactorKind::Sms, right).await;
     assert_eq!(h.screen(), "signed_in");
 }
 
@@ -600,7 +622,9 @@ async fn a_wrong_code_confirmed_again_costs_one_attempt_not_two() {
 async fn a_revoke_that_could_not_be_sent_survives_quitting_and_is_retried_at_the_next_launch() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let token = h.session.value.lock().unwrap().clone().unwrap();
     h.fault("/sdk/v1/b2b/sessions/revoke", 503, 10).await;
     h.machine.sign_out().await;
@@ -631,7 +655,9 @@ async fn a_revoke_that_could_not_be_sent_survives_quitting_and_is_retried_at_the
 async fn signing_out_while_the_launch_cannot_reach_stytch_is_possible() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let token = h.session.value.lock().unwrap().clone().unwrap();
     h.fault("/sdk/v1/b2b/sessions/authenticate", 503, 100).await;
     let next = h.relaunch().await;
@@ -798,7 +824,9 @@ async fn the_session_jwt_goes_to_its_observer_when_minted_renewed_and_ended() {
     let seen = record_jwt_events(&h.machine);
     h.to_code_screen("grace@example.com").await;
     assert!(seen.lock().unwrap().is_empty(), "no JWT before the session");
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     assert_eq!(h.screen(), "signed_in");
     let first = seen.lock().unwrap().last().cloned().expect("a JWT");
     assert!(first.starts_with("open "), "{first}");
@@ -838,7 +866,9 @@ async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_
     h.machine.workspace_failed("refused".into()).await;
     assert!(seen.lock().unwrap().is_empty());
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     let view = h.view();
     assert_eq!(view["workspace"]["name"], "Example Workspace");
     assert_eq!(view["workspace"]["failure"], serde_json::Value::Null);
@@ -885,7 +915,9 @@ async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_
 async fn without_a_workspace_the_signed_in_screen_names_none() {
     let h = Harness::new(None, false).await;
     h.to_code_screen("grace@example.com").await;
-    h.machine.submit_code(h.code("+14155550123")).await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
     h.machine.workspace_failed("refused".into()).await;
     assert_eq!(h.view()["workspace"], serde_json::Value::Null);
 }

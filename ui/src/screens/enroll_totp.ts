@@ -43,7 +43,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
 
   function submit(value: string): void {
     lastSubmitted = value;
-    void ctx.send("submit_code", { code: value });
+    void ctx.send("submit_code", { factor: "totp", code: value });
   }
   function autoSubmit(): void {
     if (isCompleteCode(code.value) && code.value !== lastSubmitted && !current.busy) submit(code.value);

@@ -49,7 +49,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
 
   function submit(value: string): void {
     lastSubmitted = value;
-    void ctx.send("submit_code", { code: value });
+    void ctx.send("submit_code", { factor: current.factor, code: value });
   }
 
   function autoSubmit(): void {
