@@ -1438,7 +1438,8 @@ impl SignIn {
         }
         tracing::info!("signed out");
         if let Some(mut state) = self.resume(ticket) {
-            state.notice = notice;
+            // A notice set meanwhile (recovery codes renewed as the member signed out) stays.
+            state.notice = notice.or(state.notice.take());
             self.publish(&state);
         }
     }

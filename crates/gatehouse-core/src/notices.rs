@@ -57,6 +57,7 @@ pub enum NoticeCode {
     WrongRecoveryCode,
     MethodNotAllowed,
     RecoveryCodesRenewed,
+    RecoveryCodesLost,
     Unexpected,
 }
 
@@ -336,6 +337,16 @@ pub fn recovery_codes_renewed() -> Notice {
     Notice::info(
         NoticeCode::RecoveryCodesRenewed,
         "Your new recovery codes are saved with Stytch; the old ones no longer work.",
+    )
+}
+
+/// Stytch renewed the recovery codes while the member signed out: the old ones no longer work and
+/// the new ones were never shown.
+pub fn recovery_codes_lost() -> Notice {
+    Notice::error(
+        NoticeCode::RecoveryCodesLost,
+        "Your recovery codes were renewed just as you signed out, so the old ones no longer work \
+         and the new ones could not be shown. Sign in and get new ones.",
     )
 }
 

@@ -360,6 +360,17 @@ impl SignIn {
         };
         let answer = self.client.recovery_codes_rotate(&request).await;
         let Some(mut state) = self.resume(ticket) else {
+            if answer.is_ok() {
+                // Signed out meanwhile: the codes Stytch rotated are gone with the session.
+                tracing::warn!(
+                    "recovery codes were renewed after sign-out; the new ones were not shown"
+                );
+                let mut state = self.lock();
+                if matches!(state.phase, Phase::SignedOut) {
+                    state.notice = Some(notices::recovery_codes_lost());
+                    self.publish(&state);
+                }
+            }
             return;
         };
         match answer {

@@ -396,3 +396,37 @@ async fn wrong_app_codes_and_wrong_recovery_codes_count_toward_one_lock() {
     assert_eq!(view["notice"]["code"], "member_locked", "{view}");
     assert!(view["notice"]["retry_at"].is_string());
 }
+
+#[tokio::test]
+async fn signing_out_while_codes_are_renewed_says_the_new_ones_were_lost() {
+    let h = Harness::new(None, false).await;
+    h.set_mfa_required().await;
+    h.enrol_app("ada@example.com").await;
+    h.machine.recovery_codes_done().await;
+    // Stytch rotates the codes while the member signs out: the rotation's answer arrives after
+    // the sign-out began (and before its revocation, answered later still).
+    for (path, ms) in [
+        ("/v1/b2b/recovery_codes/rotate", 300),
+        ("/sdk/v1/b2b/recovery_codes/rotate", 300),
+        ("/v1/b2b/sessions/revoke", 1000),
+        ("/sdk/v1/b2b/sessions/revoke", 1000),
+    ] {
+        let stall = emulator_control::Fault::delay(path, std::time::Duration::from_millis(ms));
+        h.control.arm(&stall).await;
+    }
+    let machine = h.machine.clone();
+    let renewal = tokio::spawn(async move { machine.renew_recovery_codes().await });
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    h.machine.sign_out().await;
+    renewal.await.unwrap();
+    let view = h.view();
+    assert_eq!(view["screen"], "sign_in", "{view}");
+    assert_eq!(view["notice"]["code"], "recovery_codes_lost", "{view}");
+    assert!(
+        h.requests()
+            .await
+            .iter()
+            .any(|r| r.contains("recovery_codes/rotate 200")),
+        "Stytch did rotate them"
+    );
+}
