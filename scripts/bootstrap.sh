@@ -21,6 +21,9 @@ DEBIAN_PACKAGES=(
   wrk curl ca-certificates jq
   # the package install test finds and stops the installed app (pgrep, pkill)
   procps
+  # IT's gatehouse-admin .deb: dpkg-shlibdeps works out its dependencies (build-essential
+  # brings it too; named for what uses it)
+  dpkg-dev
 )
 
 missing=()

@@ -7,7 +7,10 @@
 #   - a link opened with xdg-open starts the installed /usr/bin/gatehouse, which reads IT's
 #     /etc/gatehouse/config.toml and lands on the sign-in screen saying the link was not expected;
 #   - the installed `gatehouse doctor` finds the handler pointing at itself;
-#   - removing the package unregisters the scheme and leaves IT's config.toml in place.
+#   - removing the package unregisters the scheme and leaves IT's config.toml in place;
+#   - IT's own gatehouse-admin package installs its tool, which reads the organization's MFA
+#     policy, and the employee's package carries no admin tool.
+# Both .debs are xz-compressed as shipped (scripts/deb-xz.sh, level 0 here: the same path, fast).
 # It restores the machine as it found it (package removed, /etc/gatehouse as it was).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +26,7 @@ cleanup() {
   pkill -x gatehouse 2>/dev/null || true
   [ -n "${emulator:-}" ] && kill "$emulator" 2>/dev/null || true
   dpkg -s gatehouse >/dev/null 2>&1 && dpkg --purge gatehouse >/dev/null 2>&1 || true
+  dpkg -s gatehouse-admin >/dev/null 2>&1 && dpkg --purge gatehouse-admin >/dev/null 2>&1 || true
   rm -rf /etc/gatehouse
   [ -n "$etc_backup" ] && cp -a "$etc_backup" /etc/gatehouse || true
   rm -rf "$work"
@@ -31,13 +35,16 @@ trap cleanup EXIT
 
 echo "package test: building the .deb (debug profile)"
 ui/node_modules/.bin/tauri build --debug --bundles deb >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fail "tauri build failed"; }
-deb=$(ls -t target/debug/bundle/deb/*.deb | head -n1)
+deb=$(ls -t target/debug/bundle/deb/Gatehouse_*.deb | head -n1)
+./scripts/deb-xz.sh "$deb" 0
+[ "$(ar t "$deb" | grep '^data\.tar')" = data.tar.xz ] || fail "$deb is not xz-compressed"
 
 echo "package test: dpkg -i $(basename "$deb")"
 dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq >>"$work/dpkg.log" 2>&1 \
   || { cat "$work/dpkg.log" >&2; fail "the package did not install"; }
 [ -x /usr/bin/gatehouse ] || fail "/usr/bin/gatehouse is not installed"
 [ -f /etc/gatehouse/config.toml.example ] || fail "/etc/gatehouse/config.toml.example is not installed"
+! grep -q admin <<<"$(dpkg -L gatehouse)" || fail "the employee's package carries an admin tool: $(dpkg -L gatehouse | grep admin)"
 
 handler=$(xdg-mime query default x-scheme-handler/gatehouse)
 entry=$(dpkg -L gatehouse | grep '^/usr/share/applications/.*\.desktop$' | head -n1)
@@ -77,6 +84,18 @@ doctor=$(/usr/bin/gatehouse doctor) || true
 grep -q '✓ deep link: .*runs this binary' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find itself as the handler"; }
 grep -q '✓ organization: ' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find the organization"; }
 echo "package test: the installed gatehouse doctor finds the handler and the organization"
+
+echo "package test: IT's gatehouse-admin package"
+admin=$(./scripts/package-admin.sh debug)
+dpkg -i "$admin" >"$work/admin.log" 2>&1 || { cat "$work/admin.log" >&2; fail "gatehouse-admin did not install"; }
+[ "$(command -v gatehouse-admin)" = /usr/bin/gatehouse-admin ] || fail "/usr/bin/gatehouse-admin is not installed"
+policy=$(STYTCH_PROJECT_ID=$(jq -r .project_id <<<"$project") STYTCH_SECRET=$(jq -r .secret <<<"$project") \
+  STYTCH_API_BASE="$base" /usr/bin/gatehouse-admin --organization example-org mfa-policy 2>&1) \
+  || fail "the installed gatehouse-admin failed: $policy"
+grep -q 'mfa_policy ' <<<"$policy" || fail "the installed gatehouse-admin printed no policy: $policy"
+dpkg -r gatehouse-admin >>"$work/admin.log" 2>&1 || { cat "$work/admin.log" >&2; fail "dpkg -r gatehouse-admin failed"; }
+[ ! -e /usr/bin/gatehouse-admin ] || fail "/usr/bin/gatehouse-admin is still there after removal"
+echo "package test: gatehouse-admin installed from its own package, read the policy ($policy), and was removed"
 
 dpkg -r gatehouse >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r failed"; }
 [ ! -e /usr/bin/gatehouse ] || fail "/usr/bin/gatehouse is still there after removal"

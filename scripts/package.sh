@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Builds the .deb and .rpm packages offline (release build), then checks that the .deb's desktop
-# entry hands gatehouse:// links to the app (Exec … %u and the scheme's MimeType).
+# Builds the employee's .deb and .rpm offline (release build; the .deb recompressed with xz by
+# scripts/deb-xz.sh), and IT's gatehouse-admin .deb (scripts/package-admin.sh), then checks that
+# the .deb's desktop entry hands gatehouse:// links to the app (Exec … %u and the scheme's MimeType).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
 ui/node_modules/.bin/tauri build --bundles deb,rpm
-deb=$(ls -t target/release/bundle/deb/*.deb | head -n1)
+deb=$(ls -t target/release/bundle/deb/Gatehouse_*.deb | head -n1)
 rpm=$(ls -t target/release/bundle/rpm/*.rpm | head -n1)
+./scripts/deb-xz.sh "$deb"
+admin=$(./scripts/package-admin.sh release)
+grep -q ' ./usr/bin/gatehouse-admin$' <<<"$(dpkg-deb --contents "$admin")" || { echo "package: $admin lacks /usr/bin/gatehouse-admin" >&2; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp"
 [ ! -e "$tmp/usr/bin/gatehouse-admin" ] || { echo "package: the employee package carries gatehouse-admin" >&2; exit 1; }
@@ -19,4 +23,4 @@ desktop-file-validate "$entry" || { echo "package: desktop-file-validate refused
 for field in Maintainer Depends Recommends; do
   dpkg-deb -f "$deb" "$field" | grep -q . || { echo "package: the .deb has no $field" >&2; exit 1; }
 done
-echo "package: $deb ($(du -h "$deb" | cut -f1)) and $rpm ($(du -h "$rpm" | cut -f1)); desktop entry valid and hands over gatehouse:// links; config example, maintainer, dependencies present"
+echo "package: $deb ($(du -h "$deb" | cut -f1)) and $rpm ($(du -h "$rpm" | cut -f1)); IT's $admin ($(du -h "$admin" | cut -f1)); desktop entry valid and hands over gatehouse:// links; config example, maintainer, dependencies present"
