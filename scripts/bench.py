@@ -9,7 +9,8 @@ asserted. Run through scripts/bench.sh [PAIRS] (it builds, then runs this in a d
   sign-in usable      Gatehouse only: → the sign-in form's button present (organization lookup in)
   idle PSS at 10 s    the process tree (app, WebKitWebProcess, WebKitNetworkProcess), summed from
                       /proc/*/smaps_rollup, 10 s after the launch began
-  deep link           Gatehouse only: xdg-open gatehouse://… → the code screen present, twice
+  deep link           Gatehouse only: xdg-open gatehouse://… → the code screen present, through the
+                      package's desktop entry (gatehouse-open, the launcher), twice
                       alternated: as on a GNOME desktop (XDG_CURRENT_DESKTOP=GNOME: xdg-open hands
                       the link to `gio open`) and with no desktop environment (xdg-open's generic
                       path, which runs xdg-mime's shell lookup first: ~170 ms by itself here)
@@ -20,6 +21,7 @@ import glob, json, os, socket, statistics, subprocess, sys, tempfile, time, urll
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GATEHOUSE = os.path.join(ROOT, "target/release/gatehouse")
 BARE = os.path.join(ROOT, "target/release/bare-window")
+LAUNCHER = os.path.join(ROOT, "target/release/gatehouse-open")
 EMULATOR = os.path.join(ROOT, "target/release/stytch-emulator")
 PAIRS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 IDLE_AT = 10.0
@@ -166,6 +168,19 @@ def main():
             quit(sid)
         print(f"  pair {pair + 1}/{PAIRS}: cold {runs['bare']['cold'][-1]:.0f} / {runs['gatehouse']['cold'][-1]:.0f} ms, "
               f"PSS {runs['bare']['pss'][-1]:.1f} / {runs['gatehouse']['pss'][-1]:.1f} MiB", file=sys.stderr)
+
+    # The handler as the package installs it: its desktop entry, running the launcher
+    # (gatehouse-open, next to the release binary), in this session's private XDG directories.
+    apps = os.path.join(os.environ["XDG_DATA_HOME"], "applications")
+    os.makedirs(apps, exist_ok=True)
+    with open(os.path.join(ROOT, "packaging/gatehouse.desktop"), encoding="utf-8") as f:
+        template = f.read()
+    entry = "".join(line for line in template.splitlines(True) if "{{" not in line)
+    entry = entry.replace("Exec=gatehouse-open", "Exec=" + LAUNCHER) + "Name=Gatehouse\n"
+    with open(os.path.join(apps, "gatehouse-bench.desktop"), "w", encoding="utf-8") as f:
+        f.write(entry)
+    subprocess.run(["update-desktop-database", apps], check=True)
+    subprocess.run(["xdg-mime", "default", "gatehouse-bench.desktop", "x-scheme-handler/gatehouse"], check=True)
 
     links = {"GNOME": [], "generic": []}
     for i in range(2 * PAIRS):

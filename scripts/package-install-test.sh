@@ -4,8 +4,9 @@
 # speed), installs it with dpkg (apt-get install -f for anything missing), then checks that
 #   - the package's desktop entry is the x-scheme-handler/gatehouse default (the
 #     desktop-file-utils trigger registers it);
-#   - a link opened with xdg-open starts the installed /usr/bin/gatehouse, which reads IT's
-#     /etc/gatehouse/config.toml and lands on the sign-in screen saying the link was not expected;
+#   - a link opened with xdg-open starts the installed /usr/bin/gatehouse (through its launcher,
+#     gatehouse-open), which reads IT's /etc/gatehouse/config.toml and lands on the sign-in screen
+#     saying the link was not expected; a second link goes to that window, no second process;
 #   - the installed `gatehouse doctor` finds the handler pointing at itself;
 #   - removing the package unregisters the scheme and leaves IT's config.toml in place;
 #   - IT's own gatehouse-admin package installs its tool, which reads the organization's MFA
@@ -78,10 +79,19 @@ grep -q 'screen="sign_in" notice="LinkNotExpected"' "$work/app.log" \
 pid=$(pgrep -x gatehouse | head -n1)
 [ "$(readlink "/proc/$pid/exe")" = /usr/bin/gatehouse ] || fail "the link started $(readlink "/proc/$pid/exe"), not /usr/bin/gatehouse"
 echo "package test: xdg-open started /usr/bin/gatehouse, which refused the unrequested link on the sign-in screen"
+# A second link goes to the open window through the launcher (which loads no GTK or WebKit).
+ldd /usr/bin/gatehouse-open | grep -q 'webkit\|gtk' && fail "/usr/bin/gatehouse-open links GTK or WebKit"
+xdg-open "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=unrequested-token-1111111111111111" \
+  || fail "xdg-open failed for the second link"
+for _ in $(seq 100); do [ "$(grep -c 'link refused: no sign-in is waiting' "$work/app.log")" -ge 2 ] && break; sleep 0.1; done
+[ "$(grep -c 'link refused: no sign-in is waiting' "$work/app.log")" -ge 2 ] \
+  || { tail -n 20 "$work/app.log" >&2; fail "the open window did not get the second link"; }
+[ "$(pgrep -xc gatehouse)" = 1 ] || fail "a second link left $(pgrep -xc gatehouse) gatehouse processes"
+echo "package test: a second link went to the open window through gatehouse-open; one gatehouse runs"
 pkill -x gatehouse; sleep 0.5
 
 doctor=$(/usr/bin/gatehouse doctor) || true
-grep -q '✓ deep link: .*runs this binary' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find itself as the handler"; }
+grep -q '✓ deep link: .*runs this binary through gatehouse-open' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find itself as the handler"; }
 grep -q '✓ organization: ' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find the organization"; }
 echo "package test: the installed gatehouse doctor finds the handler and the organization"
 

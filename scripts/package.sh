@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the employee's .deb and .rpm offline (release build; the .deb recompressed with xz by
 # scripts/deb-xz.sh), and IT's gatehouse-admin .deb (scripts/package-admin.sh), then checks that
-# the .deb's desktop entry hands gatehouse:// links to the app (Exec … %u and the scheme's MimeType).
+# the .deb's desktop entry hands gatehouse:// links to the app's launcher (Exec=gatehouse-open %u, the
+# scheme's MimeType), which links neither GTK nor WebKit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
@@ -15,7 +16,9 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp"
 [ ! -e "$tmp/usr/bin/gatehouse-admin" ] || { echo "package: the employee package carries gatehouse-admin" >&2; exit 1; }
 entry=$(find "$tmp/usr/share/applications" -name '*.desktop' | head -n1)
-grep -qx 'Exec=gatehouse %u' "$entry" || { echo "package: $entry lacks 'Exec=gatehouse %u'" >&2; cat "$entry" >&2; exit 1; }
+grep -qx 'Exec=gatehouse-open %u' "$entry" || { echo "package: $entry lacks 'Exec=gatehouse-open %u'" >&2; cat "$entry" >&2; exit 1; }
+[ -x "$tmp/usr/bin/gatehouse-open" ] || { echo "package: no /usr/bin/gatehouse-open, the link launcher" >&2; exit 1; }
+! ldd "$tmp/usr/bin/gatehouse-open" | grep -q 'webkit\|gtk' || { echo "package: gatehouse-open links GTK or WebKit" >&2; exit 1; }
 grep -qx 'MimeType=x-scheme-handler/gatehouse;' "$entry" || { echo "package: $entry lacks the gatehouse scheme" >&2; exit 1; }
 desktop-file-validate "$entry" || { echo "package: desktop-file-validate refused $entry" >&2; exit 1; }
 [ -f "$tmp/etc/gatehouse/config.toml.example" ] || { echo "package: no /etc/gatehouse/config.toml.example" >&2; exit 1; }

@@ -167,10 +167,22 @@ fn deep_link(scheme: &str) -> Check {
     };
     let this = std::env::current_exe().and_then(|p| p.canonicalize()).ok();
     let target = which(&exec).and_then(|p| p.canonicalize().ok());
+    // The package's entry runs gatehouse-open, the launcher next to this binary, which starts it.
+    let launcher = this
+        .as_ref()
+        .map(|p| p.with_file_name(gatehouse_open::LAUNCHER));
     if this.is_some() && target == this {
         pass(
             "deep link",
             format!("{scheme}:// opens {entry}, which runs this binary"),
+        )
+    } else if launcher.is_some() && target == launcher {
+        pass(
+            "deep link",
+            format!(
+                "{scheme}:// opens {entry}, which runs this binary through {}",
+                gatehouse_open::LAUNCHER
+            ),
         )
     } else {
         fail(
@@ -233,7 +245,7 @@ fn which(program: &str) -> Option<PathBuf> {
 /// (`{identifier}.SingleInstance`): free, or held by a running Gatehouse.
 #[cfg(target_os = "linux")]
 fn single_instance() -> Check {
-    let name = format!("{IDENTIFIER}.SingleInstance");
+    let name = gatehouse_open::bus_name();
     let ask = |method: &str| {
         Command::new("gdbus")
             .args([

@@ -4,7 +4,6 @@
 
 pub mod cli;
 mod doctor;
-pub mod handover;
 pub mod identity;
 pub mod keychain;
 

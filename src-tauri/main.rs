@@ -9,8 +9,9 @@ fn main() -> ExitCode {
     if let Some(status) = gatehouse_lib::cli::dispatch(std::env::args_os()) {
         return status;
     }
-    // A link for a window already open: hand it over at once, before any window code.
-    if gatehouse_lib::handover::to_running_instance() {
+    // A link for a window already open: hand it over at once, before any window code (the
+    // package's desktop entry runs gatehouse-open, which does the same without loading WebKit).
+    if gatehouse_open::to_running_instance(gatehouse_open::argv()) {
         return ExitCode::SUCCESS;
     }
     gatehouse_lib::run();

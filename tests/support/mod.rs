@@ -37,6 +37,18 @@ pub fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_gatehouse"))
 }
 
+/// The link launcher the package's desktop entry runs, next to the app binary (a workspace
+/// crate of its own: `cargo build --workspace` builds it).
+pub fn launcher_binary() -> PathBuf {
+    let launcher = app_binary().with_file_name("gatehouse-open");
+    assert!(
+        launcher.is_file(),
+        "{} is missing: cargo build -p gatehouse-open",
+        launcher.display()
+    );
+    launcher
+}
+
 pub fn artifacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
     std::fs::create_dir_all(&dir).expect("create target/e2e");

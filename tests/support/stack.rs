@@ -343,6 +343,10 @@ pub fn install_desktop_entry() {
     .unwrap();
     let entry = template
         .replace("{{categories}}", "Utility;")
+        .replace(
+            "Exec=gatehouse-open",
+            &format!("Exec={}", super::launcher_binary().display()),
+        )
         .replace("{{exec}}", &app_binary().display().to_string())
         .replace("{{icon}}", "gatehouse")
         .replace("{{name}}", "Gatehouse")
