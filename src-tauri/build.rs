@@ -26,19 +26,4 @@ fn main() {
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed");
-    identifier_for_the_cli();
-}
-
-/// `gatehouse token` runs before any Tauri code, yet must use the keychain service the window
-/// uses (`app.config().identifier`): tauri.conf.json's identifier, as GATEHOUSE_IDENTIFIER.
-fn identifier_for_the_cli() {
-    let path =
-        std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("tauri.conf.json");
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path).expect("read tauri.conf.json");
-    let conf: serde_json::Value = serde_json::from_str(&text).expect("tauri.conf.json is JSON");
-    let identifier = conf["identifier"]
-        .as_str()
-        .expect("tauri.conf.json has an identifier");
-    println!("cargo:rustc-env=GATEHOUSE_IDENTIFIER={identifier}");
 }

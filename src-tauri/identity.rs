@@ -1,9 +1,9 @@
 //! Who the app is, known without building the Tauri app: the identifier from tauri.conf.json
-//! (build.rs hands it over as `GATEHOUSE_IDENTIFIER`) — the keychain's service name, as
-//! `app.config().identifier` is in the window — and the version.
+//! (read at build time by the launcher crate, which names the single-instance bus with it) — the
+//! keychain's service name, as `app.config().identifier` is in the window — and the version.
 
 /// tauri.conf.json's `identifier`.
-pub const IDENTIFIER: &str = env!("GATEHOUSE_IDENTIFIER");
+pub use gatehouse_open::IDENTIFIER;
 /// The package version (tauri.conf.json's `version` is the same; a test checks).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
