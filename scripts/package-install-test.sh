@@ -80,7 +80,7 @@ pid=$(pgrep -x gatehouse | head -n1)
 [ "$(readlink "/proc/$pid/exe")" = /usr/bin/gatehouse ] || fail "the link started $(readlink "/proc/$pid/exe"), not /usr/bin/gatehouse"
 echo "package test: xdg-open started /usr/bin/gatehouse, which refused the unrequested link on the sign-in screen"
 # A second link goes to the open window through the launcher (which loads no GTK or WebKit).
-ldd /usr/bin/gatehouse-open | grep -q 'webkit\|gtk' && fail "/usr/bin/gatehouse-open links GTK or WebKit"
+grep -q 'webkit\|gtk' <<<"$(ldd /usr/bin/gatehouse-open)" && fail "/usr/bin/gatehouse-open links GTK or WebKit"
 xdg-open "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=unrequested-token-1111111111111111" \
   || fail "xdg-open failed for the second link"
 for _ in $(seq 100); do [ "$(grep -c 'link refused: no sign-in is waiting' "$work/app.log")" -ge 2 ] && break; sleep 0.1; done

@@ -18,7 +18,7 @@ dpkg-deb -x "$deb" "$tmp"
 entry=$(find "$tmp/usr/share/applications" -name '*.desktop' | head -n1)
 grep -qx 'Exec=gatehouse-open %u' "$entry" || { echo "package: $entry lacks 'Exec=gatehouse-open %u'" >&2; cat "$entry" >&2; exit 1; }
 [ -x "$tmp/usr/bin/gatehouse-open" ] || { echo "package: no /usr/bin/gatehouse-open, the link launcher" >&2; exit 1; }
-! ldd "$tmp/usr/bin/gatehouse-open" | grep -q 'webkit\|gtk' || { echo "package: gatehouse-open links GTK or WebKit" >&2; exit 1; }
+! grep -q 'webkit\|gtk' <<<"$(ldd "$tmp/usr/bin/gatehouse-open")" || { echo "package: gatehouse-open links GTK or WebKit" >&2; exit 1; }
 grep -qx 'MimeType=x-scheme-handler/gatehouse;' "$entry" || { echo "package: $entry lacks the gatehouse scheme" >&2; exit 1; }
 desktop-file-validate "$entry" || { echo "package: desktop-file-validate refused $entry" >&2; exit 1; }
 [ -f "$tmp/etc/gatehouse/config.toml.example" ] || { echo "package: no /etc/gatehouse/config.toml.example" >&2; exit 1; }
