@@ -27,6 +27,14 @@ PAIRS = int(sys.argv[1]) if len(sys.argv) > 1 else 15
 IDLE_AT = 10.0
 
 
+def install_desktop_entry():
+    """The handler as the package installs it: its desktop entry (scripts/desktop-entry.sh, the one
+    renderer), running the launcher next to the release binary, in this session's private XDG
+    directories."""
+    subprocess.run([os.path.join(ROOT, "scripts/desktop-entry.sh"), "install", LAUNCHER],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -107,16 +115,7 @@ def main():
     with open(config, "w") as f:
         f.write(f'[stytch]\nproject_id = "{project["project_id"]}"\npublic_token = "{project["public_token"]}"\n'
                 f'api_base = "{base}"\n[organization]\nslug = "example-org"\n')
-    apps = os.path.join(os.environ["XDG_DATA_HOME"], "applications")
-    os.makedirs(apps, exist_ok=True)
-    with open(os.path.join(ROOT, "packaging/gatehouse.desktop")) as f:
-        entry = f.read().replace("{{exec}}", GATEHOUSE).replace("{{categories}}", "Utility;")
-    entry = "\n".join(l for l in entry.replace("{{icon}}", "gatehouse").replace("{{name}}", "Gatehouse").splitlines()
-                      if not l.startswith("{{") and not l.startswith("Comment="))
-    with open(os.path.join(apps, "gatehouse.desktop"), "w") as f:
-        f.write(entry + "\n")
-    subprocess.run(["update-desktop-database", apps], check=True)
-    subprocess.run(["xdg-mime", "default", "gatehouse.desktop", "x-scheme-handler/gatehouse"], check=True)
+    install_desktop_entry()
 
     port, native = free_port(), free_port()
     env = dict(os.environ, GATEHOUSE_CONFIG=config, GATEHOUSE_LOG="warn", GATEHOUSE_DEVELOPMENT="1")
@@ -169,18 +168,6 @@ def main():
         print(f"  pair {pair + 1}/{PAIRS}: cold {runs['bare']['cold'][-1]:.0f} / {runs['gatehouse']['cold'][-1]:.0f} ms, "
               f"PSS {runs['bare']['pss'][-1]:.1f} / {runs['gatehouse']['pss'][-1]:.1f} MiB", file=sys.stderr)
 
-    # The handler as the package installs it: its desktop entry, running the launcher
-    # (gatehouse-open, next to the release binary), in this session's private XDG directories.
-    apps = os.path.join(os.environ["XDG_DATA_HOME"], "applications")
-    os.makedirs(apps, exist_ok=True)
-    with open(os.path.join(ROOT, "packaging/gatehouse.desktop"), encoding="utf-8") as f:
-        template = f.read()
-    entry = "".join(line for line in template.splitlines(True) if "{{" not in line)
-    entry = entry.replace("Exec=gatehouse-open", "Exec=" + LAUNCHER) + "Name=Gatehouse\n"
-    with open(os.path.join(apps, "gatehouse-bench.desktop"), "w", encoding="utf-8") as f:
-        f.write(entry)
-    subprocess.run(["update-desktop-database", apps], check=True)
-    subprocess.run(["xdg-mime", "default", "gatehouse-bench.desktop", "x-scheme-handler/gatehouse"], check=True)
 
     links = {"GNOME": [], "generic": []}
     for i in range(2 * PAIRS):

@@ -7,14 +7,23 @@
 # Without a display, it signs in as grace@example.com by itself on a virtual one — typing in the
 # real window, the link through xdg-open, the code from the emulator's outbox — and saves a
 # screenshot of every screen under target/demo/ (the workspace last). Logs go to target/demo/*.log.
+#   --headless   the walk-through even when a display is set (scripts/test.sh runs it so)
+# Installs (scripts/bootstrap.sh demo) and builds only what it runs: the app, its link launcher
+# (gatehouse-open, which the desktop entry runs) and the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 port="${GATEHOUSE_DEMO_PORT:-8787}"
+headless=""
+case ${1:-} in
+  --headless) headless=1 ;;
+  "") ;;
+  *) echo "usage: $0 [--headless]" >&2; exit 64 ;;
+esac
 
-./scripts/bootstrap.sh
+./scripts/bootstrap.sh demo
 (cd ui && npx vite build --logLevel warn)
-cargo build --quiet -p gatehouse -p stytch-emulator -p gatehouse-admin --bins
+cargo build --quiet --locked -p gatehouse -p gatehouse-open -p stytch-emulator --bin gatehouse --bin gatehouse-open --bin stytch-emulator
 
 demo="$repo/target/demo"
 mkdir -p "$demo"
@@ -42,20 +51,18 @@ url = "$workspace"
 name = "Example Workspace"
 TOML
 
+# The package's desktop entry, running this build's launcher, as the gatehouse:// handler — so a
+# clicked link reaches the app the way it will on an employee's machine. A file name of its own,
+# so an installed package's gatehouse.desktop is never shadowed; the previous handler comes back
+# on exit.
+entry_file=gatehouse-demo.desktop
 install_handler() {
-  # The package's desktop entry, pointing at this build, as the gatehouse:// handler — so a
-  # clicked link reaches the app the way it will on an employee's machine.
-  apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
-  mkdir -p "$apps"
-  sed -e "s|{{exec}}|$repo/target/debug/gatehouse|g" -e 's|{{categories}}|Utility;|' \
-      -e 's|{{icon}}|gatehouse|' -e 's|{{name}}|Gatehouse|' -e '/^{{/d' -e '/^Comment=/d' \
-      packaging/gatehouse.desktop >"$apps/gatehouse.desktop"
-  update-desktop-database "$apps" >/dev/null 2>&1 || true
-  xdg-mime default gatehouse.desktop x-scheme-handler/gatehouse || true
+  previous_handler=$("$repo/scripts/desktop-entry.sh" install "$repo/target/debug/gatehouse-open" "$entry_file")
 }
 
 run_app() {
   install_handler
+  trap 'kill $emulator 2>/dev/null || true; "$repo/scripts/desktop-entry.sh" restore "$entry_file" "$previous_handler"' EXIT
   echo
   echo "Gatehouse is opening against the demo organization \"Example Org\"."
   echo "  Sign in as ada@example.com (no phone yet) or grace@example.com (phone on file)."
@@ -87,7 +94,8 @@ walk() {
     fail "the $1 screen never came"
   }
   n=0
-  window() { xdotool search --sync --onlyvisible --name '^Gatehouse$' | head -n 1; }
+  # The visible Gatehouse window: the local one ("Gatehouse"), or the workspace's ("NAME — Gatehouse").
+  window() { timeout 20 xdotool search --sync --onlyvisible --name 'Gatehouse$' | head -n 1; }
   shot() {
     sleep "${2:-0.8}"; n=$((n + 1))
     local file; file="$demo/$(printf %02d $n)-$1.png"
@@ -127,18 +135,23 @@ walk() {
   shot workspace 2
 }
 
-if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+if [ -z "$headless" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   run_app
 else
-  echo "demo: no display here, so Gatehouse signs in as grace@example.com on a virtual one (Xvfb)."
+  echo "demo: ${headless:+--headless: }Gatehouse signs in as grace@example.com by itself on a virtual display (Xvfb)."
   echo "demo: screenshots of every screen, the workspace last:"
   rm -f "$demo"/[0-9][0-9]-*.png
-  export repo base demo workspace
+  export repo base demo workspace entry_file
   export -f install_handler walk
   # The desktop session's services (dbus, portals, keyring) chatter on stderr: into a log file.
-  if ! ./scripts/desktop-session.sh bash -c walk 3>&1 2>"$demo/session.log" >/dev/null; then
+  # A display of its own even when one is set (--headless): the walk-through types into it.
+  if ! env -u DISPLAY -u WAYLAND_DISPLAY ./scripts/desktop-session.sh bash -c walk 3>&1 2>"$demo/session.log" >/dev/null; then
     echo "demo: the walk-through failed; see $demo/session.log and $demo/gatehouse.log" >&2
     exit 1
   fi
+  # Every screen of the walk-through, or it failed (scripts/test.sh relies on this).
+  for screen in sign-in email-typed check-email enter-code workspace; do
+    ls "$demo"/[0-9][0-9]-"$screen".png >/dev/null 2>&1 || { echo "demo: no screenshot of the $screen screen" >&2; exit 1; }
+  done
   echo "demo: done. Run it with a display to sign in yourself."
 fi

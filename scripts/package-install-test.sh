@@ -12,19 +12,37 @@
 #   - IT's own gatehouse-admin package installs its tool, which reads the organization's MFA
 #     policy, and the employee's package carries no admin tool.
 # Both .debs are xz-compressed as shipped (scripts/deb-xz.sh, level 0 here: the same path, fast).
-# It restores the machine as it found it (package removed, /etc/gatehouse as it was).
+# It leaves the machine as it found it: it refuses to run where Gatehouse is installed (it would
+# have to remove that install), ends only the processes it started, and puts /etc/gatehouse back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 [ "$(id -u)" -eq 0 ] || { echo "package test: needs root (dpkg -i)" >&2; exit 1; }
+for p in gatehouse gatehouse-admin; do
+  if dpkg -s "$p" >/dev/null 2>&1; then
+    echo "package test: $p $(dpkg-query -W -f='${Version}' "$p") is installed on this machine; this test installs and purges its own build, so it does not run over it. Remove it first (apt remove $p) or run the test on another machine." >&2
+    exit 1
+  fi
+done
 [ -n "${GATEHOUSE_IN_SESSION:-}" ] || exec ./scripts/desktop-session.sh "$0" "$@"
 
 fail() { echo "package test: $*" >&2; exit 1; }
+# Every process this test starts carries this mark in its environment (xdg-open, the launcher and
+# the app inherit it): only those are counted and stopped, never someone else's Gatehouse.
+export GATEHOUSE_PACKAGE_TEST="$$"
+ours() {
+  local pid
+  for pid in $(pgrep -x gatehouse); do
+    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "GATEHOUSE_PACKAGE_TEST=$GATEHOUSE_PACKAGE_TEST" && echo "$pid"
+  done
+  return 0
+}
+stop_ours() { local pids; pids=$(ours); [ -z "$pids" ] || kill $pids 2>/dev/null || true; }
 work=$(mktemp -d)
 etc_backup=""
 if [ -e /etc/gatehouse ]; then etc_backup="$work/etc-gatehouse"; cp -a /etc/gatehouse "$etc_backup"; fi
 cleanup() {
-  pkill -x gatehouse 2>/dev/null || true
+  stop_ours
   [ -n "${emulator:-}" ] && kill "$emulator" 2>/dev/null || true
   dpkg -s gatehouse >/dev/null 2>&1 && dpkg --purge gatehouse >/dev/null 2>&1 || true
   dpkg -s gatehouse-admin >/dev/null 2>&1 && dpkg --purge gatehouse-admin >/dev/null 2>&1 || true
@@ -51,6 +69,7 @@ handler=$(xdg-mime query default x-scheme-handler/gatehouse)
 entry=$(dpkg -L gatehouse | grep '^/usr/share/applications/.*\.desktop$' | head -n1)
 [ "$handler" = "$(basename "$entry")" ] || fail "x-scheme-handler/gatehouse is '$handler', not the package's $(basename "$entry")"
 desktop-file-validate "$entry" || fail "desktop-file-validate refused $entry"
+./scripts/desktop-entry.sh check "$entry" || fail "the package's desktop entry is not what scripts/desktop-entry.sh renders"
 echo "package test: gatehouse:// opens $handler"
 
 # IT's configuration, pointing at the emulator on this computer.
@@ -76,7 +95,8 @@ GATEHOUSE_LOG=info xdg-open "gatehouse://auth/callback?stytch_token_type=multi_t
 for _ in $(seq 300); do grep -q 'notice="LinkNotExpected"' "$work/app.log" && break; sleep 0.1; done
 grep -q 'screen="sign_in" notice="LinkNotExpected"' "$work/app.log" \
   || { tail -n 20 "$work/app.log" >&2; fail "the installed app did not show the sign-in screen with the link refused"; }
-pid=$(pgrep -x gatehouse | head -n1)
+pid=$(ours | head -n1)
+[ -n "$pid" ] || fail "no gatehouse process started by this test is running"
 [ "$(readlink "/proc/$pid/exe")" = /usr/bin/gatehouse ] || fail "the link started $(readlink "/proc/$pid/exe"), not /usr/bin/gatehouse"
 echo "package test: xdg-open started /usr/bin/gatehouse, which refused the unrequested link on the sign-in screen"
 # A second link goes to the open window through the launcher (which loads no GTK or WebKit).
@@ -86,9 +106,9 @@ xdg-open "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&t
 for _ in $(seq 100); do [ "$(grep -c 'link refused: no sign-in is waiting' "$work/app.log")" -ge 2 ] && break; sleep 0.1; done
 [ "$(grep -c 'link refused: no sign-in is waiting' "$work/app.log")" -ge 2 ] \
   || { tail -n 20 "$work/app.log" >&2; fail "the open window did not get the second link"; }
-[ "$(pgrep -xc gatehouse)" = 1 ] || fail "a second link left $(pgrep -xc gatehouse) gatehouse processes"
+[ "$(ours | wc -l)" = 1 ] || fail "a second link left $(ours | wc -l) gatehouse processes"
 echo "package test: a second link went to the open window through gatehouse-open; one gatehouse runs"
-pkill -x gatehouse; sleep 0.5
+stop_ours; sleep 0.5
 
 doctor=$(/usr/bin/gatehouse doctor) || true
 grep -q '✓ deep link: .*runs this binary through gatehouse-open' <<<"$doctor" || { echo "$doctor" >&2; fail "the installed doctor did not find itself as the handler"; }

@@ -21,6 +21,7 @@ grep -qx 'Exec=gatehouse-open %u' "$entry" || { echo "package: $entry lacks 'Exe
 ! grep -q 'webkit\|gtk' <<<"$(ldd "$tmp/usr/bin/gatehouse-open")" || { echo "package: gatehouse-open links GTK or WebKit" >&2; exit 1; }
 grep -qx 'MimeType=x-scheme-handler/gatehouse;' "$entry" || { echo "package: $entry lacks the gatehouse scheme" >&2; exit 1; }
 desktop-file-validate "$entry" || { echo "package: desktop-file-validate refused $entry" >&2; exit 1; }
+./scripts/desktop-entry.sh check "$entry" || { echo "package: the bundler's desktop entry and scripts/desktop-entry.sh's differ" >&2; exit 1; }
 [ -f "$tmp/etc/gatehouse/config.toml.example" ] || { echo "package: no /etc/gatehouse/config.toml.example" >&2; exit 1; }
 [ ! -e "$tmp/etc/gatehouse/config.toml" ] || { echo "package: the package must not own IT's /etc/gatehouse/config.toml" >&2; exit 1; }
 for field in Maintainer Depends Recommends; do

@@ -10,7 +10,7 @@ use std::time::Duration;
 use emulator_control::Control;
 use serde_json::Value;
 
-use super::{app_binary, TauriDriver};
+use super::TauriDriver;
 
 /// The app identifier: the keychain service (tauri.conf.json).
 pub const SERVICE: &str = "com.example.gatehouse";
@@ -331,43 +331,20 @@ pub fn xdg_open_launching(url: &str, env: &[(String, String)], log: &Path) -> Ch
     command.spawn().expect("xdg-open (xdg-utils)")
 }
 
-/// The package's desktop entry, pointing at the built binary, as the default gatehouse:// handler.
+/// The package's desktop entry, running the built launcher, as the default gatehouse:// handler:
+/// rendered by `scripts/desktop-entry.sh`, the one renderer the demo and the bench use too.
 pub fn install_desktop_entry() {
-    let data =
-        std::env::var("XDG_DATA_HOME").expect("XDG_DATA_HOME (scripts/desktop-session.sh sets it)");
-    let apps = Path::new(&data).join("applications");
-    std::fs::create_dir_all(&apps).unwrap();
-    let template = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/gatehouse.desktop"),
-    )
-    .unwrap();
-    let entry = template
-        .replace("{{categories}}", "Utility;")
-        .replace(
-            "Exec=gatehouse-open",
-            &format!("Exec={}", super::launcher_binary().display()),
-        )
-        .replace("{{exec}}", &app_binary().display().to_string())
-        .replace("{{icon}}", "gatehouse")
-        .replace("{{name}}", "Gatehouse")
-        .lines()
-        .filter(|l| !l.starts_with("{{") && !l.starts_with("Comment="))
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(apps.join("gatehouse.desktop"), entry + "\n").unwrap();
-    let ok = Command::new("update-desktop-database")
-        .arg(&apps)
-        .status()
-        .unwrap()
-        .success()
-        && Command::new("xdg-mime")
-            .args(["default", "gatehouse.desktop", "x-scheme-handler/gatehouse"])
-            .status()
-            .unwrap()
-            .success();
+    std::env::var("XDG_DATA_HOME").expect("XDG_DATA_HOME (scripts/desktop-session.sh sets it)");
+    let output =
+        Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/desktop-entry.sh"))
+            .arg("install")
+            .arg(super::launcher_binary())
+            .output()
+            .expect("scripts/desktop-entry.sh (bash, jq, xdg-utils)");
     assert!(
-        ok,
-        "could not register gatehouse.desktop as the gatehouse:// handler"
+        output.status.success(),
+        "could not register gatehouse.desktop as the gatehouse:// handler: {}",
+        String::from_utf8_lossy(&output.stderr)
     );
 }
 
@@ -375,11 +352,22 @@ pub fn install_desktop_entry() {
 /// links, which writes each URL it is given as a line of `record`. What the app opens in "the
 /// system browser" (the opener plugin → xdg-open) lands there.
 pub fn install_stub_browser(record: &Path) {
+    install_stub_handler(
+        "stub-browser",
+        &["x-scheme-handler/http", "x-scheme-handler/https"],
+        record,
+    );
+}
+
+/// A stand-in program for `mime_types` (a scheme is `x-scheme-handler/NAME`) in this desktop
+/// session: the default handler of each, which writes each argument it is given as a line of
+/// `record`. A test reads `record` to see what the desktop was asked to open.
+pub fn install_stub_handler(name: &str, mime_types: &[&str], record: &Path) {
     let data =
         std::env::var("XDG_DATA_HOME").expect("XDG_DATA_HOME (scripts/desktop-session.sh sets it)");
     let apps = Path::new(&data).join("applications");
     std::fs::create_dir_all(&apps).unwrap();
-    let script = apps.join("stub-browser.sh");
+    let script = apps.join(format!("{name}.sh"));
     std::fs::write(
         &script,
         format!(
@@ -390,17 +378,19 @@ pub fn install_stub_browser(record: &Path) {
     .unwrap();
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let entry = format!(
-        "[Desktop Entry]\nType=Application\nName=Stub browser\nExec={} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\nNoDisplay=true\n",
-        script.display()
+        "[Desktop Entry]\nType=Application\nName={name}\nExec={} %u\nMimeType={};\nNoDisplay=true\n",
+        script.display(),
+        mime_types.join(";")
     );
-    std::fs::write(apps.join("stub-browser.desktop"), entry).unwrap();
-    for scheme in ["x-scheme-handler/http", "x-scheme-handler/https"] {
+    std::fs::write(apps.join(format!("{name}.desktop")), entry).unwrap();
+    let _ = Command::new("update-desktop-database").arg(&apps).status();
+    for mime in mime_types {
         let ok = Command::new("xdg-mime")
-            .args(["default", "stub-browser.desktop", scheme])
+            .args(["default", &format!("{name}.desktop"), mime])
             .status()
             .unwrap()
             .success();
-        assert!(ok, "could not make the stub browser the {scheme} handler");
+        assert!(ok, "could not make {name} the {mime} handler");
     }
 }
 
