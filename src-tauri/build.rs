@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "recovery_codes_done",
     "renew_recovery_codes",
     "save_recovery_codes",
+    "secret_copied",
 ];
 
 fn main() {

@@ -96,6 +96,11 @@ pub async fn renew_recovery_codes(gate: State<'_, Gatehouse>) -> Done {
 }
 
 #[tauri::command]
+pub fn secret_copied<R: Runtime>(app: AppHandle<R>, gate: State<'_, Gatehouse>) {
+    crate::clipboard::forget_later(app, gate.view(), gate.clipboard_forget());
+}
+
+#[tauri::command]
 pub async fn save_recovery_codes<R: Runtime>(
     app: AppHandle<R>,
     gate: State<'_, Gatehouse>,

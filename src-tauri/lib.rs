@@ -3,16 +3,19 @@
 //! state and sends intents.
 
 pub mod cli;
+mod clipboard;
 mod doctor;
 pub mod identity;
 pub mod keychain;
 
 mod commands;
+mod local_window;
 mod menu;
 mod recovery_file;
 mod shell;
 mod vault;
 mod workspace;
+mod workspace_guard;
 
 pub use shell::{broken, emit_views, Gatehouse};
 
@@ -55,6 +58,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::recovery_codes_done,
         commands::renew_recovery_codes,
         commands::save_recovery_codes,
+        commands::secret_copied,
     ])
 }
 

@@ -10,7 +10,7 @@ use tauri_plugin_dialog::DialogExt;
 
 /// Asks where, then writes. Cancelling the dialog is not an error.
 pub async fn save<R: Runtime>(app: AppHandle<R>, machine: Arc<SignIn>) -> Result<(), CommandError> {
-    let window = app.get_webview_window(crate::workspace::WINDOW);
+    let window = app.get_webview_window(crate::local_window::LABEL);
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         let mut dialog = app.dialog().file();
         // Modal over the window: Continue cannot take the codes away while it is open.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use gatehouse_core::config::{self, ConfigError};
 use gatehouse_core::view::Screen;
 use gatehouse_core::{CommandError, Parts, SignIn, SystemClock, Vaults, View};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime, WindowEvent};
 use tauri_plugin_deep_link::DeepLinkExt;
 
 use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SESSION_ACCOUNT};
@@ -16,15 +16,22 @@ use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SE
 pub struct Gatehouse {
     machine: Option<Arc<SignIn>>,
     broken: View,
+    clipboard_forget: std::time::Duration,
 }
 
 impl Gatehouse {
     /// The state for a working machine.
-    pub fn new(machine: Arc<SignIn>) -> Self {
+    pub fn new(machine: Arc<SignIn>, clipboard_forget: std::time::Duration) -> Self {
         Self {
             machine: Some(machine),
             broken: View::starting(false),
+            clipboard_forget,
         }
+    }
+
+    /// How long a copied secret stays on the clipboard (the configuration's).
+    pub fn clipboard_forget(&self) -> std::time::Duration {
+        self.clipboard_forget
     }
 
     pub fn view(&self) -> View {
@@ -48,13 +55,13 @@ impl Gatehouse {
     }
 }
 
-/// An observer that sends every view to the webview as the `view` event — only while the window
-/// shows the local UI, never to the workspace's remote page.
+/// An observer that sends every view as the `view` event to the local UI's webview, by its
+/// label: never to any other (the workspace's remote page must never see one: recovery codes,
+/// the setup key).
 pub fn emit_views<R: Runtime>(app: AppHandle<R>) -> gatehouse_core::machine::Observer {
+    let target = EventTarget::webview_window(crate::local_window::LABEL);
     Box::new(move |view: &View| {
-        if crate::workspace::local_ui_shown() {
-            let _ = app.emit("view", view);
-        }
+        let _ = app.emit_to(target.clone(), "view", view);
     })
 }
 
@@ -63,10 +70,12 @@ pub fn emit_views<R: Runtime>(app: AppHandle<R>) -> gatehouse_core::machine::Obs
 /// `deep-link` feature, which re-emits the URL — magic-link token included — as a
 /// `deep-link://new-url` event that any script in the webview could listen to.
 pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, _cwd: String) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
+    match app.get_webview_window(crate::workspace::LABEL) {
+        Some(workspace) if workspace.is_visible().unwrap_or(false) => {
+            let _ = workspace.unminimize();
+            let _ = workspace.set_focus();
+        }
+        _ => crate::local_window::show(app),
     }
     let Some(machine) = app.try_state::<Gatehouse>().and_then(|g| g.machine.clone()) else {
         return;
@@ -92,10 +101,27 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let identifier = app.config().identifier.clone();
     let loaded = config::load(&config::Sources::from_env());
     let workspace = loaded.as_ref().ok().and_then(|c| c.workspace.clone());
-    crate::workspace::build_window(&handle, workspace.clone())?;
+    let local = crate::local_window::build(&handle)?;
+    // While the workspace's window is open, closing the local one only steps it back: views and
+    // the session's local screens still need it.
+    let on_close = handle.clone();
+    local.on_window_event(move |event| {
+        if let WindowEvent::CloseRequested { api, .. } = event {
+            if let Some(window) = crate::local_window::window(&on_close) {
+                if on_close
+                    .get_webview_window(crate::workspace::LABEL)
+                    .is_some()
+                {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        }
+    });
     let gate = match loaded {
         Ok(config) => {
             let scheme = config.scheme.clone();
+            let clipboard_forget = config.clipboard_forget;
             let vaults = Vaults {
                 session: Arc::new(Keychain::new(&identifier, SESSION_ACCOUNT)),
                 pending_sign_in: Arc::new(Keychain::new(&identifier, PENDING_SIGN_IN_ACCOUNT)),
@@ -115,7 +141,7 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             match SignIn::new(parts) {
                 Ok(machine) => {
                     register_scheme_if_missing(&handle, &scheme);
-                    Gatehouse::new(Arc::new(machine))
+                    Gatehouse::new(Arc::new(machine), clipboard_forget)
                 }
                 Err(e) => broken(ConfigError {
                     file: None,
@@ -140,9 +166,11 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     // Cold start: the link launched the app (Linux, Windows: it is an argument); handled once
     // the saved state is loaded. Warm start goes through `on_second_launch`.
     // args_os: an argument that is not UTF-8 is skipped, never a panic.
-    let argv: Vec<String> = std::env::args_os()
+    // The launcher (gatehouse-open) hands its link over in the environment instead.
+    let mut argv: Vec<String> = std::env::args_os()
         .filter_map(|a| a.into_string().ok())
         .collect();
+    argv.extend(gatehouse_open::take_handed_args());
     let launched_with = links_in(&argv, machine.scheme());
     // macOS hands links over as an event, not an argument.
     #[cfg(target_os = "macos")]
@@ -171,6 +199,7 @@ pub fn broken(error: ConfigError) -> Gatehouse {
     tracing::error!("configuration: {} ({:?})", error.message, error.file);
     Gatehouse {
         machine: None,
+        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
         broken: View {
             screen: Screen::ConfigError {
                 file: error.file.map(|f| f.display().to_string()),

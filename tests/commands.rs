@@ -113,6 +113,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
         development: false,
         workspace: None,
         session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
+        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
     };
     let machine = Arc::new(
         SignIn::new(Parts {
@@ -131,7 +132,10 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
         })
         .unwrap(),
     );
-    app_manage(&app, Gatehouse::new(machine.clone()));
+    app_manage(
+        &app,
+        Gatehouse::new(machine.clone(), gatehouse_core::config::CLIPBOARD_FORGET),
+    );
     tauri::async_runtime::block_on(machine.start());
     let window = window(&app);
     let sign_in = wait_for_screen(&views, "sign_in");

@@ -56,6 +56,38 @@ async fn through_the_link(stack: &Stack, client: &Client, nth: usize) {
     stack::xdg_open(&stack.emulator.callback_url(&email).await);
 }
 
+/// The desktop's clipboard (xclip), once `ready` holds for it (or after 15 s).
+async fn clipboard_when(ready: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let out = std::process::Command::new("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .expect("xclip (scripts/bootstrap.sh installs it)");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if ready(&text) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn set_clipboard(text: &str) {
+    use std::io::Write;
+    let mut child = std::process::Command::new("xclip")
+        .args(["-i", "-selection", "clipboard"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("xclip");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    child.wait().unwrap();
+}
+
 async fn sign_out(client: &Client) {
     screen(client, "signed_in").await;
     submit(client, "signed-in").await;
@@ -67,7 +99,8 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     let _one = support::exclusive().await;
     let stack = Stack::new(Family::Sdk).await;
     stack.set_mfa_policy("REQUIRED_FOR_ALL");
-    let driver = stack.driver();
+    // Development only: the clipboard forgets a copied secret after 3 s instead of a minute.
+    let driver = stack.driver_with(&[("GATEHOUSE_CLIPBOARD_SECONDS", "3")]);
     let client = driver.launch_app().await;
 
     // Ada has no second factor: she chooses an authenticator app.
@@ -90,6 +123,13 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     let key = text(&client, "#totp-secret").await.replace(' ', "");
     assert_eq!(key.len(), 32, "{key}");
     screenshot(&client, "11-enroll-totp").await;
+    // Copy key: on the clipboard, then gone from it.
+    wait_for(&client, "#copy-secret")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(clipboard_when(|c| !c.is_empty()).await, key);
     type_into(&client, "#code", &app_code(&stack, &key).await).await;
 
     // The recovery codes, once; Continue only after "I have saved them".
@@ -104,6 +144,21 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         codes.push(item.text().await.unwrap());
     }
     assert_eq!(codes.len(), 10, "{codes:?}");
+    assert_eq!(
+        clipboard_when(|c| c.is_empty()).await,
+        "",
+        "the setup key was forgotten"
+    );
+    // Copy: the codes, one per line; something the person copies after them is kept.
+    wait_for(&client, "#copy-codes")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(clipboard_when(|c| !c.is_empty()).await, codes.join("\n"));
+    set_clipboard("something else");
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(clipboard_when(|c| !c.is_empty()).await, "something else");
     let proceed = wait_for(&client, "#codes-continue").await;
     assert!(!proceed.is_enabled().await.unwrap());
     wait_for(&client, "#codes-saved")

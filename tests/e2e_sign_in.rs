@@ -223,7 +223,8 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
     quit(client).await;
     drop(driver);
     // The whole run, launch included: only routes Stytch's own SDKs call.
-    assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 6);
+    let checked = stack.emulator.assert_only_sourced_sdk_routes().await;
+    assert!(checked >= 6, "{:?}", stack.emulator.requests().await);
     stack
         .assert_no_secrets(&[token, code, stack.public_token.clone()])
         .await;
@@ -352,6 +353,28 @@ async fn a_link_that_launches_the_app_lands_on_the_code_screen() {
             "the cold-started app never reached the code screen:\n{text}"
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The link's token is on no command line (world-readable in /proc): the launcher handed it
+    // over in the environment, and xdg-open, which had it on its own, has returned.
+    let pids = std::process::Command::new("pgrep")
+        .args(["-f", "gatehouse"])
+        .output()
+        .unwrap();
+    let token = emulator_control::query_param(&link, "token").expect("the link's token");
+    for pid in String::from_utf8_lossy(&pids.stdout).split_whitespace() {
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        assert!(
+            !String::from_utf8_lossy(&cmdline).contains(&token),
+            "process {pid} has the link's token on its command line"
+        );
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while opener.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "xdg-open still waits with the link on its command line"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     let shot = support::artifacts_dir().join("10-cold-start-enter-code.png");

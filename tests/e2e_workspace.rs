@@ -1,10 +1,11 @@
-//! The workspace after sign-in, in the real window: the emulator's demo workspace verifies the
-//! `stytch_session_jwt` cookie against the JWKS on every page, the way a company backend would.
-//! The window shows it after the code; the cookie is renewed with the session; a session revoked
-//! elsewhere returns the window to the email screen with the cookie gone; the workspace can call
-//! no Gatehouse command; a link off its origin does not navigate it. A workspace that cannot be
-//! reached gives the local screen with Try again; the keyboard shortcut signs out from the
-//! workspace itself.
+//! The workspace after sign-in, in a real window of its own: the emulator's demo workspace
+//! verifies the `stytch_session_jwt` cookie against the JWKS on every page, the way a company
+//! backend would. Its window opens after the code; the cookie is renewed with the session; a
+//! session revoked elsewhere closes it and brings the local window back on the email screen with
+//! the cookie gone; the workspace can call no Gatehouse command; a link off its origin does not
+//! navigate it. A workspace that cannot be reached closes and gives the local screen with Try
+//! again; the keyboard shortcut signs out from the workspace itself. What a hostile page cannot
+//! do is in e2e_hostile_workspace.rs.
 
 mod support;
 
@@ -13,7 +14,9 @@ use std::time::{Duration, Instant};
 use emulator_control::Fault;
 use fantoccini::{Client, Locator};
 use support::stack::{self, Family, Stack};
-use support::window::{notice, press_keys_in_window, screen, type_into};
+use support::window::{
+    notice, press_keys_in, screen, to_local, to_workspace, type_into, window_count,
+};
 use support::{screenshot, wait_for};
 
 async fn text(client: &Client, css: &str) -> String {
@@ -99,7 +102,8 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
 
     sign_in_as_grace(&stack, &client, 1).await;
 
-    // The workspace, verified by its own server.
+    // The workspace, in a window of its own, verified by its own server.
+    let local = to_workspace(&client, &workspace).await;
     let shown = on_workspace(&client, &workspace, "#member-email").await;
     assert_eq!(shown, "grace@example.com");
     assert_eq!(text(&client, "#organization-name").await, "Example Org");
@@ -136,9 +140,9 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
         .unwrap();
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(
-        client.windows().await.unwrap().len(),
-        1,
-        "a second window opened"
+        window_count(&client).await,
+        2,
+        "a window opened besides the local UI's and the workspace's"
     );
     let url = client.current_url().await.unwrap();
     assert!(url.as_str().starts_with(&workspace), "navigated to {url}");
@@ -183,6 +187,7 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
         )
         .await;
     assert_eq!(revoked["status_code"], 200, "{revoked}");
+    to_local(&client, &local).await;
     screen(&client, "sign_in").await;
     notice(&client, "session_ended").await;
     screenshot(&client, "08-workspace-session-ended").await;
@@ -195,12 +200,27 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(stack::keychain_secret("session"), None);
+    wait_for_windows(&client, 1, &stack).await;
 
     client.close().await.unwrap();
     drop(driver);
     // Every /sdk/v1 path the app called is a route Stytch's SDKs publish.
     assert!(stack.emulator.assert_only_sourced_sdk_routes().await >= 5);
     stack.assert_no_secrets(&[token]).await;
+}
+
+/// Waits until WebDriver sees `n` windows (the workspace's closes with the session).
+async fn wait_for_windows(client: &Client, n: usize, stack: &Stack) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while window_count(client).await != n {
+        assert!(
+            Instant::now() < deadline,
+            "{} windows, not {n}; the app said:\n{}",
+            window_count(client).await,
+            stack.app_log_text()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -220,26 +240,32 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     stack.emulator.control.arm(&cut).await;
     sign_in_as_grace(&stack, &client, 1).await;
 
-    // Not a blank window: the local signed-in screen says what failed and offers Try again.
+    // Not a blank window: the workspace's closes, and the local signed-in screen says what
+    // failed and offers Try again.
     screen(&client, "signed_in").await;
     let status = wait_for(&client, "#workspace-retry").await;
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !status.is_displayed().await.unwrap() {
-        assert!(Instant::now() < deadline, "Try again never appeared");
+    let said = loop {
+        let said = text(&client, "#workspace-status").await;
+        if said.starts_with("Example Workspace couldn't be opened: ") {
+            break said;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the failure was never shown: {said}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    let said = text(&client, "#workspace-status").await;
-    assert!(
-        said.starts_with("Example Workspace couldn't be opened: "),
-        "{said}"
-    );
+    };
+    assert!(status.is_displayed().await.unwrap(), "{said}: no Try again");
     let url = client.current_url().await.unwrap();
     assert!(!url.as_str().starts_with(&workspace), "still on {url}");
+    wait_for_windows(&client, 1, &stack).await;
     screenshot(&client, "09-workspace-unreachable").await;
 
     // The server is back: Try again opens the workspace with the session.
     stack.emulator.control.clear_faults().await;
     status.click().await.unwrap();
+    let local = to_workspace(&client, &workspace).await;
     let shown = on_workspace(&client, &workspace, "#member-email").await;
     assert_eq!(shown, "grace@example.com");
     let token = stack::keychain_secret("session").expect("the session token is kept");
@@ -249,7 +275,9 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     assert_eq!(visits, "2", "two visits counted");
 
     // The keyboard shortcut signs out from the workspace itself (its page has no command).
-    press_keys_in_window("ctrl+shift+l");
+    press_keys_in("^Example Workspace — Gatehouse$", "ctrl+shift+l");
+    wait_for_windows(&client, 1, &stack).await;
+    to_local(&client, &local).await;
     screen(&client, "sign_in").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     while stack::keychain_secret("session").is_some() {

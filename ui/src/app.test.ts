@@ -402,10 +402,10 @@ describe("signed_in", () => {
     expect($("#workspace").hidden).toBe(true);
   });
 
-  it("says the workspace is opening, or why it could not be, with Try again and Sign out", () => {
+  it("says the workspace has its own window, or why it could not open, with Try again and Sign out", () => {
     render(views.signedIn({ workspace: { name: "Example Workspace", failure: null } }));
     expect($("#workspace").hidden).toBe(false);
-    expect($("#workspace-status").textContent).toBe("Opening Example Workspace…");
+    expect($("#workspace-status").textContent).toBe("Example Workspace opens in a window of its own.");
     expect($("#workspace-retry").hidden).toBe(true);
 
     render(

@@ -49,7 +49,14 @@ pub struct Config {
     /// How often the session is checked and its JWT renewed: 3 minutes, as Stytch's SDKs do;
     /// `GATEHOUSE_SESSION_CHECK_SECONDS` changes it in development only (tests use it).
     pub session_check: std::time::Duration,
+    /// How long a copied setup key or set of recovery codes stays on the clipboard:
+    /// [`CLIPBOARD_FORGET`]; `GATEHOUSE_CLIPBOARD_SECONDS` changes it in development only.
+    pub clipboard_forget: std::time::Duration,
 }
+
+/// A copied setup key or set of recovery codes leaves the clipboard after this long, if the
+/// clipboard still holds it (a person pastes it within a minute, or copies something else).
+pub const CLIPBOARD_FORGET: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// `[workspace]`: the web app Gatehouse opens after sign-in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +176,9 @@ const KEYS: &[(&str, &str)] = &[
         "GATEHOUSE_WORKSPACE_ALLOWED_ORIGINS",
     ),
 ];
+
+/// The organization's two keys: one setting for `enforced`.
+const ORGANIZATION_KEYS: [&str; 2] = ["organization.id", "organization.slug"];
 
 /// The only list-valued key: an array in a file, comma-separated in the environment.
 const LIST_KEYS: &[&str] = &["workspace.allowed_origins"];
@@ -294,6 +304,16 @@ fn merge(sources: &Sources) -> Result<(Merged, Vec<String>, Vec<PathBuf>), Confi
     if let Some(system) = &sources.system_file {
         if let Some(mut layer) = read_layer(system)? {
             enforced = std::mem::take(&mut layer.enforced);
+            // The organization is one setting given either way: enforcing one key locks both, or
+            // a user file could name another organization by the other key.
+            for pair in [
+                ORGANIZATION_KEYS,
+                [ORGANIZATION_KEYS[1], ORGANIZATION_KEYS[0]],
+            ] {
+                if enforced.iter().any(|k| k == pair[0]) && !enforced.iter().any(|k| k == pair[1]) {
+                    enforced.push(pair[1].to_owned());
+                }
+            }
             merged.apply_file(layer, system, &[]);
             files_read.push(system.clone());
         }
@@ -403,6 +423,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
     };
 
     let development = sources.env(DEV_SWITCH) == Some("1");
+    let from_system = |s: &Sourced| s.from.is_some() && s.from == sources.system_file;
     let api_base = match merged.get("stytch.api_base") {
         None => None,
         Some(s) => {
@@ -410,8 +431,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
                 file: at(s),
                 message: format!("[stytch] api_base {why}"),
             };
-            let from_system = s.from.is_some() && s.from == sources.system_file;
-            if !from_system && !development {
+            if !from_system(s) && !development {
                 return Err(bad(&format!(
                     "may be set only in the system file ({SYSTEM_FILE}): it decides where every \
                      token goes. For development, set {DEV_SWITCH}=1 in the environment."
@@ -489,6 +509,15 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
     };
     let session_minutes = match merged.get("session.max_duration_minutes") {
         None => session_minutes,
+        Some(cap) if !from_system(cap) => {
+            return Err(ConfigError {
+                file: at(cap),
+                message: format!(
+                    "[session] max_duration_minutes is IT's cap on the session and is read only \
+                     from the system file ({SYSTEM_FILE}): remove it here"
+                ),
+            })
+        }
         Some(cap) => {
             let cap_minutes = cap
                 .value
@@ -506,6 +535,21 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         }
     };
 
+    // Where the session JWT goes: like api_base, only IT's file says so (or the development
+    // switch, which never overrides a key IT enforces).
+    for key in ["workspace.url", "workspace.allowed_origins"] {
+        if let Some(s) = merged.get(key).filter(|s| !from_system(s) && !development) {
+            let (section, name) = key.split_once('.').unwrap_or((key, ""));
+            return Err(ConfigError {
+                file: at(s),
+                message: format!(
+                    "[{section}] {name} may be set only in the system file ({SYSTEM_FILE}): it \
+                     decides where the session goes. For development, set {DEV_SWITCH}=1 in the \
+                     environment."
+                ),
+            });
+        }
+    }
     let workspace = match merged.get("workspace.url") {
         None => None,
         Some(u) => {
@@ -555,6 +599,20 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
             })?,
         _ => crate::refresh::SESSION_CHECK_INTERVAL,
     };
+    let clipboard_forget = match sources.env("GATEHOUSE_CLIPBOARD_SECONDS") {
+        Some(secs) if development => secs
+            .parse::<u64>()
+            .ok()
+            .filter(|s| *s >= 1)
+            .map(std::time::Duration::from_secs)
+            .ok_or_else(|| ConfigError {
+                file: None,
+                message:
+                    "GATEHOUSE_CLIPBOARD_SECONDS must be a whole number of seconds, at least 1"
+                        .into(),
+            })?,
+        _ => CLIPBOARD_FORGET,
+    };
 
     Ok(Config {
         auth,
@@ -568,6 +626,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         development,
         workspace,
         session_check,
+        clipboard_forget,
     })
 }
 
@@ -671,10 +730,11 @@ mod tests {
     #[test]
     fn a_workspace_over_plain_http_elsewhere_is_refused_and_no_workspace_is_none() {
         let files = Files::new();
+        // In development: a user file may name a workspace then.
         let user = |extra: &str| Sources {
             system_file: Some(files.missing("system.toml")),
             user_file: Some(files.write("user.toml", &format!("{}{extra}", full_user_file()))),
-            env: vec![],
+            env: env(&[(DEV_SWITCH, "1")]),
         };
         assert_eq!(load(&user("")).unwrap().workspace, None);
         let e = load(&user("[workspace]\nurl = \"http://work.example.com/\"\n")).unwrap_err();
@@ -689,6 +749,155 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(ok.workspace.unwrap().name, "Demo");
+    }
+
+    #[test]
+    fn where_the_session_goes_is_read_only_from_the_system_file_unless_in_development() {
+        let files = Files::new();
+        let workspace = "[workspace]\nurl = \"https://evil.example.net/\"\n";
+        let origins = "[workspace]\nallowed_origins = [\"https://evil.example.net\"]\n";
+        for (extra, key) in [(workspace, "url"), (origins, "allowed_origins")] {
+            let sources = with_system(&files, "", &format!("{}{extra}", full_user_file()), &[]);
+            let e = load(&sources).unwrap_err();
+            assert!(
+                e.message.contains(&format!(
+                    "[workspace] {key} may be set only in the system file"
+                )),
+                "{e}"
+            );
+            assert_eq!(e.file, sources.user_file, "the error names the user's file");
+        }
+        let from_env = with_system(
+            &files,
+            "",
+            &full_user_file(),
+            &[("GATEHOUSE_WORKSPACE_URL", "https://evil.example.net/")],
+        );
+        assert!(load(&from_env)
+            .unwrap_err()
+            .message
+            .contains("[workspace] url"));
+        let system = format!("{}{workspace}", full_user_file());
+        let it = load(&with_system(&files, &system, "", &[])).unwrap();
+        assert_eq!(
+            it.workspace.unwrap().url.as_str(),
+            "https://evil.example.net/"
+        );
+    }
+
+    /// A valid value for every key, two of them: IT's and someone else's.
+    fn two_values(key: &str) -> (&'static str, &'static str) {
+        match key {
+            "stytch.project_id" => (PROJECT, "project-test-00000000-0000-4000-8000-000000000000"),
+            "stytch.public_token" => (
+                TOKEN,
+                "public-token-test-00000000-0000-4000-8000-000000000000",
+            ),
+            "stytch.api_base" => ("https://stytch.example.com", "https://evil.example.com"),
+            "organization.id" => (
+                "organization-test-11111111-1111-4111-8111-111111111111",
+                "organization-test-22222222-2222-4222-8222-222222222222",
+            ),
+            "organization.slug" => ("example-org", "evil-org"),
+            "deep_link.scheme" => ("gatehouse", "evilhouse"),
+            "session.duration_minutes" => ("60", "600"),
+            "session.max_duration_minutes" => ("120", "527040"),
+            "workspace.url" => ("https://work.example.com/", "https://evil.example.net/"),
+            "workspace.name" => ("Work", "Evil"),
+            "workspace.allowed_origins" => ("https://sso.example.com", "https://evil.example.net"),
+            other => panic!("no test values for {other}: add them here"),
+        }
+    }
+
+    #[test]
+    fn no_file_no_variable_and_not_the_development_switch_change_a_key_it_enforces() {
+        let files = Files::new();
+        for (key, var) in KEYS {
+            let (section, name) = key.split_once('.').unwrap();
+            let (its, other) = two_values(key);
+            let line = |value: &str| {
+                if LIST_KEYS.contains(key) {
+                    format!("[{section}]\n{name} = [\"{value}\"]\n")
+                } else {
+                    format!("[{section}]\n{name} = \"{value}\"\n")
+                }
+            };
+            let system = format!("enforced = [\"{key}\"]\n{}", line(its));
+            let sources = with_system(
+                &files,
+                &system,
+                &line(other),
+                &[(var, other), (DEV_SWITCH, "1")],
+            );
+            let settings = provenance(&sources).unwrap();
+            let setting = settings.iter().find(|p| p.key == *key).unwrap();
+            assert!(setting.enforced, "{key}");
+            assert_eq!(
+                setting.from,
+                sources.system_file.as_ref().unwrap().display().to_string(),
+                "{key}: the user's file or {var} changed a key IT enforces"
+            );
+        }
+    }
+
+    #[test]
+    fn enforcing_the_organization_by_either_key_locks_both() {
+        let files = Files::new();
+        let (id, other_id) = two_values("organization.id");
+        for enforced in ORGANIZATION_KEYS {
+            let system = format!(
+                "enforced = [\"{enforced}\"]\n[stytch]\nproject_id = \"{PROJECT}\"\npublic_token = \"{TOKEN}\"\n[organization]\nslug = \"example-org\"\n"
+            );
+            // The other key, from the user's file and the environment: ignored.
+            let user = format!("[organization]\nid = \"{other_id}\"\n");
+            let sources = with_system(
+                &files,
+                &system,
+                &user,
+                &[("GATEHOUSE_ORGANIZATION_ID", id), (DEV_SWITCH, "1")],
+            );
+            let config = load(&sources).unwrap();
+            assert_eq!(
+                config.organization,
+                OrganizationRef::Slug(OrganizationSlug::parse("example-org").unwrap()),
+                "enforcing {enforced}"
+            );
+            let settings = provenance(&sources).unwrap();
+            assert!(settings
+                .iter()
+                .filter(|p| p.key.starts_with("organization."))
+                .all(|p| p.enforced));
+        }
+    }
+
+    #[test]
+    fn the_session_cap_is_read_only_from_the_system_file() {
+        let files = Files::new();
+        // IT's cap, not enforced: a user's file may not lift it, nor set one of its own.
+        let system = "[session]\nmax_duration_minutes = 480\n";
+        let user = format!(
+            "{}[session]\nduration_minutes = 10080\nmax_duration_minutes = 527040\n",
+            full_user_file()
+        );
+        let e = load(&with_system(&files, system, &user, &[(DEV_SWITCH, "1")])).unwrap_err();
+        assert!(
+            e.message.contains("max_duration_minutes is IT's cap"),
+            "{e}"
+        );
+        let from_env = with_system(
+            &files,
+            system,
+            &full_user_file(),
+            &[("GATEHOUSE_SESSION_MAX_DURATION_MINUTES", "527040")],
+        );
+        assert!(load(&from_env).unwrap_err().message.contains("IT's cap"));
+        let user = user.replace("max_duration_minutes = 527040\n", "");
+        assert_eq!(
+            load(&with_system(&files, system, &user, &[]))
+                .unwrap()
+                .session_minutes,
+            480
+        );
     }
 
     #[test]

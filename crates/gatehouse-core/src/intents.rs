@@ -67,6 +67,8 @@ pub struct Intents {
     pub recovery_codes_done: NoArgs,
     pub renew_recovery_codes: NoArgs,
     pub save_recovery_codes: NoArgs,
+    // The setup key or the recovery codes on screen were copied; the clipboard forgets them.
+    pub secret_copied: NoArgs,
 }
 
 /// The intent names, in the order of [`Intents`]'s fields.
@@ -87,6 +89,7 @@ pub const INTENTS: &[&str] = &[
     "recovery_codes_done",
     "renew_recovery_codes",
     "save_recovery_codes",
+    "secret_copied",
 ];
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use ts_rs::TS;
 use crate::factor::FactorKind;
 use crate::notices::NoticeCode;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+// `Debug` prints the redacted view (`View::redacted`): a `{:?}` in a log line or a panic message
+// never carries the setup key or recovery codes.
+#[derive(Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct View {
     #[serde(flatten)]
@@ -18,6 +20,18 @@ pub struct View {
     pub dev_mode: bool,
     pub busy: bool,
     pub notice: Option<Notice>,
+}
+
+impl std::fmt::Debug for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = self.redacted();
+        f.debug_struct("View")
+            .field("screen", &shown.screen)
+            .field("dev_mode", &shown.dev_mode)
+            .field("busy", &shown.busy)
+            .field("notice", &shown.notice)
+            .finish()
+    }
 }
 
 impl View {
@@ -346,6 +360,11 @@ mod tests {
             assert!(
                 !logged.contains(secret) && !logged.contains("QUJD"),
                 "{logged}"
+            );
+            let debugged = format!("{view:?} {view:#?}");
+            assert!(
+                !debugged.contains(secret) && !debugged.contains("QUJD"),
+                "{debugged}"
             );
             assert!(serde_json::to_string(&view).unwrap().contains(secret));
         }

@@ -85,6 +85,7 @@ impl Harness {
             development: false,
             workspace: None,
             session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
+            clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
         };
         Harness {
             organization_id: organization.organization_id.clone(),

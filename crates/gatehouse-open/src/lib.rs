@@ -14,6 +14,27 @@ pub const IDENTIFIER: &str = env!("GATEHOUSE_IDENTIFIER");
 /// The launcher's file name; it sits next to `gatehouse` and starts it.
 pub const LAUNCHER: &str = "gatehouse-open";
 
+/// How the launcher hands its arguments (a link, with its one-time token) to the `gatehouse` it
+/// starts: in the environment, one per line, which only the same user can read
+/// (`/proc/PID/environ` is 0400), never on the command line, which anyone on the machine can read
+/// for the app's whole life (`/proc/PID/cmdline`).
+pub const ARGS_VAR: &str = "GATEHOUSE_LAUNCH_ARGS";
+
+/// The arguments a launcher handed over in [`ARGS_VAR`], taken out of this process's environment
+/// so that nothing it starts inherits them.
+pub fn take_handed_args() -> Vec<String> {
+    let Some(value) = std::env::var_os(ARGS_VAR) else {
+        return Vec::new();
+    };
+    std::env::remove_var(ARGS_VAR);
+    value
+        .to_string_lossy()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The bus name the open window holds (the single-instance plugin's).
 pub fn bus_name() -> String {
     format!("{IDENTIFIER}.SingleInstance")

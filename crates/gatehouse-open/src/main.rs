@@ -1,6 +1,8 @@
 //! `gatehouse-open [LINK]`: what the desktop runs for a `gatehouse://` link (and the menu entry).
-//! An open Gatehouse window takes the link over D-Bus and this exits; otherwise this process
-//! becomes `gatehouse`, the binary next to it, with the same arguments.
+//! An open Gatehouse window takes the link over D-Bus and this exits; otherwise this starts
+//! `gatehouse`, the binary next to it, with the arguments in its environment
+//! ([`gatehouse_open::ARGS_VAR`]) rather than on its command line, and exits at once: whoever ran
+//! this (xdg-open, which would wait, with the link on its own command line) is done too.
 
 use std::process::ExitCode;
 
@@ -21,12 +23,19 @@ fn start_gatehouse() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // exec only returns on failure.
-    let error = std::process::Command::new(&app)
-        .args(std::env::args_os().skip(1))
-        .exec();
-    eprintln!("gatehouse-open: cannot start {}: {error}", app.display());
-    ExitCode::FAILURE
+    let handed: Vec<String> = gatehouse_open::argv().into_iter().skip(1).collect();
+    // Its own process group, so that it outlives whatever ran this (xdg-open's shell).
+    match std::process::Command::new(&app)
+        .env(gatehouse_open::ARGS_VAR, handed.join("\n"))
+        .process_group(0)
+        .spawn()
+    {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("gatehouse-open: cannot start {}: {error}", app.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 #[cfg(not(unix))]

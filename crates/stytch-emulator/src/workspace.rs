@@ -7,6 +7,7 @@
 //! backend would (see [`verify`]); [`page`] renders the answer. Every answer carries a strict
 //! Content-Security-Policy; the page's only script is `/workspace/probe.js`.
 
+mod hostile;
 mod page;
 mod verify;
 
@@ -29,13 +30,15 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 const PROBE_JS: &str = include_str!("workspace/probe.js");
 
 pub fn routes() -> Router<Emulator> {
-    Router::new()
+    let demo = Router::new()
         .route("/workspace/", get(home))
         .route("/workspace/other", get(other))
         .route("/workspace/probe.js", get(probe_js))
         .route("/workspace/{*rest}", get(not_found))
+        .layer(axum::middleware::from_fn(strict_headers));
+    // The hostile test page has no CSP of its own (a hostile page would set none).
+    demo.merge(hostile::routes())
         .route_layer(axum::middleware::from_fn(localhost_only))
-        .layer(axum::middleware::from_fn(strict_headers))
 }
 
 async fn home(State(emu): State<Emulator>, headers: HeaderMap) -> Response {

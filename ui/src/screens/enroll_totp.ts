@@ -64,7 +64,11 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     submit(value);
   });
   copy.addEventListener("click", () => {
-    void copyText(current.secret).then((ok) => ctx.announce(ok ? "Setup key copied" : "Select the key and copy it"));
+    void copyText(current.secret).then((ok) => {
+      ctx.announce(ok ? "Setup key copied" : "Select the key and copy it");
+      // The clipboard forgets it in a minute (Rust reads what was copied from the screen).
+      if (ok) void ctx.send("secret_copied");
+    });
   });
 
   let noticeKey = "";

@@ -28,9 +28,11 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     h("div", { class: "actions" }, proceed),
   );
   copy.addEventListener("click", () => {
-    void copyText(current.codes.join("\n")).then((ok) =>
-      ctx.announce(ok ? "Recovery codes copied" : "Select the codes and copy them"),
-    );
+    void copyText(current.codes.join("\n")).then((ok) => {
+      ctx.announce(ok ? "Recovery codes copied" : "Select the codes and copy them");
+      // The clipboard forgets them in a minute (Rust reads what was copied from the screen).
+      if (ok) void ctx.send("secret_copied");
+    });
   });
   save.addEventListener("click", () => {
     if (!save.disabled) void ctx.send("save_recovery_codes");

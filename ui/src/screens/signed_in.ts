@@ -28,7 +28,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     { id: "not-remembered", class: "note" },
     "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
   );
-  // The workspace: "Opening …" until the window shows it; why it could not be loaded, if so.
+  // The workspace, in a window of its own; why it could not be loaded, if so, with Try again.
   const workspaceText = h("p", { id: "workspace-status" });
   const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, "Try again");
   const workspace = h(
@@ -127,7 +127,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       v.workspace === null
         ? ""
         : failed === null
-          ? `Opening ${v.workspace.name}…`
+          ? `${v.workspace.name} opens in a window of its own.`
           : `${v.workspace.name} couldn't be opened: ${failed}. Check your connection, then try again — or sign out.`,
     );
     retry.hidden = failed === null;

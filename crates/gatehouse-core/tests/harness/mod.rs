@@ -31,6 +31,7 @@ pub fn config(emulator: &RunningEmulator, base: &str, organization: Organization
         development: false,
         workspace: None,
         session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
+        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
     }
 }
 
