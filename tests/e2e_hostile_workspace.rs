@@ -19,7 +19,6 @@ use fantoccini::Client;
 use support::stack::{self, Family, Stack};
 use support::window::{screen, submit, to_local, to_workspace, type_into, window_count};
 use support::{screenshot, wait_for};
-use totp_rs::{Algorithm, Secret, TOTP};
 
 async fn text(client: &Client, css: &str) -> String {
     wait_for(client, css).await.text().await.unwrap()
@@ -36,31 +35,6 @@ async fn text_when(client: &Client, css: &str, done: impl Fn(&str) -> bool) -> S
         assert!(Instant::now() < deadline, "{css} stayed {now:?}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-}
-
-/// The code an authenticator app shows for `key` at Stytch's (the emulator's) time.
-async fn app_code(stack: &Stack, key: &str) -> String {
-    let secret = Secret::Encoded(key.replace(' ', ""))
-        .to_bytes()
-        .expect("a base32 key");
-    let totp = TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, secret);
-    let clock: serde_json::Value = stack
-        .emulator
-        .control
-        .http()
-        .get(stack.emulator.control.url("/emulator/clock"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let offset = clock["offset_seconds"].as_i64().expect("offset_seconds");
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    totp.generate((now + offset) as u64)
 }
 
 fn lines(record: &Path) -> Vec<String> {
@@ -130,7 +104,7 @@ async fn a_hostile_workspace_reaches_no_command_no_view_no_local_ui_and_nothing_
         .unwrap();
     screen(&client, "enroll_totp").await;
     let key = text(&client, "#totp-secret").await.replace(' ', "");
-    type_into(&client, "#code", &app_code(&stack, &key).await).await;
+    type_into(&client, "#code", &stack.app_code(&key).await).await;
     screen(&client, "recovery_codes").await;
     wait_for(&client, "#codes-saved")
         .await

@@ -6,41 +6,15 @@
 
 mod support;
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use support::stack::{self, Family, Stack};
 use support::window::{screen, submit, type_into};
 use support::{screenshot, wait_for};
-use totp_rs::{Algorithm, Secret, TOTP};
 
 async fn text(client: &Client, css: &str) -> String {
     wait_for(client, css).await.text().await.unwrap()
-}
-
-/// The code an authenticator app shows for `key` (as the window shows it) at Stytch's time.
-async fn app_code(stack: &Stack, key: &str) -> String {
-    let secret = Secret::Encoded(key.replace(' ', ""))
-        .to_bytes()
-        .expect("a base32 key");
-    let totp = TOTP::new_unchecked(Algorithm::SHA1, 6, 1, 30, secret);
-    let clock: serde_json::Value = stack
-        .emulator
-        .control
-        .http()
-        .get(stack.emulator.control.url("/emulator/clock"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let offset = clock["offset_seconds"].as_i64().expect("offset_seconds");
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    totp.generate((now + offset) as u64)
 }
 
 /// Ada's `nth` email link, opened the way the desktop does.
@@ -130,7 +104,7 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         .await
         .unwrap();
     assert_eq!(clipboard_when(|c| !c.is_empty()).await, key);
-    type_into(&client, "#code", &app_code(&stack, &key).await).await;
+    type_into(&client, "#code", &stack.app_code(&key).await).await;
 
     // The recovery codes, once; Continue only after "I have saved them".
     screen(&client, "recovery_codes").await;
@@ -180,7 +154,7 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         "Enter the code from your authenticator app"
     );
     screenshot(&client, "13-enter-totp").await;
-    type_into(&client, "#code", &app_code(&stack, &key).await).await;
+    type_into(&client, "#code", &stack.app_code(&key).await).await;
     sign_out(&client).await;
 
     // Then a recovery code, through "Use another way".

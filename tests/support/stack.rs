@@ -237,6 +237,32 @@ impl Stack {
         TauriDriver::start_logging(&env, &self.app_log)
     }
 
+    /// The code an authenticator app shows for `key` (as the window shows it) at Stytch's (the
+    /// emulator's) time: the test is the member's app.
+    pub async fn app_code(&self, key: &str) -> String {
+        let secret = totp_rs::Secret::Encoded(key.replace(' ', ""))
+            .to_bytes()
+            .expect("a base32 key");
+        let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret);
+        let clock: Value = self
+            .emulator
+            .control
+            .http()
+            .get(self.emulator.control.url("/emulator/clock"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let offset = clock["offset_seconds"].as_i64().expect("offset_seconds");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        totp.generate((now + offset) as u64)
+    }
+
     /// The emulator's demo workspace: the API's port on `localhost`, a host of its own for
     /// cookies.
     pub fn workspace_url(&self) -> String {

@@ -585,34 +585,18 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         }
     };
 
-    let session_check = match sources.env("GATEHOUSE_SESSION_CHECK_SECONDS") {
-        Some(secs) if development => secs
-            .parse::<u64>()
-            .ok()
-            .filter(|s| *s >= 1)
-            .map(std::time::Duration::from_secs)
-            .ok_or_else(|| ConfigError {
-                file: None,
-                message:
-                    "GATEHOUSE_SESSION_CHECK_SECONDS must be a whole number of seconds, at least 1"
-                        .into(),
-            })?,
-        _ => crate::refresh::SESSION_CHECK_INTERVAL,
-    };
-    let clipboard_forget = match sources.env("GATEHOUSE_CLIPBOARD_SECONDS") {
-        Some(secs) if development => secs
-            .parse::<u64>()
-            .ok()
-            .filter(|s| *s >= 1)
-            .map(std::time::Duration::from_secs)
-            .ok_or_else(|| ConfigError {
-                file: None,
-                message:
-                    "GATEHOUSE_CLIPBOARD_SECONDS must be a whole number of seconds, at least 1"
-                        .into(),
-            })?,
-        _ => CLIPBOARD_FORGET,
-    };
+    let session_check = dev_seconds(
+        sources,
+        development,
+        "GATEHOUSE_SESSION_CHECK_SECONDS",
+        crate::refresh::SESSION_CHECK_INTERVAL,
+    )?;
+    let clipboard_forget = dev_seconds(
+        sources,
+        development,
+        "GATEHOUSE_CLIPBOARD_SECONDS",
+        CLIPBOARD_FORGET,
+    )?;
 
     Ok(Config {
         auth,
@@ -631,6 +615,28 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
 }
 
 /// A URL a webview may be sent to with a credential: https, or http to this computer only.
+/// A duration from the environment variable `var`, in whole seconds (at least 1), that only the
+/// development switch lets change `default` (tests use it to shorten waits).
+fn dev_seconds(
+    sources: &Sources,
+    development: bool,
+    var: &str,
+    default: std::time::Duration,
+) -> Result<std::time::Duration, ConfigError> {
+    match sources.env(var) {
+        Some(secs) if development => secs
+            .parse::<u64>()
+            .ok()
+            .filter(|s| *s >= 1)
+            .map(std::time::Duration::from_secs)
+            .ok_or_else(|| ConfigError {
+                file: None,
+                message: format!("{var} must be a whole number of seconds, at least 1"),
+            }),
+        _ => Ok(default),
+    }
+}
+
 fn web_url(value: &str) -> Result<Url, &'static str> {
     let url = Url::parse(value)
         .ok()

@@ -35,10 +35,11 @@ pub fn routes() -> Router<Emulator> {
         .route("/workspace/other", get(other))
         .route("/workspace/probe.js", get(probe_js))
         .route("/workspace/{*rest}", get(not_found))
+        .route_layer(axum::middleware::from_fn(localhost_only))
         .layer(axum::middleware::from_fn(strict_headers));
     // The hostile test page has no CSP of its own (a hostile page would set none).
-    demo.merge(hostile::routes())
-        .route_layer(axum::middleware::from_fn(localhost_only))
+    let hostile = hostile::routes().route_layer(axum::middleware::from_fn(localhost_only));
+    demo.merge(hostile)
 }
 
 async fn home(State(emu): State<Emulator>, headers: HeaderMap) -> Response {
