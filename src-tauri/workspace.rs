@@ -34,38 +34,57 @@ pub const LABEL: &str = "workspace";
 /// cookie name `stytch_session_jwt`).
 pub const COOKIE: &str = "stytch_session_jwt";
 
+/// What the session's JWT events ask of the windows, in the order the session reported them.
+enum Step {
+    /// Set (or replace) the cookie; open the workspace too.
+    Cookie { jwt: Zeroizing<String>, open: bool },
+    /// New recovery codes are on the local screen: it comes to the front, cookie kept.
+    Local,
+    /// The session ended.
+    Leave,
+}
+
 /// Shows the workspace while the machine holds a session JWT, and the local UI otherwise.
+/// Window and cookie calls wait on the event loop: never from its own thread, never under the
+/// machine's lock (the observer runs under it). So one thread of their own takes the steps in
+/// order: a sign-out right after a sign-in can never be overtaken by the opening it follows.
 pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &Arc<SignIn>, workspace: Workspace) {
-    let app = app.clone();
-    let limit = Arc::new(BrowserLimit::default());
-    let on_jwt = machine.clone();
-    machine.on_session_jwt(Box::new(move |event| {
-        let (app, workspace, machine, limit) = (
-            app.clone(),
-            workspace.clone(),
-            on_jwt.clone(),
-            limit.clone(),
-        );
-        let jwt = match event {
-            JwtEvent::Open(jwt) | JwtEvent::Renewed(jwt) => {
-                Some(Zeroizing::new(jwt.expose().to_owned()))
-            }
-            JwtEvent::Pause | JwtEvent::Ended => None,
-        };
-        let open = matches!(event, JwtEvent::Open(_));
-        let ended = matches!(event, JwtEvent::Ended);
-        // Window and cookie calls wait on the event loop: never from its own thread, never under
-        // the machine's lock (this closure runs under it), so on a thread of their own.
-        std::thread::spawn(move || match jwt {
-            Some(jwt) => {
-                if set_cookie(&app, &workspace, &jwt) && open {
-                    show(&app, &machine, &workspace, &limit);
+    let (steps, next) = std::sync::mpsc::channel::<Step>();
+    let (app, on_failure) = (app.clone(), machine.clone());
+    let worker = std::thread::Builder::new()
+        .name("workspace".into())
+        .spawn(move || {
+            let limit = Arc::new(BrowserLimit::default());
+            for step in next {
+                match step {
+                    Step::Cookie { jwt, open } => {
+                        if set_cookie(&app, &workspace, &jwt) && open {
+                            show(&app, &on_failure, &workspace, &limit);
+                        }
+                    }
+                    Step::Local => local_window::show(&app),
+                    Step::Leave => leave(&app, &workspace),
                 }
             }
-            // New recovery codes are on the local screen: it comes to the front, cookie kept.
-            None if !ended => local_window::show(&app),
-            None => leave(&app, &workspace),
         });
+    if let Err(e) = worker {
+        tracing::warn!("could not start the workspace's thread: {e}");
+        return;
+    }
+    machine.on_session_jwt(Box::new(move |event| {
+        let step = match event {
+            JwtEvent::Open(jwt) => Step::Cookie {
+                jwt: Zeroizing::new(jwt.expose().to_owned()),
+                open: true,
+            },
+            JwtEvent::Renewed(jwt) => Step::Cookie {
+                jwt: Zeroizing::new(jwt.expose().to_owned()),
+                open: false,
+            },
+            JwtEvent::Pause => Step::Local,
+            JwtEvent::Ended => Step::Leave,
+        };
+        let _ = steps.send(step);
     }));
 }
 
