@@ -61,8 +61,10 @@ install_handler() {
 }
 
 run_app() {
-  install_handler
+  # The trap first: an install that fails half-way is undone too.
+  previous_handler=$("$repo/scripts/desktop-entry.sh" previous)
   trap 'kill $emulator 2>/dev/null || true; "$repo/scripts/desktop-entry.sh" restore "$entry_file" "$previous_handler"' EXIT
+  install_handler
   echo
   echo "Gatehouse is opening against the demo organization \"Example Org\"."
   echo "  Sign in as ada@example.com (no phone yet) or grace@example.com (phone on file)."

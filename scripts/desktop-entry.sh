@@ -6,10 +6,13 @@
 #   desktop-entry.sh render LAUNCHER         the entry on stdout; Exec runs LAUNCHER %u
 #   desktop-entry.sh install LAUNCHER [FILE] writes it to $XDG_DATA_HOME/applications/FILE
 #                                            (default gatehouse.desktop) and makes it the
-#                                            gatehouse:// handler; prints the previous handler
-#                                            (a line, empty if there was none)
+#                                            gatehouse:// handler; prints the person's previous
+#                                            choice (a line, empty if none: a system default
+#                                            is not one)
 #   desktop-entry.sh restore FILE PREVIOUS   undoes install: PREVIOUS is the handler again (none
 #                                            if empty) and FILE is removed
+#   desktop-entry.sh previous                the person's own gatehouse:// choice, as install
+#                                            prints it (to undo an install that fails half-way)
 #   desktop-entry.sh check ENTRY             ENTRY is what render gives for the package
 #                                            (Exec=gatehouse-open %u, StartupWMClass=gatehouse)
 #
@@ -52,11 +55,20 @@ install_entry() {
   [ -x "$launcher" ] || { echo "desktop-entry: $launcher is not an executable: build it first (cargo build -p gatehouse-open)" >&2; exit 1; }
   apps=$(apps_dir)
   mkdir -p "$apps"
-  xdg-mime query default "$scheme" 2>/dev/null || echo
+  # The person's own choice only (their mimeapps.list), never a system default: restoring a
+  # package's default as theirs would leave it dangling once the package is removed.
+  user_default
   render "$launcher" >"$apps/$file"
   update-desktop-database "$apps" >/dev/null 2>&1 || true
   xdg-mime default "$file" "$scheme"
   [ "$(xdg-mime query default "$scheme")" = "$file" ] || { echo "desktop-entry: $file did not become the gatehouse:// handler" >&2; exit 1; }
+}
+
+user_default() {
+  local list="${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list"
+  local found=""
+  [ -f "$list" ] && found=$(sed -n "s|^$scheme=\([^;]*\);\{0,1\}\$|\1|p" "$list" | head -n 1)
+  printf '%s\n' "$found"
 }
 
 restore() {
@@ -85,6 +97,7 @@ case ${1:-} in
   render) [ $# -eq 2 ] || { echo "usage: $0 render LAUNCHER" >&2; exit 64; }; render "$2" ;;
   install) [ $# -ge 2 ] && [ $# -le 3 ] || { echo "usage: $0 install LAUNCHER [FILE]" >&2; exit 64; }; install_entry "$2" "${3:-}" ;;
   restore) [ $# -ge 2 ] && [ $# -le 3 ] || { echo "usage: $0 restore FILE [PREVIOUS]" >&2; exit 64; }; restore "$2" "${3:-}" ;;
+  previous) [ $# -eq 1 ] || { echo "usage: $0 previous" >&2; exit 64; }; user_default ;;
   check) [ $# -eq 2 ] || { echo "usage: $0 check ENTRY" >&2; exit 64; }; check "$2" ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
 esac

@@ -33,7 +33,7 @@ export GATEHOUSE_PACKAGE_TEST="$$"
 ours() {
   local pid
   for pid in $(pgrep -x gatehouse); do
-    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "GATEHOUSE_PACKAGE_TEST=$GATEHOUSE_PACKAGE_TEST" && echo "$pid"
+    grep -qzx "GATEHOUSE_PACKAGE_TEST=$GATEHOUSE_PACKAGE_TEST" "/proc/$pid/environ" 2>/dev/null && echo "$pid"
   done
   return 0
 }

@@ -24,7 +24,8 @@ use tauri::{Builder, Runtime};
 /// Builds and runs the app. Single-instance is registered before every other plugin, so that a
 /// second launch (an OS handing over a `gatehouse://` link) reaches the window already open; the
 /// deep-link plugin registers the scheme at run time where no handler exists.
-pub fn run() {
+/// `handed`: what the launcher handed over in the environment (a cold start's link).
+pub fn run(handed: Vec<String>) {
     init_tracing();
     tracing::info!("starting");
     let builder = tauri::Builder::default()
@@ -33,7 +34,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init());
     with_commands(builder)
-        .setup(shell::setup)
+        .setup(move |app| shell::setup(app, handed))
         .run(tauri::generate_context!())
         .expect("Gatehouse could not start its window");
 }

@@ -4,6 +4,9 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The launcher's link (gatehouse-open hands it over in the environment) is taken out first of
+    // all, before any thread or child process exists: none inherits it, and no getenv races it.
+    let handed = gatehouse_open::take_handed_args();
     // The command line first, before any Tauri code: `gatehouse token` must never reach the
     // single-instance plugin, which would hand it to a running window.
     if let Some(status) = gatehouse_lib::cli::dispatch(std::env::args_os()) {
@@ -11,9 +14,11 @@ fn main() -> ExitCode {
     }
     // A link for a window already open: hand it over at once, before any window code (the
     // package's desktop entry runs gatehouse-open, which does the same without loading WebKit).
-    if gatehouse_open::to_running_instance(gatehouse_open::argv()) {
+    let mut argv = gatehouse_open::argv();
+    argv.extend(handed.iter().cloned());
+    if gatehouse_open::to_running_instance(argv) {
         return ExitCode::SUCCESS;
     }
-    gatehouse_lib::run();
+    gatehouse_lib::run(handed);
     ExitCode::SUCCESS
 }

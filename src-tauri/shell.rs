@@ -96,7 +96,8 @@ fn links_in(argv: &[String], scheme: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+/// `handed`: the arguments the launcher handed over in the environment (see `main`).
+pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn std::error::Error>> {
     let handle = app.handle().clone();
     let identifier = app.config().identifier.clone();
     let loaded = config::load(&config::Sources::from_env());
@@ -166,11 +167,11 @@ pub fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     // Cold start: the link launched the app (Linux, Windows: it is an argument); handled once
     // the saved state is loaded. Warm start goes through `on_second_launch`.
     // args_os: an argument that is not UTF-8 is skipped, never a panic.
-    // The launcher (gatehouse-open) hands its link over in the environment instead.
+    // The launcher (gatehouse-open) hands its link over in the environment instead (`main` took it).
     let mut argv: Vec<String> = std::env::args_os()
         .filter_map(|a| a.into_string().ok())
         .collect();
-    argv.extend(gatehouse_open::take_handed_args());
+    argv.extend(handed);
     let launched_with = links_in(&argv, machine.scheme());
     // macOS hands links over as an event, not an argument.
     #[cfg(target_os = "macos")]

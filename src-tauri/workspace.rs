@@ -125,10 +125,10 @@ fn show<R: Runtime>(
     limit: &Arc<BrowserLimit>,
 ) {
     tracing::info!(workspace = %workspace_guard::loggable(&workspace.url), "opening the workspace");
-    let window = match app.get_webview_window(LABEL) {
-        Some(window) => window,
+    let (window, built) = match app.get_webview_window(LABEL) {
+        Some(window) => (window, false),
         None => match build(app, machine, workspace, limit) {
-            Ok(window) => window,
+            Ok(window) => (window, true),
             Err(e) => {
                 tracing::warn!("could not open the workspace's window: {e}");
                 return;
@@ -139,6 +139,13 @@ fn show<R: Runtime>(
     let _ = window.set_focus();
     if let Some(local) = local_window::window(app) {
         let _ = local.hide();
+    }
+    // Loaded last, once its failure and download hooks are wired and the local window has
+    // stepped back: a page that fails at once brings the local window back, not the reverse.
+    if built {
+        if let Err(e) = window.navigate(workspace.url.clone()) {
+            tracing::warn!("could not open the workspace: {e}");
+        }
     }
 }
 
@@ -180,8 +187,7 @@ fn build<R: Runtime>(
             NewWindowResponse::Deny
         }
     };
-    let mut builder =
-        WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(workspace.url.clone()));
+    let mut builder = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(blank()));
     // The app's menu (Sign out, its shortcut) on this window, every time it is built (see
     // `close`).
     if let Some(menu) = app.menu() {
@@ -212,6 +218,11 @@ fn build<R: Runtime>(
     on_load_failure(&window, machine, workspace);
     refuse_downloads(&window);
     Ok(window)
+}
+
+/// The page the workspace's window is built on: nothing, until `show` loads the workspace.
+fn blank() -> Url {
+    Url::parse("about:blank").expect("about:blank is a URL")
 }
 
 fn to_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) {

@@ -21,7 +21,8 @@ pub const LAUNCHER: &str = "gatehouse-open";
 pub const ARGS_VAR: &str = "GATEHOUSE_LAUNCH_ARGS";
 
 /// The arguments a launcher handed over in [`ARGS_VAR`], taken out of this process's environment
-/// so that nothing it starts inherits them.
+/// so that nothing it starts inherits them. Call it first thing in `main`, before any thread
+/// exists (`remove_var` must not race another thread's `getenv`).
 pub fn take_handed_args() -> Vec<String> {
     let Some(value) = std::env::var_os(ARGS_VAR) else {
         return Vec::new();
