@@ -2,25 +2,69 @@
 //! (the person's Copy button), then says so (`secret_copied`), and after the configured time
 //! ([`gatehouse_core::config::CLIPBOARD_FORGET`], a minute) the clipboard is emptied — only if
 //! it still holds exactly what was copied, so something the person copied since is kept. What
-//! was copied is read from the view on screen, never sent back by the webview.
+//! was copied is read from the view on screen, never sent back by the webview. Quitting within
+//! that minute empties it at once (a clipboard manager would otherwise keep it).
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use gatehouse_core::view::Screen;
 use gatehouse_core::View;
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use zeroize::Zeroizing;
+
+/// The copied secrets not yet forgotten (app state): what quitting must still clear.
+#[derive(Default, Clone)]
+pub struct Pending(Arc<Mutex<Vec<Arc<Zeroizing<String>>>>>);
+
+impl Pending {
+    fn add(&self, copied: Arc<Zeroizing<String>>) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(copied);
+    }
+
+    /// Takes `copied` off the list; false when it was not on it (already cleared at exit).
+    fn take(&self, copied: &Arc<Zeroizing<String>>) -> bool {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let before = list.len();
+        list.retain(|c| !Arc::ptr_eq(c, copied));
+        list.len() != before
+    }
+
+    fn drain(&self) -> Vec<Arc<Zeroizing<String>>> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
 
 /// Empties the clipboard `after` from now if it still holds the screen's secret.
 pub fn forget_later<R: Runtime>(app: AppHandle<R>, view: View, after: Duration) {
-    let Some(copied) = copied_from(&view) else {
+    let Some(copied) = copied_from(&view).map(Arc::new) else {
         return;
     };
+    // Managed by `run`; a runtime without it (tests' mock) still gets the timer.
+    let pending = app
+        .try_state::<Pending>()
+        .map(|p| p.inner().clone())
+        .unwrap_or_default();
+    pending.add(copied.clone());
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(after).await;
-        // The clipboard belongs to the event loop's thread.
-        let _ = app.run_on_main_thread(move || clear_if_holding(&copied));
+        if pending.take(&copied) {
+            // The clipboard belongs to the event loop's thread.
+            let _ = app.run_on_main_thread(move || clear_if_holding(&copied));
+        }
     });
+}
+
+/// At exit (on the event loop's thread): every copied secret not yet forgotten, now.
+pub fn forget_now<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(pending) = app.try_state::<Pending>() {
+        for copied in pending.drain() {
+            clear_if_holding(&copied);
+        }
+    }
 }
 
 /// What the screen's Copy button puts on the clipboard (ui/src/screens: the key, or the codes one
@@ -89,5 +133,25 @@ mod tests {
             Some("ckss-2skx-ebow\na1b2-c3d4-e5f6")
         );
         assert!(copied_from(&View::starting(false)).is_none());
+    }
+
+    #[test]
+    fn a_secret_is_cleared_once_by_its_timer_or_at_exit_whichever_comes_first() {
+        let pending = Pending::default();
+        let (key, codes) = (
+            Arc::new(Zeroizing::new("KEY".to_owned())),
+            Arc::new(Zeroizing::new("CODES".to_owned())),
+        );
+        pending.add(key.clone());
+        pending.add(codes.clone());
+        assert!(pending.take(&key), "the key's timer clears it");
+        assert!(!pending.take(&key), "and only once");
+        let at_exit: Vec<String> = pending
+            .drain()
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect();
+        assert_eq!(at_exit, ["CODES"], "exit clears what is still pending");
+        assert!(!pending.take(&codes), "its timer then finds nothing to do");
     }
 }

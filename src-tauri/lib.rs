@@ -34,9 +34,15 @@ pub fn run(handed: Vec<String>) {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init());
     with_commands(builder)
+        .manage(clipboard::Pending::default())
         .setup(move |app| shell::setup(app, handed))
-        .run(tauri::generate_context!())
-        .expect("Gatehouse could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Gatehouse could not start its window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                clipboard::forget_now(app);
+            }
+        });
 }
 
 /// The app's commands on any runtime: the real window's, or `tauri::test`'s mock in tests.
