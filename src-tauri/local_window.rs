@@ -3,12 +3,13 @@
 //! from tauri.conf.json so that its navigation is guarded from the first page.
 
 use tauri::webview::NewWindowResponse;
-use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 
 /// The local UI's window label (tauri.conf.json; capabilities/default.json names it).
 pub const LABEL: &str = "main";
 
-/// Builds the window from its configuration with the navigation guard in place.
+/// Builds the window from its configuration with the navigation guard in place, and steps it back
+/// instead of closing it while the workspace's window is open.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
     let config = app
         .config()
@@ -18,7 +19,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> 
         .find(|w| w.label == LABEL)
         .cloned()
         .expect("tauri.conf.json declares the main window");
-    WebviewWindowBuilder::from_config(app, &config)?
+    let window = WebviewWindowBuilder::from_config(app, &config)?
         .on_navigation(|url| {
             let local = is_local(url);
             if !local {
@@ -36,7 +37,19 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> 
             );
             NewWindowResponse::Deny
         })
-        .build()
+        .build()?;
+    // While the workspace's window is open, closing this one only steps it back: views and the
+    // session's local screens still need it.
+    let (app, hidden) = (app.clone(), window.clone());
+    window.on_window_event(move |event| {
+        if let WindowEvent::CloseRequested { api, .. } = event {
+            if app.get_webview_window(crate::workspace::LABEL).is_some() {
+                api.prevent_close();
+                let _ = hidden.hide();
+            }
+        }
+    });
+    Ok(window)
 }
 
 /// The local UI's window, when it exists.

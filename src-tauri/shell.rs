@@ -6,7 +6,7 @@ use std::sync::Arc;
 use gatehouse_core::config::{self, ConfigError};
 use gatehouse_core::view::Screen;
 use gatehouse_core::{CommandError, Parts, SignIn, SystemClock, Vaults, View};
-use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime, WindowEvent};
+use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 
 use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SESSION_ACCOUNT};
@@ -102,23 +102,7 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
     let identifier = app.config().identifier.clone();
     let loaded = config::load(&config::Sources::from_env());
     let workspace = loaded.as_ref().ok().and_then(|c| c.workspace.clone());
-    let local = crate::local_window::build(&handle)?;
-    // While the workspace's window is open, closing the local one only steps it back: views and
-    // the session's local screens still need it.
-    let on_close = handle.clone();
-    local.on_window_event(move |event| {
-        if let WindowEvent::CloseRequested { api, .. } = event {
-            if let Some(window) = crate::local_window::window(&on_close) {
-                if on_close
-                    .get_webview_window(crate::workspace::LABEL)
-                    .is_some()
-                {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
-            }
-        }
-    });
+    crate::local_window::build(&handle)?;
     let gate = match loaded {
         Ok(config) => {
             let scheme = config.scheme.clone();

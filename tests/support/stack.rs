@@ -244,18 +244,7 @@ impl Stack {
             .to_bytes()
             .expect("a base32 key");
         let totp = totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, secret);
-        let clock: Value = self
-            .emulator
-            .control
-            .http()
-            .get(self.emulator.control.url("/emulator/clock"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let offset = clock["offset_seconds"].as_i64().expect("offset_seconds");
+        let offset = self.emulator.control.clock_offset().await;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()

@@ -385,6 +385,12 @@ impl Control {
 
     // --- clock ---------------------------------------------------------------------------------
 
+    /// How far the emulator's clock is ahead of this machine's, in seconds.
+    pub async fn clock_offset(&self) -> i64 {
+        let clock: Value = self.call(Method::GET, "/emulator/clock", None).await;
+        clock["offset_seconds"].as_i64().expect("offset_seconds")
+    }
+
     /// Moves the emulator's clock forward.
     pub async fn advance_clock(&self, seconds: u64) {
         let body = json!({ "advance_seconds": seconds });
