@@ -6,34 +6,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use gatehouse_core::config::ConfigError;
-use gatehouse_core::vault::{Answer, Vault};
-use gatehouse_core::{Config, ManualClock, Parts, SignIn, StytchAuth, Vaults};
+use gatehouse_core::{ManualClock, Parts, SignIn, Vaults};
 use gatehouse_lib::{broken, emit_views, with_commands, Gatehouse};
+use gatehouse_test_kit::TestVault;
 use serde_json::{json, Value};
-use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
 use stytch_emulator::{spawn, Emulator};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, Listener, WebviewWindow, WebviewWindowBuilder};
-
-#[derive(Default)]
-struct MemoryVault(Mutex<Option<String>>);
-
-impl Vault for MemoryVault {
-    fn store(&self, secret: String) -> Answer<'_, ()> {
-        *self.0.lock().unwrap() = Some(secret);
-        Box::pin(async { Ok(()) })
-    }
-    fn load(&self) -> Answer<'_, Option<String>> {
-        let value = self.0.lock().unwrap().clone();
-        Box::pin(async move { Ok(value) })
-    }
-    fn wipe(&self) -> Answer<'_, ()> {
-        *self.0.lock().unwrap() = None;
-        Box::pin(async { Ok(()) })
-    }
-}
 
 fn app() -> App<tauri::test::MockRuntime> {
     with_commands(mock_builder())
@@ -101,32 +82,16 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
     let emulator = tauri::async_runtime::block_on(spawn(Emulator::demo())).unwrap();
     let app = app();
     let views = record_views(&app);
-    let config = Config {
-        auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
-        project_id: ProjectId::new(emulator.emulator.project_id()),
-        api_base: Some(Url::parse(&emulator.base_url).unwrap()),
-        organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
-        organization_from: None,
-        scheme: "gatehouse".into(),
-        session_minutes: 60,
-        default_country: "US".into(),
-        development: false,
-        workspace: None,
-        session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
-        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
-    };
+    let config = gatehouse_test_kit::config(&emulator);
     let machine = Arc::new(
         SignIn::new(Parts {
             config,
             vaults: Vaults {
-                session: Arc::new(MemoryVault::default()),
-                pending_sign_in: Arc::new(MemoryVault::default()),
-                revocations: Arc::new(MemoryVault::default()),
+                session: Arc::new(TestVault::default()),
+                pending_sign_in: Arc::new(TestVault::default()),
+                revocations: Arc::new(TestVault::default()),
             },
-            app: AppInfo {
-                identifier: "com.example.gatehouse.test".into(),
-                version: "0".into(),
-            },
+            app: gatehouse_test_kit::app(),
             clock: Arc::new(ManualClock::new()),
             observer: emit_views(app.handle().clone()),
         })

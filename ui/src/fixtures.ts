@@ -2,6 +2,7 @@
 import type { Common, View, ViewNotice } from "./types";
 import type { FactorKind } from "./generated/FactorKind";
 import type { WorkspaceView } from "./generated/WorkspaceView";
+import type { RecoveryCodesLeft } from "./generated/RecoveryCodesLeft";
 
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
 export const at = (ms: number): string => new Date(T0 + ms).toISOString();
@@ -65,7 +66,7 @@ export const views = {
     over: Partial<Common> & {
       remembered?: boolean;
       workspace?: WorkspaceView | null;
-      recovery_codes_left?: number | null;
+      recovery_codes_left?: RecoveryCodesLeft | null;
       can_renew_recovery_codes?: boolean;
     } = {},
   ): View => ({

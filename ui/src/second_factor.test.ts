@@ -158,12 +158,25 @@ describe("recovery_codes", () => {
 });
 
 describe("signed in with a recovery code", () => {
-  it("says how many are left, warns at two or fewer, and offers new ones", () => {
-    render(views.signedIn({ recovery_codes_left: 7, can_renew_recovery_codes: true }));
+  it("says how many are left, warns when the core says they are low, and offers new ones", () => {
+    render(
+      views.signedIn({
+        recovery_codes_left: { left: 7, low: false },
+        can_renew_recovery_codes: true,
+      }),
+    );
     expect($("#recovery-left").textContent).toBe("You signed in with a recovery code. 7 left.");
     expect($("#recovery").getAttribute("role")).toBe("status");
-    render(views.signedIn({ recovery_codes_left: 2, can_renew_recovery_codes: true }));
+    render(
+      views.signedIn({
+        recovery_codes_left: { left: 2, low: true },
+        can_renew_recovery_codes: true,
+      }),
+    );
     expect($("#recovery-left").textContent).toContain("Only 2 left");
+    expect($("#recovery").getAttribute("role")).toBe("alert");
+    // The threshold is the core's: the UI shows what the view says, whatever the count.
+    render(views.signedIn({ recovery_codes_left: { left: 5, low: true } }));
     expect($("#recovery").getAttribute("role")).toBe("alert");
     click("#renew-codes");
     expect(callMock).toHaveBeenCalledExactlyOnceWith("renew_recovery_codes");
@@ -172,7 +185,7 @@ describe("signed in with a recovery code", () => {
   it("continues to the workspace when there is one", () => {
     render(
       views.signedIn({
-        recovery_codes_left: 5,
+        recovery_codes_left: { left: 5, low: false },
         workspace: { name: "Example Workspace", failure: null },
       }),
     );

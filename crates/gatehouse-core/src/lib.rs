@@ -44,12 +44,10 @@ pub mod link;
 pub mod machine;
 pub mod notices;
 pub mod pending;
-pub mod refresh;
-pub mod second_factor;
+pub mod stytch_facts;
 pub mod token;
 pub mod vault;
 pub mod view;
-pub mod workspace;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, ConfigError, Sources, StytchAuth};

@@ -1,18 +1,14 @@
 //! Every message the machine shows a person, and its stable code. The codes are an enum on both
 //! sides (the UI's type is generated from [`NoticeCode`]); the words live here and nowhere else.
 
-use std::time::Duration;
-
 use serde::Serialize;
 use stytch_b2b::{Error as StytchError, ErrorType};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::link::LinkRejection;
+use crate::stytch_facts::{MEMBER_LOCK_DURATION, RATE_LIMIT_WAIT};
 use crate::view::{Action, Notice};
-
-/// How long Stytch locks a member after 10 consecutive failed codes (Stytch docs, "User locks").
-pub const MEMBER_LOCK_DURATION: Duration = Duration::from_secs(60 * 60);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -105,6 +101,13 @@ pub fn organization_not_found(what: &str, value: &str) -> Notice {
     Notice::error(
         NoticeCode::OrganizationNotFound,
         format!("Stytch has no organization with the {what} \"{value}\"."),
+    )
+}
+
+/// The configuration error's sentence: which setting named the organization, and who fixes it.
+pub fn organization_not_found_for_it(what: &str, value: &str, set_in: &str) -> String {
+    format!(
+        "Stytch has no organization with the {what} \"{value}\" (set in {set_in}). Ask IT to check Gatehouse's configuration."
     )
 }
 
@@ -350,6 +353,13 @@ pub fn recovery_codes_lost() -> Notice {
     )
 }
 
+/// The first lines of a file of saved recovery codes: whose they are and how they are used.
+pub fn recovery_codes_file_header(email: &str, organization: &str) -> String {
+    format!(
+        "Gatehouse recovery codes for {email} ({organization}).\nEach code signs you in once, in place of your authenticator app. Keep them somewhere safe.\n\n"
+    )
+}
+
 pub fn no_session_in_answer() -> Notice {
     Notice::error(
         NoticeCode::Unexpected,
@@ -360,7 +370,7 @@ pub fn no_session_in_answer() -> Notice {
 /// Words for failures that are not about what the member typed.
 pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
     match error {
-        // A lock is a 429 too, but it lasts an hour (Stytch docs, "User locks"): say until when.
+        // A lock is a 429 too, but it lasts an hour (see MEMBER_LOCK_DURATION): say until when.
         StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => Notice::error(
             NoticeCode::MemberLocked,
             "Too many wrong codes: your account is locked for an hour. Try again when the time below has passed, or ask IT to unlock it.",
@@ -368,7 +378,7 @@ pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
         .with_action(Action::Restart)
         .retry_at(now + MEMBER_LOCK_DURATION),
         StytchError::Stytch { error_type: ErrorType::TooManyRequests, retry_after, .. } => {
-            let wait = retry_after.unwrap_or(Duration::from_secs(30));
+            let wait = retry_after.unwrap_or(RATE_LIMIT_WAIT);
             Notice::error(
                 NoticeCode::RateLimited,
                 format!("Too many attempts in a short time. Wait {} seconds, then try again.", wait.as_secs().max(1)),

@@ -2,14 +2,10 @@
 //! the app can still finish it (the PKCE verifier would otherwise die with the process).
 //! The record: the send time, the email and the verifier, one per line.
 
-use std::time::Duration;
-
 use stytch_b2b::{EmailAddress, PkceCodeVerifier};
 use time::OffsetDateTime;
 
-/// Stytch's default email magic link lifetime (Gatehouse does not change it): an older record
-/// cannot finish a sign-in.
-pub const MAGIC_LINK_LIFETIME: Duration = Duration::from_secs(60 * 60);
+use crate::stytch_facts::MAGIC_LINK_LIFETIME;
 
 #[derive(Debug, Clone)]
 pub(crate) struct PendingSignIn {
@@ -45,6 +41,7 @@ impl PendingSignIn {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn a_record_round_trips_until_its_link_expires() {

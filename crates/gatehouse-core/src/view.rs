@@ -148,12 +148,21 @@ pub enum Screen {
         /// The configured workspace, when there is one: the window shows it instead of this
         /// screen, unless it could not be opened.
         workspace: Option<WorkspaceView>,
-        /// Just signed in with a recovery code: how many are left (warn at 2 or fewer); the
-        /// workspace waits until the person continues.
-        recovery_codes_left: Option<u32>,
+        /// Just signed in with a recovery code: how many are left; the workspace waits until
+        /// the person continues.
+        recovery_codes_left: Option<RecoveryCodesLeft>,
         /// The member has an authenticator app, so recovery codes they can renew.
         can_renew_recovery_codes: bool,
     },
+}
+
+/// How many recovery codes a member has left, and whether that is few enough to warn: the
+/// threshold is the core's, the UI only shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RecoveryCodesLeft {
+    pub left: u32,
+    pub low: bool,
 }
 
 /// The workspace as the signed-in screen names it.

@@ -109,7 +109,7 @@ proptest! {
         };
         match config::load(&sources) {
             Ok(config) => {
-                prop_assert!(config.session_minutes >= 5 && config.session_minutes <= 527_040);
+                prop_assert!((5..=527_040).contains(&config.session_minutes.get()));
                 if let Some(base) = &config.api_base {
                     prop_assert!(base.scheme() == "https" || stytch_b2b::is_loopback(base));
                 }

@@ -3,83 +3,11 @@
 //! run low, new ones), switching factors without a second SMS, an organization that allows one
 //! method, and a lock reached by mixing factors. Against the emulator in-process.
 
-mod harness;
-
-use emulator_control::Method;
 use gatehouse_core::FactorKind;
-use harness::*;
+use gatehouse_test_kit::*;
 use serde_json::{json, Value};
 
 const ORG: &str = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
-
-impl Harness {
-    async fn member_id(&self, email: &str) -> String {
-        let project = self.control.project().await;
-        project
-            .organization("example-org")
-            .member(email)
-            .member_id
-            .clone()
-    }
-
-    /// The code the member's authenticator app shows now, on Stytch's clock.
-    async fn app_code(&self, email: &str) -> String {
-        let member = self.member_id(email).await;
-        self.control.current_totp_code(&member).await
-    }
-
-    /// SMS sends asked of Stytch so far.
-    async fn sms_sends(&self) -> usize {
-        let calls = self.requests().await;
-        calls
-            .iter()
-            .filter(|r| r.contains("/otps/sms/send"))
-            .count()
-    }
-
-    /// The member signs in up to the second factor.
-    async fn through_the_link(&self, email: &str) {
-        self.machine.start_sign_in(email.into()).await;
-        assert_eq!(self.screen(), "check_email");
-        self.machine.open_link(&self.link(email).await).await;
-    }
-
-    async fn restrict_mfa_methods(&self, methods: &[&str]) {
-        let path = format!("/v1/b2b/organizations/{ORG}");
-        let body = json!({"mfa_methods": "RESTRICTED", "allowed_mfa_methods": methods});
-        let (status, answer) = self.control.backend(Method::PUT, &path, &body).await;
-        assert!((200..300).contains(&status), "{answer}");
-    }
-
-    /// Enrols `email` (no factor yet) in an authenticator app; returns the recovery codes shown.
-    async fn enrol_app(&self, email: &str) -> Vec<String> {
-        self.through_the_link(email).await;
-        if self.screen() == "choose_factor" {
-            self.machine.switch_factor(FactorKind::Totp).await;
-        }
-        assert_eq!(self.screen(), "enroll_totp", "{}", self.view());
-        let code = self.app_code(email).await;
-        self.machine.submit_code(FactorKind::Totp, code).await;
-        let view = self.view();
-        assert_eq!(view["screen"], "recovery_codes", "{view}");
-        strings(&view["codes"])
-    }
-
-    /// Signs out, and moves Stytch's clock past this TOTP step (a code authenticates once).
-    async fn sign_out_and_wait_a_step(&self) {
-        self.machine.sign_out().await;
-        assert_eq!(self.screen(), "sign_in");
-        self.control.advance_clock(31).await;
-    }
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("not a list: {v}"))
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect()
-}
 
 #[tokio::test]
 async fn a_member_without_a_factor_sets_up_an_authenticator_app_and_sees_recovery_codes_once() {
@@ -203,7 +131,8 @@ async fn the_app_is_the_default_then_a_recovery_code_signs_in_says_how_many_are_
         .await;
     let view = h.view();
     assert_eq!(view["screen"], "signed_in", "{view}");
-    assert_eq!(view["recovery_codes_left"], 9);
+    assert_eq!(view["recovery_codes_left"]["left"], 9);
+    assert_eq!(view["recovery_codes_left"]["low"], false);
     h.machine.recovery_codes_done().await;
     assert_eq!(h.view()["recovery_codes_left"], Value::Null);
 
@@ -241,11 +170,13 @@ async fn recovery_codes_running_low_are_said_at_two_or_fewer() {
         h.machine.switch_factor(FactorKind::RecoveryCode).await;
         h.machine.submit_recovery_code(code.clone()).await;
         let view = h.view();
-        assert_eq!(view["recovery_codes_left"], 9 - i as u64, "{view}");
+        let left = 9 - i as u64;
+        assert_eq!(view["recovery_codes_left"]["left"], left, "{view}");
+        // The core says when that is few enough to warn; the UI only shows it.
+        assert_eq!(view["recovery_codes_left"]["low"], left <= 2, "{view}");
     }
-    // The view says 2 left; the UI warns from RECOVERY_CODES_LOW down.
-    assert_eq!(h.view()["recovery_codes_left"], 2);
-    assert_eq!(gatehouse_core::second_factor::RECOVERY_CODES_LOW, 3);
+    assert_eq!(h.view()["recovery_codes_left"]["left"], 2);
+    assert_eq!(h.view()["recovery_codes_left"]["low"], true);
 }
 
 #[tokio::test]

@@ -3,20 +3,17 @@
 //! a revoke that must wait, links from elsewhere, expiries on the machine's own clock — each
 //! against the emulator in-process, checked by the view the core reports.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use emulator_control::{Control, Fault};
 use gatehouse_core::config::Workspace;
-use gatehouse_core::view::{Action, View};
-use gatehouse_core::{FactorKind, Parts, SignIn, Vaults};
+use gatehouse_core::view::Action;
+use gatehouse_core::FactorKind;
 use serde_json::json;
-use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, Url};
+use stytch_b2b::{OrganizationRef, OrganizationSlug, Url};
 use stytch_emulator::{spawn, Emulator};
 
-mod harness;
-
-use harness::*;
+use gatehouse_test_kit::*;
 
 #[tokio::test]
 async fn a_rate_limit_says_when_to_try_again_and_keeps_the_address() {
@@ -261,39 +258,6 @@ async fn a_member_with_an_unenrolled_phone_gets_exactly_one_code_which_the_app_s
 // ---------------------------------------------------------------------------------------------
 // What only the window used to cover, and the machine's own clock.
 // ---------------------------------------------------------------------------------------------
-
-/// A second machine on the same emulator and keychain stand-ins: "the next launch".
-impl Harness {
-    async fn relaunch(&self) -> Arc<SignIn> {
-        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
-        let config = config(&self.emulator, &self.emulator.base_url, slug);
-        let machine = SignIn::new(Parts {
-            config,
-            vaults: Vaults {
-                session: self.session.clone(),
-                pending_sign_in: self.pending.clone(),
-                revocations: self.revocations.clone(),
-            },
-            app: AppInfo {
-                identifier: "com.example.gatehouse.test".into(),
-                version: "0".into(),
-            },
-            clock: self.clock.clone(),
-            observer: Box::new(|_: &View| {}),
-        })
-        .unwrap();
-        machine.start().await;
-        Arc::new(machine)
-    }
-
-    async fn count(&self, path: &str) -> usize {
-        self.requests()
-            .await
-            .iter()
-            .filter(|r| r.contains(path))
-            .count()
-    }
-}
 
 #[tokio::test]
 async fn a_member_without_a_phone_enrols_one_and_signs_in() {
@@ -852,8 +816,7 @@ async fn the_session_jwt_goes_to_its_observer_when_minted_renewed_and_ended() {
 #[tokio::test]
 async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_opened_again() {
     let emulator = spawn(Emulator::demo()).await.unwrap();
-    let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
-    let mut config = config(&emulator, &emulator.base_url, slug);
+    let mut config = config(&emulator);
     config.workspace = Some(Workspace {
         url: Url::parse("https://workspace.example.com/").unwrap(),
         name: "Example Workspace".into(),

@@ -3,53 +3,23 @@
 //! says the session ended), Stytch unreachable, the session left untouched, and the session token
 //! never in what is returned.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use emulator_control::{Control, Fault};
 use gatehouse_core::token::{self, Token, TokenError, MIN_VALIDITY};
-use gatehouse_core::vault::{Answer, Vault};
-use gatehouse_core::{Clock, Config, ManualClock, StytchAuth};
+use gatehouse_core::{Clock, Config, ManualClock};
+use gatehouse_test_kit::{app, TestVault};
 use serde_json::{json, Value};
-use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
 
 const SESSIONS_AUTHENTICATE: &str = "/sdk/v1/b2b/sessions/authenticate";
-
-/// The session vault in memory: the core's reaction is under test here (the real keychain has
-/// its own tests).
-#[derive(Default)]
-struct MemoryVault(Mutex<Option<String>>);
-
-impl MemoryVault {
-    fn value(&self) -> Option<String> {
-        self.0.lock().unwrap().clone()
-    }
-}
-
-impl Vault for MemoryVault {
-    fn store(&self, secret: String) -> Answer<'_, ()> {
-        Box::pin(async move {
-            *self.0.lock().unwrap() = Some(secret);
-            Ok(())
-        })
-    }
-    fn load(&self) -> Answer<'_, Option<String>> {
-        Box::pin(async move { Ok(self.value()) })
-    }
-    fn wipe(&self) -> Answer<'_, ()> {
-        Box::pin(async move {
-            *self.0.lock().unwrap() = None;
-            Ok(())
-        })
-    }
-}
 
 struct Harness {
     /// Taken to stop Stytch.
     emulator: Option<RunningEmulator>,
     control: Control,
     config: Config,
-    vault: Arc<MemoryVault>,
+    vault: Arc<TestVault>,
     /// Moved in step with the emulator's clock.
     clock: ManualClock,
     organization_id: String,
@@ -64,7 +34,7 @@ impl Harness {
             .control
             .mint_session(&h.organization_id, "ada@example.com")
             .await;
-        *h.vault.0.lock().unwrap() = Some(token.clone());
+        h.vault.set(&token);
         (h, token)
     }
 
@@ -73,20 +43,7 @@ impl Harness {
         let control = Control::new(&emulator.base_url);
         let project = control.project().await;
         let organization = project.organization("example-org");
-        let config = Config {
-            auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
-            project_id: ProjectId::new(emulator.emulator.project_id()),
-            api_base: Some(Url::parse(&emulator.base_url).unwrap()),
-            organization: OrganizationRef::Slug(OrganizationSlug::new("example-org")),
-            organization_from: None,
-            scheme: "gatehouse".into(),
-            session_minutes: 60,
-            default_country: "US".into(),
-            development: false,
-            workspace: None,
-            session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
-            clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
-        };
+        let config = gatehouse_test_kit::config(&emulator);
         Harness {
             organization_id: organization.organization_id.clone(),
             member_id: organization.member("ada@example.com").member_id.clone(),
@@ -99,11 +56,7 @@ impl Harness {
     }
 
     async fn fetch(&self) -> Result<Token, TokenError> {
-        let app = AppInfo {
-            identifier: "com.example.gatehouse.test".into(),
-            version: "0".into(),
-        };
-        token::fetch(&self.config, self.vault.clone(), app, &self.clock).await
+        token::fetch(&self.config, self.vault.clone(), app(), &self.clock).await
     }
 
     /// Both clocks, Stytch's and Gatehouse's, move on by `seconds`.

@@ -2,6 +2,7 @@
 import type { FactorKind } from "./FactorKind";
 import type { FactorView } from "./FactorView";
 import type { Notice } from "./Notice";
+import type { RecoveryCodesLeft } from "./RecoveryCodesLeft";
 import type { WorkspaceView } from "./WorkspaceView";
 
 export type View = { dev_mode: boolean, busy: boolean, notice: Notice | null, } & ({ "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, } | { "screen": "choose_factor", organization_name: string | null, email: string, 
@@ -35,10 +36,10 @@ rotated: boolean, } | { "screen": "signed_in", organization_name: string | null,
  */
 workspace: WorkspaceView | null, 
 /**
- * Just signed in with a recovery code: how many are left (warn at 2 or fewer); the
- * workspace waits until the person continues.
+ * Just signed in with a recovery code: how many are left; the workspace waits until
+ * the person continues.
  */
-recovery_codes_left: number | null, 
+recovery_codes_left: RecoveryCodesLeft | null, 
 /**
  * The member has an authenticator app, so recovery codes they can renew.
  */

@@ -99,10 +99,11 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factors.replaceChildren(...v.factors.map(factorItem));
     }
     notRemembered.hidden = v.remembered;
-    const left = v.recovery_codes_left;
-    recovery.hidden = left === null;
-    if (left !== null) {
-      const low = left <= 2;
+    const codes = v.recovery_codes_left;
+    const left = codes?.left ?? null;
+    recovery.hidden = codes === null;
+    if (codes !== null) {
+      const { left, low } = codes;
       recovery.classList.toggle("workspace--failed", low);
       recovery.setAttribute("role", low ? "alert" : "status");
       setText(

@@ -4,7 +4,8 @@
 //! and the person can open it again or sign out. A failed workspace is not reopened by itself:
 //! the cookie is still renewed, but the window stays on the local screen until asked.
 
-use crate::machine::{Phase, SignIn};
+use super::state::Phase;
+use super::SignIn;
 
 impl SignIn {
     /// The shell could not load the workspace's page: the signed-in screen says why.

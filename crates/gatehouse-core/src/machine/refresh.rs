@@ -1,18 +1,20 @@
-//! The background session check: about every 3 minutes (as Stytch's own SDKs do), backing off
-//! when Stytch cannot answer, and retrying revocations that could not be sent at sign-out. It
-//! follows the machine's rule: no lock across a call; an answer for a session the person has
-//! since signed out of is dropped.
+//! The background session check: every 3 minutes, as Stytch's own SDKs do
+//! ([`SESSION_CHECK_INTERVAL`](crate::stytch_facts::SESSION_CHECK_INTERVAL)), backing off when
+//! Stytch cannot answer, and retrying revocations that could not be sent at sign-out. No lock
+//! across a call; an answer for a session the person has since signed out of is dropped.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use stytch_b2b::ErrorType;
 
-use crate::machine::{revocations_record, Phase, SignIn};
 use crate::notices;
 
-/// Stytch's own SDKs re-check the session every 3 minutes; so does Gatehouse.
-pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);
+use super::revocations::revocations_record;
+use super::state::Phase;
+use super::SignIn;
+
+/// The longest the check backs off to while Stytch cannot answer (Gatehouse's choice).
 const SESSION_CHECK_MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
 
 impl SignIn {

@@ -1,79 +1,18 @@
-//! The core's test harness: the machine on the shipped configuration against the emulator
+//! The core's harness: the machine on the shipped configuration against the emulator
 //! in-process, vaults in memory, a manual clock, and the emulator's control surface.
-#![allow(dead_code)]
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::AtomicU32;
 use std::sync::{Arc, Mutex};
 
 use emulator_control::{Control, Fault, Method};
-use gatehouse_core::vault::{Answer, Vault};
 use gatehouse_core::view::View;
-use gatehouse_core::{Config, JwtEvent, ManualClock, Parts, SignIn, StytchAuth, Vaults};
-use serde_json::json;
-use stytch_b2b::{AppInfo, OrganizationRef, OrganizationSlug, ProjectId, PublicToken, Url};
+use gatehouse_core::FactorKind;
+use gatehouse_core::{Config, JwtEvent, ManualClock, Parts, SignIn, Vaults};
+use serde_json::{json, Value};
+use stytch_b2b::{OrganizationRef, OrganizationSlug, Url};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
 
-/// Where the tests say the configuration came from.
-pub const CONFIG_FILE: &str = "/etc/gatehouse/config.toml";
-
-/// The shipped configuration (public token) pointed at the emulator.
-pub fn config(emulator: &RunningEmulator, base: &str, organization: OrganizationRef) -> Config {
-    Config {
-        auth: StytchAuth::PublicToken(PublicToken::new(emulator.emulator.public_token())),
-        project_id: ProjectId::new(emulator.emulator.project_id()),
-        api_base: Some(Url::parse(base).unwrap()),
-        organization,
-        organization_from: Some(PathBuf::from(CONFIG_FILE)),
-        scheme: "gatehouse".into(),
-        session_minutes: 60,
-        default_country: "US".into(),
-        development: false,
-        workspace: None,
-        session_check: gatehouse_core::refresh::SESSION_CHECK_INTERVAL,
-        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
-    }
-}
-
-/// A vault in memory, or one that always fails — standing in for the keychain only here, where
-/// the core's reaction is under test (the real keychain has its own tests).
-#[derive(Default)]
-pub struct TestVault {
-    pub value: Mutex<Option<String>>,
-    pub broken: bool,
-    /// How many loads from now never answer (a keychain that hangs).
-    pub hanging_loads: AtomicU32,
-}
-
-impl Vault for TestVault {
-    fn store(&self, token: String) -> Answer<'_, ()> {
-        Box::pin(async move {
-            if self.broken {
-                return Err("the collection is locked".into());
-            }
-            *self.value.lock().unwrap() = Some(token);
-            Ok(())
-        })
-    }
-    fn load(&self) -> Answer<'_, Option<String>> {
-        Box::pin(async move {
-            let hang = self
-                .hanging_loads
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-                .is_ok();
-            if hang {
-                std::future::pending::<()>().await;
-            }
-            Ok(self.value.lock().unwrap().clone())
-        })
-    }
-    fn wipe(&self) -> Answer<'_, ()> {
-        Box::pin(async move {
-            *self.value.lock().unwrap() = None;
-            Ok(())
-        })
-    }
-}
+use crate::{app, config, TestVault};
 
 pub struct Harness {
     pub revocations: Arc<TestVault>,
@@ -108,8 +47,11 @@ impl Harness {
         keychain_broken: bool,
         organization: OrganizationRef,
     ) -> Harness {
-        let base = api_base.unwrap_or(&emulator.base_url).to_owned();
-        let config = config(&emulator, &base, organization);
+        let config = Config {
+            api_base: Some(Url::parse(api_base.unwrap_or(&emulator.base_url)).unwrap()),
+            organization,
+            ..config(&emulator)
+        };
         let session = TestVault {
             broken: keychain_broken,
             ..TestVault::default()
@@ -123,8 +65,7 @@ impl Harness {
     /// loads.
     pub async fn unstarted(hangs: u32) -> Harness {
         let emulator = spawn(Emulator::demo()).await.unwrap();
-        let slug = OrganizationRef::Slug(OrganizationSlug::new("example-org"));
-        let config = config(&emulator, &emulator.base_url, slug);
+        let config = config(&emulator);
         let session = TestVault {
             hanging_loads: AtomicU32::new(hangs),
             ..TestVault::default()
@@ -144,10 +85,7 @@ impl Harness {
                 pending_sign_in: pending.clone(),
                 revocations: revocations.clone(),
             },
-            app: AppInfo {
-                identifier: "com.example.gatehouse.test".into(),
-                version: "0".into(),
-            },
+            app: app(),
             clock: clock.clone(),
             observer: Box::new(|_: &View| {}),
         })
@@ -197,8 +135,7 @@ impl Harness {
     }
 
     pub async fn set_mfa_required(&self) {
-        let org = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
-        let path = format!("/v1/b2b/organizations/{org}");
+        let path = format!("/v1/b2b/organizations/{}", self.organization_id().await);
         let body = json!({"mfa_policy": "REQUIRED_FOR_ALL"});
         let (status, _) = self.control.backend(Method::PUT, &path, &body).await;
         assert!((200..300).contains(&status));
@@ -221,6 +158,101 @@ impl Harness {
         self.machine.open_link(&self.link(email).await).await;
         assert_eq!(self.screen(), "enter_code", "{:?}", self.notice());
     }
+
+    /// A second machine on the same emulator and keychain stand-ins: "the next launch".
+    pub async fn relaunch(&self) -> Arc<SignIn> {
+        let config = config(&self.emulator);
+        let machine = SignIn::new(Parts {
+            config,
+            vaults: Vaults {
+                session: self.session.clone(),
+                pending_sign_in: self.pending.clone(),
+                revocations: self.revocations.clone(),
+            },
+            app: app(),
+            clock: self.clock.clone(),
+            observer: Box::new(|_: &View| {}),
+        })
+        .unwrap();
+        machine.start().await;
+        Arc::new(machine)
+    }
+
+    /// Stytch calls so far whose path contains `path`.
+    pub async fn count(&self, path: &str) -> usize {
+        self.requests()
+            .await
+            .iter()
+            .filter(|r| r.contains(path))
+            .count()
+    }
+
+    /// The member id of `email` in `example-org`.
+    pub async fn member_id(&self, email: &str) -> String {
+        let project = self.control.project().await;
+        project
+            .organization("example-org")
+            .member(email)
+            .member_id
+            .clone()
+    }
+
+    /// The code the member's authenticator app shows now, on Stytch's clock.
+    pub async fn app_code(&self, email: &str) -> String {
+        let member = self.member_id(email).await;
+        self.control.current_totp_code(&member).await
+    }
+
+    /// SMS sends asked of Stytch so far.
+    pub async fn sms_sends(&self) -> usize {
+        let calls = self.requests().await;
+        calls
+            .iter()
+            .filter(|r| r.contains("/otps/sms/send"))
+            .count()
+    }
+
+    /// The member signs in up to the second factor.
+    pub async fn through_the_link(&self, email: &str) {
+        self.machine.start_sign_in(email.into()).await;
+        assert_eq!(self.screen(), "check_email");
+        self.machine.open_link(&self.link(email).await).await;
+    }
+
+    /// The organization allows only `methods` as second factors.
+    pub async fn restrict_mfa_methods(&self, methods: &[&str]) {
+        let path = format!("/v1/b2b/organizations/{}", self.organization_id().await);
+        let body = json!({"mfa_methods": "RESTRICTED", "allowed_mfa_methods": methods});
+        let (status, answer) = self.control.backend(Method::PUT, &path, &body).await;
+        assert!((200..300).contains(&status), "{answer}");
+    }
+
+    /// Enrols `email` (no factor yet) in an authenticator app; returns the recovery codes shown.
+    pub async fn enrol_app(&self, email: &str) -> Vec<String> {
+        self.through_the_link(email).await;
+        if self.screen() == "choose_factor" {
+            self.machine.switch_factor(FactorKind::Totp).await;
+        }
+        assert_eq!(self.screen(), "enroll_totp", "{}", self.view());
+        let code = self.app_code(email).await;
+        self.machine.submit_code(FactorKind::Totp, code).await;
+        let view = self.view();
+        assert_eq!(view["screen"], "recovery_codes", "{view}");
+        strings(&view["codes"])
+    }
+
+    /// Signs out, and moves Stytch's clock past this TOTP step (a code authenticates once).
+    pub async fn sign_out_and_wait_a_step(&self) {
+        self.machine.sign_out().await;
+        assert_eq!(self.screen(), "sign_in");
+        self.control.advance_clock(31).await;
+    }
+
+    /// The id of the demo organization, `example-org`.
+    pub async fn organization_id(&self) -> String {
+        let project = self.control.project().await;
+        project.organization("example-org").organization_id.clone()
+    }
 }
 
 /// Records every JWT event as `open <jwt>`, `renewed <jwt>` or `ended`.
@@ -237,4 +269,13 @@ pub fn record_jwt_events(machine: &SignIn) -> Arc<Mutex<Vec<String>>> {
         record.lock().unwrap().push(line);
     }));
     seen
+}
+
+/// A JSON array of strings.
+pub fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect()
 }

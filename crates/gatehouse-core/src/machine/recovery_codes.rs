@@ -1,0 +1,186 @@
+//! Recovery codes, which come with an authenticator app: one signs in in place of the app (the
+//! signed-in screen then says how many are left); new ones are shown once, until the person says
+//! they saved them; a signed-in member may renew them.
+
+use stytch_b2b::{ErrorType, RecoverRequest, RecoveryCode, RecoveryCodesRequest};
+
+use crate::factor::Step;
+use crate::notices;
+
+use super::second_factor::Refusal;
+use super::state::{NewSession, Phase, Recovery};
+use super::SignIn;
+
+/// Fewer recovery codes than this left and the signed-in screen warns (the view says so; the UI
+/// only shows it).
+pub const RECOVERY_CODES_LOW: u32 = 3;
+
+impl SignIn {
+    /// One of the member's recovery codes, in place of the second factor. Single use: the
+    /// signed-in screen then says how many are left.
+    pub async fn submit_recovery_code(&self, code: String) {
+        let (request, typed, ticket) = {
+            let mut state = self.lock();
+            let Phase::SecondFactor {
+                step: Step::RecoveryCode,
+                ..
+            } = &state.phase
+            else {
+                return;
+            };
+            let Some((code, typed)) = self.typed_code(
+                &mut state,
+                "recovery",
+                &code,
+                RecoveryCode::parse,
+                notices::invalid_recovery_code,
+            ) else {
+                return;
+            };
+            let Phase::SecondFactor { mfa, .. } = &state.phase else {
+                return;
+            };
+            let request = RecoverRequest::new(
+                mfa.organization_id.clone(),
+                mfa.member_id.clone(),
+                code,
+                mfa.ist.clone(),
+                Some(self.config.session_minutes.get()),
+            );
+            state.notice = None;
+            (request, typed, self.begin(&mut state))
+        };
+        match self.client.recovery_codes_recover(&request).await {
+            Ok(r) => {
+                let left = r.recovery_codes_remaining;
+                tracing::info!(left, "recovery code accepted");
+                let session = NewSession::from_answer(
+                    &r.member,
+                    r.session_token,
+                    r.member_session,
+                    r.session_jwt,
+                )
+                .map(|s| s.with_authenticator(Some(Recovery::CodeUsed { left })));
+                self.code_accepted(ticket, session).await;
+            }
+            Err(e) => {
+                let refusal = match e.error_type() {
+                    Some(ErrorType::InvalidRecoveryCode) => {
+                        Refusal::wrong(notices::wrong_recovery_code())
+                    }
+                    _ => Refusal::other(notices::problem(&e, self.now())),
+                };
+                self.code_refused(ticket, "recovery", &typed, &e, refusal);
+            }
+        }
+    }
+
+    /// The person saved their recovery codes (or read how many are left): the codes leave the
+    /// screen and memory, and the workspace, if any, opens.
+    pub async fn recovery_codes_done(&self) {
+        let mut state = self.lock();
+        let Phase::SignedIn { recovery, .. } = &mut state.phase else {
+            return;
+        };
+        if recovery.take().is_some() {
+            state.notice = None;
+            self.publish(&state);
+        }
+    }
+
+    /// The recovery codes on screen, written to `path` as text the owner alone can read. `false`
+    /// when no codes are on screen.
+    pub fn save_recovery_codes_to(&self, path: &std::path::Path) -> std::io::Result<bool> {
+        let text = {
+            let state = self.lock();
+            let Phase::SignedIn {
+                email,
+                recovery: Some(Recovery::NewCodes { codes, .. }),
+                ..
+            } = &state.phase
+            else {
+                return Ok(false);
+            };
+            let organization = state
+                .organization
+                .as_ref()
+                .and_then(|o| o.name.clone())
+                .unwrap_or_default();
+            let mut text = notices::recovery_codes_file_header(email, &organization);
+            for code in codes {
+                text.push_str(code.expose());
+                text.push('\n');
+            }
+            zeroize::Zeroizing::new(text)
+        };
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(path)?;
+        // An existing file keeps its mode on open: make it the owner's alone before writing.
+        #[cfg(unix)]
+        file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        tracing::info!("recovery codes saved to a file the person chose");
+        Ok(true)
+    }
+
+    /// New recovery codes for a signed-in member; the old ones stop working. Shown once.
+    pub async fn renew_recovery_codes(&self) {
+        let (request, ticket) = {
+            let mut state = self.lock();
+            if state.in_flight {
+                return;
+            }
+            let Phase::SignedIn {
+                token,
+                session,
+                totp: true,
+                ..
+            } = &state.phase
+            else {
+                return;
+            };
+            let request = RecoveryCodesRequest {
+                organization_id: session.organization_id.clone(),
+                member_id: session.member_id.clone(),
+                session_token: Some(token.clone()),
+            };
+            state.notice = None;
+            (request, self.begin(&mut state))
+        };
+        let answer = self.client.recovery_codes_rotate(&request).await;
+        let Some(mut state) = self.resume(ticket) else {
+            if answer.is_ok() {
+                // Signed out meanwhile: the codes Stytch rotated are gone with the session.
+                tracing::warn!(
+                    "recovery codes were renewed after sign-out; the new ones were not shown"
+                );
+                let mut state = self.lock();
+                if matches!(state.phase, Phase::SignedOut) {
+                    state.notice = Some(notices::recovery_codes_lost());
+                    self.publish(&state);
+                }
+            }
+            return;
+        };
+        match answer {
+            Ok(response) => {
+                tracing::info!("recovery codes renewed");
+                if let Phase::SignedIn { recovery, .. } = &mut state.phase {
+                    *recovery = Some(Recovery::NewCodes {
+                        codes: response.recovery_codes,
+                        rotated: true,
+                    });
+                }
+                state.notice = Some(notices::recovery_codes_renewed());
+            }
+            Err(e) => {
+                tracing::warn!("recovery codes rotate failed: {e}");
+                state.notice = Some(notices::problem(&e, self.now()));
+            }
+        }
+        self.publish(&state);
+    }
+}

@@ -1,0 +1,218 @@
+//! The SMS code, the guide's second factor: send it (to the phone on file, or to the number a
+//! member without one enters), send a new one, and check the code typed.
+
+use stytch_b2b::{ErrorType, SmsAuthenticateRequest, SmsCode, SmsSendRequest, E164};
+
+use crate::factor::{FactorKind, Step};
+use crate::notices;
+use crate::stytch_facts::SMS_CODE_LIFETIME;
+use crate::view::{mask_phone, Action};
+
+use super::second_factor::{Refusal, SendReason};
+use super::state::{NewSession, Phase};
+use super::SignIn;
+
+impl SignIn {
+    /// Sends an SMS code (to the number the member entered in an `EnrollPhone` step, or to the
+    /// one on file) and moves to the code screen. A failed send leaves the member where they
+    /// were, with what they typed.
+    pub(super) async fn send_code(&self, new_phone: Option<E164>, why: SendReason) {
+        let (request, ticket) = {
+            let mut state = self.lock();
+            if state.in_flight || self.ist_expired(&mut state) {
+                return self.publish(&state);
+            }
+            let Phase::SecondFactor { mfa, step } = &state.phase else {
+                return;
+            };
+            let phone = match (step, &new_phone) {
+                (Step::EnrollPhone, Some(p)) => Some(p.clone()),
+                (Step::Sms { phone, .. }, None) => phone.clone(),
+                _ => return,
+            };
+            let request = SmsSendRequest::new(
+                mfa.organization_id.clone(),
+                mfa.member_id.clone(),
+                phone,
+                Some(mfa.ist.clone()),
+            );
+            state.notice = None;
+            (request, self.begin(&mut state))
+        };
+        let answer = self.client.otps_sms_send(&request).await;
+        let Some(mut state) = self.resume(ticket) else {
+            return;
+        };
+        let now = self.now();
+        match answer {
+            Ok(_) => {
+                tracing::info!("SMS code sent");
+                if let Phase::SecondFactor { step, mfa } = &mut state.phase {
+                    mfa.sms_sent_at = Some(now);
+                    *step = match (&*step, new_phone) {
+                        (Step::EnrollPhone, Some(phone)) => Step::Sms {
+                            masked_phone: mask_phone(phone.as_str()),
+                            phone: Some(phone),
+                            sent_at: now,
+                        },
+                        (
+                            Step::Sms {
+                                masked_phone,
+                                phone,
+                                ..
+                            },
+                            _,
+                        ) => Step::Sms {
+                            masked_phone: masked_phone.clone(),
+                            phone: phone.clone(),
+                            sent_at: now,
+                        },
+                        (other, _) => other.clone(),
+                    };
+                }
+                if why == SendReason::Resend {
+                    state.notice = Some(notices::code_resent());
+                }
+            }
+            Err(e) if e.error_type() == Some(&ErrorType::IntermediateSessionNotFound) => {
+                tracing::warn!("otps/sms/send failed: {e}");
+                state.intermediate_session_gone();
+            }
+            Err(e) => {
+                tracing::warn!("otps/sms/send failed: {e}");
+                let notice = notices::send_refused(&e, now);
+                let refuses_the_number = matches!(
+                    e.error_type(),
+                    Some(ErrorType::InvalidPhoneNumber | ErrorType::InvalidPhoneNumberCountryCode)
+                );
+                // Stytch refused the number itself (not the moment): it is not sent again.
+                if let (Some(phone), true) = (&new_phone, refuses_the_number) {
+                    state.remember_refusal("phone", phone.as_str(), &notice);
+                }
+                state.notice = Some(if why.code_screen_waits() {
+                    notice.with_action(Action::ResendCode)
+                } else {
+                    notice
+                });
+            }
+        }
+        self.publish(&state);
+    }
+
+    /// A member without a phone entered one (E.164 from the UI; checked again here).
+    pub async fn enroll_phone(&self, phone: String) {
+        let phone = {
+            let mut state = self.lock();
+            let enrolling = matches!(
+                state.phase,
+                Phase::SecondFactor {
+                    step: Step::EnrollPhone,
+                    ..
+                }
+            );
+            if !enrolling || state.in_flight {
+                return;
+            }
+            match E164::parse(&phone) {
+                Ok(phone) if state.refused_again("phone", phone.as_str()) => {
+                    tracing::info!("the same number again, just refused: not sent");
+                    return self.publish(&state);
+                }
+                Ok(phone) => phone,
+                Err(e) => {
+                    state.notice = Some(notices::invalid_phone(e));
+                    return self.publish(&state);
+                }
+            }
+        };
+        self.send_code(Some(phone), SendReason::Enrolment).await;
+    }
+
+    /// A new code; the old one stops working.
+    pub async fn resend_code(&self) {
+        self.send_code(None, SendReason::Resend).await;
+    }
+
+    /// The member typed (or pasted) a code on the SMS or authenticator screen; `factor` is the
+    /// screen's. A code typed for one factor is never sent to the other: after a switch in between
+    /// it would be refused there and count toward the member's lock.
+    pub async fn submit_code(&self, factor: FactorKind, code: String) {
+        let screen = match &self.lock().phase {
+            Phase::SecondFactor { step, .. } => step.kind(),
+            _ => None,
+        };
+        if screen != Some(factor) {
+            tracing::info!(
+                ?factor,
+                ?screen,
+                "a code typed for another screen: not sent"
+            );
+            return;
+        }
+        match factor {
+            FactorKind::Totp => self.submit_totp(code).await,
+            _ => self.submit_sms(code).await,
+        }
+    }
+
+    async fn submit_sms(&self, code: String) {
+        let (request, typed, ticket) = {
+            let mut state = self.lock();
+            let Phase::SecondFactor {
+                step: Step::Sms { sent_at, .. },
+                ..
+            } = &state.phase
+            else {
+                return;
+            };
+            let sent_at = *sent_at;
+            let Some((code, typed)) = self.typed_code(
+                &mut state,
+                "code",
+                &code,
+                SmsCode::parse,
+                notices::invalid_code,
+            ) else {
+                return;
+            };
+            if self.now() >= sent_at + SMS_CODE_LIFETIME {
+                state.notice = Some(notices::code_expired());
+                return self.publish(&state);
+            }
+            let Phase::SecondFactor { mfa, .. } = &state.phase else {
+                return;
+            };
+            let request = SmsAuthenticateRequest::new(
+                mfa.organization_id.clone(),
+                mfa.member_id.clone(),
+                code,
+                mfa.ist.clone(),
+                Some(self.config.session_minutes.get()),
+            );
+            state.notice = None;
+            (request, typed, self.begin(&mut state))
+        };
+        match self.client.otps_sms_authenticate(&request).await {
+            Ok(r) => {
+                tracing::info!("SMS code accepted");
+                let session = NewSession::from_answer(
+                    &r.member,
+                    r.session_token,
+                    r.member_session,
+                    r.session_jwt,
+                );
+                self.code_accepted(ticket, session).await;
+            }
+            Err(e) => {
+                let refusal = match e.error_type() {
+                    Some(ErrorType::OtpCodeNotFound | ErrorType::InvalidCode) => {
+                        Refusal::wrong(notices::wrong_code())
+                    }
+                    Some(ErrorType::UnableToAuthOtpCode) => Refusal::other(notices::code_expired()),
+                    _ => Refusal::other(notices::problem(&e, self.now())),
+                };
+                self.code_refused(ticket, "code", &typed, &e, refusal);
+            }
+        }
+    }
+}

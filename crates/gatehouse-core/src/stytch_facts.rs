@@ -1,0 +1,36 @@
+//! What Gatehouse knows of Stytch's lifetimes and limits, each with its source: the one place the
+//! core reads them from (the machine says "expired" before Stytch does, the notices say until
+//! when, the configuration checks its bounds). The client's own checks live in `stytch_b2b`.
+
+use std::time::Duration;
+
+/// Session lengths Stytch accepts, and its default (stytch-node `lib/b2b/magic_links.ts`,
+/// AuthenticateRequest: "a minimum of 5 and a maximum of 527040 minutes", "a 60 minute
+/// duration"); the client checks them too.
+pub use stytch_b2b::{DEFAULT_SESSION_DURATION_MINUTES, SESSION_DURATION_MINUTES};
+
+/// The intermediate session token lives 10 minutes. No response carries its expiry: like
+/// stytch-android (`common/Constants.kt`, IST_EXPIRATION_TIME), Gatehouse keeps the 10 minutes
+/// itself; stytch-node `lib/b2b/magic_links.ts` ("default expiry of 10 minutes").
+pub const INTERMEDIATE_SESSION_LIFETIME: Duration = Duration::from_secs(10 * 60);
+
+/// An SMS one-time code lives 2 minutes (stytch-node `lib/b2b/otp_sms.ts`, send: "OTP codes
+/// expire after two minutes").
+pub const SMS_CODE_LIFETIME: Duration = Duration::from_secs(2 * 60);
+
+/// An email magic link lives 60 minutes unless the request says otherwise (stytch-node
+/// `lib/b2b/magic_links_email.ts`, LoginOrSignupRequest: "Defaults to 60"); Gatehouse does not
+/// change it, so an older waiting sign-in cannot finish.
+pub const MAGIC_LINK_LIFETIME: Duration = Duration::from_secs(60 * 60);
+
+/// A member who fails 10 codes in a row is locked for an hour, by default (Stytch docs,
+/// `resources/platform/user-locks`).
+pub const MEMBER_LOCK_DURATION: Duration = Duration::from_secs(60 * 60);
+
+/// Stytch's browser and mobile SDKs re-authenticate the session every 3 minutes in the background
+/// (stytch-android `common/sessions/SessionAutoUpdater.kt`); so does Gatehouse.
+pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);
+
+/// How long to wait after a 429 that names no `Retry-After`: none is documented (Stytch docs,
+/// "Rate limits": fixed intervals of about a second per address); inferred.
+pub const RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
