@@ -7,32 +7,34 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | [`machine`] | the phases and the intents (`start_sign_in`, `open_link`, `submit_code`, …) |
-//! | [`refresh`] | the background session check and pending revocations |
+//! | [`machine`] | the state machine, a file a phase (launch, email link, first factor, SMS, authenticator, recovery codes, session, refresh, workspace): see its table |
 //! | [`factor`] | second factors as data: which is under way, which others the member has |
-//! | [`second_factor`] | choosing and switching factors, the authenticator app, recovery codes |
+//! | [`stytch_facts`] | Stytch's lifetimes and limits the core relies on, each with its source |
 //! | [`notices`] | every message a person sees, and its [`NoticeCode`] |
 //! | [`view`] | what the webview receives ([`View`]) and command errors ([`CommandError`]) |
-//! | [`config`] | the layered configuration IT installs, loaded from [`config::Sources`] |
+//! | [`intents`] | what the webview may ask (the commands and their arguments) |
+//! | [`config`] | the layered configuration IT installs: its layers, and a function a key |
 //! | [`link`] | which callback URLs are magic links worth sending to Stytch |
 //! | [`pending`] | the record of a sign-in waiting for its link |
+//! | [`vault`] | where secrets outlive the process (the shell puts the OS keychain behind it) |
 //! | [`doctor`] | `gatehouse doctor`'s checks of the configuration, Stytch and the clock |
 //! | [`token`] | `gatehouse token`: a session JWT for scripts, from the kept session |
-//! | [`jwt_sink`], [`workspace`] | the session JWT for the workspace's cookie; a workspace that failed to load |
+//! | [`jwt_sink`] | the session JWT for the workspace's cookie, in order |
 //!
-//! # Adding a second factor (say, an authenticator app)
+//! # Adding a second factor (say, a passkey)
 //!
-//! 1. `factor.rs`: add the [`FactorKind`] (it already names `Totp` and `RecoveryCode`), a
-//!    `Step` variant holding what the step needs (e.g. `Totp { registration_id }`), its
+//! 1. `factor.rs`: the [`FactorKind`], a `Step` variant holding what the step needs, its
 //!    `Step::kind`, the line in `factors_of` that reads it from Stytch's `member_options`, and
-//!    list it in [`factor::SUPPORTED`].
-//! 2. `machine.rs`: render the step (`Screen::EnterCode { factor: Totp, .. }` needs no new
-//!    screen), and add the intent that authenticates it — a copy of `submit_code`'s three
-//!    phases (check and build under the lock, call, apply if the ticket still holds) calling
-//!    the client's endpoint; a `switch_factor(kind)` intent moves between steps.
-//! 3. `notices.rs`: the factor's error words. The UI's types follow by regeneration.
-//!
-//! The rest — tickets, the IST's expiry, keeping the session, sign-out — is shared.
+//!    list it in [`factor::SUPPORTED`]; `machine/first_factor.rs` puts it first when it is the
+//!    member's default (a row in its table test).
+//! 2. `machine/<factor>.rs`: its submit intent, in the protocol of `machine`'s docs. Under the
+//!    lock, `typed_code` does the common checks; call the client; then `code_accepted` with
+//!    `NewSession::from_answer` (it keeps the session, or revokes a token minted without one) or
+//!    `code_refused` with the factor's `Refusal` words — an IST Stytch forgot is
+//!    handled there for every factor. `switch_factor` in `machine/second_factor.rs` learns the
+//!    step to switch to.
+//! 3. `machine/render.rs`: the step's screen (`Screen::EnterCode` fits a code); `notices.rs`:
+//!    its error words; the UI's types follow by regeneration (`cargo test -p gatehouse-core`).
 
 pub mod clock;
 pub mod config;

@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
 use crate::machine::stytch_client;
-use crate::notices;
+use crate::notices::{self, NoticeCode};
 use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
 
 /// The JWT handed out is valid for at least this long.
@@ -163,23 +163,15 @@ pub async fn fetch(
     })
 }
 
-/// A Stytch call that failed other than "session not found", in the app's words.
+/// A Stytch call that failed other than "session not found", in the app's words: the notice the
+/// window would show decides the exit status too, so the two never disagree.
 fn stytch_failure(e: &StytchError, clock: &dyn Clock) -> TokenError {
-    let words = notices::problem(e, clock.now()).message;
-    let unreachable = e.is_retryable() && e.error_type() != Some(&ErrorType::UserLockLimitReached);
-    let refused_app = matches!(
-        e.error_type(),
-        Some(
-            ErrorType::UnauthorizedCredentials
-                | ErrorType::EndpointNotAuthorizedForSdk
-                | ErrorType::BadAppBundleForStytchSdk
-                | ErrorType::BadDomainForStytchSdk
-        )
-    );
-    let sentence = format!("{words} ({e})");
+    let notice = notices::problem(e, clock.now());
+    let unreachable = e.is_retryable() && notice.code != NoticeCode::MemberLocked;
+    let sentence = format!("{} ({e})", notice.message);
     if unreachable {
         TokenError::Unreachable(sentence)
-    } else if refused_app {
+    } else if notice.code == NoticeCode::StytchRefusedApp {
         TokenError::Config(sentence)
     } else {
         TokenError::Failed(sentence)
