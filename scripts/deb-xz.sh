@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Recompresses a .deb the Tauri bundler wrote (gzip) with xz, as dpkg-deb and Debian's own
-# packages do: the same files, control data and scripts, a smaller download (README,
-# "Performance"). Tauri 2.12's bundler has no setting for it: `bundle > linux > deb >
+# packages do: the same files, control data and scripts, a smaller download
+# (docs/performance.md). Tauri 2.12's bundler has no setting for it: `bundle > linux > deb >
 # compression` is an unreleased change upstream (tauri-apps/tauri .changes/deb-compression.md);
 # the .rpm has one (tauri.conf.json). Replaces DEB in place.
 #   scripts/deb-xz.sh DEB [LEVEL]   (LEVEL 0-9, default 6 as dpkg-deb's; 0 for quick test builds)

@@ -1,5 +1,7 @@
 //! Tauri commands: one line each, handing an intent to the sign-in machine. Outcomes reach the
-//! webview as the next `view` event; a command fails only as `{kind, message}`.
+//! webview as the next `view` event; a command fails only as `{kind, message}`. Which commands
+//! exist is the core's one list (`intents/list.rs`, plus `current_view`): `lib.rs` registers
+//! exactly those, so a fn missing here fails the build and one not listed is dead code.
 
 use gatehouse_core::{CommandError, FactorKind, View};
 use tauri::{AppHandle, Runtime, State};

@@ -47,26 +47,14 @@ pub fn run(handed: Vec<String>) {
 
 /// The app's commands on any runtime: the real window's, or `tauri::test`'s mock in tests.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::current_view,
-        commands::start_sign_in,
-        commands::resend_link,
-        commands::use_another_address,
-        commands::submit_link,
-        commands::enroll_phone,
-        commands::submit_code,
-        commands::resend_code,
-        commands::restart,
-        commands::retry,
-        commands::sign_out,
-        commands::open_workspace,
-        commands::switch_factor,
-        commands::submit_recovery_code,
-        commands::recovery_codes_done,
-        commands::renew_recovery_codes,
-        commands::save_recovery_codes,
-        commands::secret_copied,
-    ])
+    // `current_view` then every intent of the core's one list, each a fn in commands.rs: the
+    // same list build.rs gives permissions, so the handler and the ACL cannot differ.
+    macro_rules! intents {
+        ($($name:ident: $args:ty,)*) => {
+            tauri::generate_handler![commands::current_view, $(commands::$name,)*]
+        };
+    }
+    builder.invoke_handler(include!("../crates/gatehouse-core/src/intents/list.rs"))
 }
 
 pub(crate) fn init_tracing() {

@@ -48,6 +48,23 @@ fn invoke(
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// An app whose configuration could not be read, and its window.
+fn unconfigured() -> (
+    App<tauri::test::MockRuntime>,
+    WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = app();
+    app_manage(
+        &app,
+        broken(ConfigError {
+            file: None,
+            message: "no configuration".into(),
+        }),
+    );
+    let window = window(&app);
+    (app, window)
+}
+
 /// Every `view` event the app emits.
 fn record_views(app: &App<tauri::test::MockRuntime>) -> Arc<Mutex<Vec<Value>>> {
     let seen = Arc::new(Mutex::new(Vec::new()));
@@ -126,15 +143,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
 
 #[test]
 fn with_a_broken_configuration_a_command_answers_kind_and_message() {
-    let app = app();
-    app_manage(
-        &app,
-        broken(ConfigError {
-            file: None,
-            message: "no configuration".into(),
-        }),
-    );
-    let window = window(&app);
+    let (_app, window) = unconfigured();
     let view = invoke(&window, "current_view", json!({})).unwrap();
     assert_eq!(view["screen"], "config_error");
     let error = invoke(
@@ -150,22 +159,66 @@ fn with_a_broken_configuration_a_command_answers_kind_and_message() {
         .contains("not configured"));
 }
 
+/// The app's commands: the `current_view` read, then every intent the UI's `Intents` type is
+/// generated from.
+fn listed_commands() -> Vec<&'static str> {
+    std::iter::once("current_view")
+        .chain(gatehouse_core::intents::INTENTS.iter().copied())
+        .collect()
+}
+
 #[test]
 fn every_registered_command_is_an_intent_the_ui_knows() {
-    // build.rs declares the commands (and their permissions); the UI's Intents type is generated
-    // from gatehouse_core::intents. current_view is a read, not an intent.
-    let build = include_str!("../src-tauri/build.rs");
-    for intent in gatehouse_core::intents::INTENTS {
-        assert!(
-            build.contains(&format!("\"{intent}\"")),
-            "{intent} is not a registered command"
+    // The handler is expanded from the core's intent list; through the IPC each listed name
+    // reaches its command (here answering "not configured"), any other name is not found.
+    let (_app, window) = unconfigured();
+    let not_found = |command: &str| Err(Value::String(format!("Command {command} not found")));
+    for command in listed_commands() {
+        assert_ne!(
+            invoke(&window, command, json!({})),
+            not_found(command),
+            "{command} is not a registered command"
         );
     }
-    let registered = build.matches("\",\n").count();
     assert_eq!(
-        registered,
+        invoke(&window, "sign_in_as_anyone", json!({})),
+        not_found("sign_in_as_anyone"),
+        "an unlisted name reaches no command"
+    );
+}
+
+#[test]
+fn the_main_window_may_call_exactly_the_listed_commands() {
+    // The ACL tauri-build wrote for this build (permissions and capabilities), resolved as the
+    // app resolves it: the app's own commands it allows are current_view + intents, no other.
+    use std::collections::{BTreeMap, BTreeSet};
+    use tauri::utils::acl::{capability::Capability, manifest::Manifest, resolved::Resolved};
+    let acl: BTreeMap<String, Manifest> = serde_json::from_str(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/acl-manifests.json"
+    )))
+    .unwrap();
+    let capabilities: BTreeMap<String, Capability> =
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/capabilities.json"))).unwrap();
+    let resolved = Resolved::resolve(
+        &acl,
+        capabilities,
+        tauri::utils::platform::Target::current(),
+    )
+    .unwrap();
+    // Plugin commands resolve as "plugin:<name>|<command>"; the app's by their bare name.
+    let allowed: BTreeSet<&str> = resolved
+        .allowed_commands
+        .keys()
+        .map(String::as_str)
+        .filter(|command| !command.starts_with("plugin:"))
+        .collect();
+    let listed: BTreeSet<&str> = listed_commands().into_iter().collect();
+    assert_eq!(allowed, listed);
+    assert_eq!(
+        listed.len(),
         gatehouse_core::intents::INTENTS.len() + 1,
-        "current_view + intents"
+        "current_view + intents, each once"
     );
 }
 

@@ -1,6 +1,7 @@
-//! The intents the webview may send (the Tauri commands, by name) with their arguments. The UI's
-//! `Intents` type is generated from this struct, so a renamed command or argument fails the UI's
-//! type check; the shell's tests check that every command it registers is listed here.
+//! The intents the webview may send (the Tauri commands, by name) with their arguments. Their one
+//! list is intents/list.rs; the UI's `Intents` type is generated from the struct expanded here, so
+//! a renamed command or argument fails the UI's type check, and the app registers and permits
+//! exactly the listed commands (plus the `current_view` read) by expanding the same list.
 
 use serde::Deserialize;
 use ts_rs::TS;
@@ -46,51 +47,24 @@ pub struct FactorArgs {
     pub factor: crate::factor::FactorKind,
 }
 
-/// Every intent, by command name. Each resolves to nothing: its outcome arrives as the next
-/// view, and its failure as the view's notice (or a `CommandError`).
-#[derive(Debug, Clone, TS)]
-#[ts(export)]
-pub struct Intents {
-    pub start_sign_in: EmailArgs,
-    pub resend_link: NoArgs,
-    pub use_another_address: NoArgs,
-    pub submit_link: LinkArgs,
-    pub enroll_phone: PhoneArgs,
-    pub submit_code: FactorCodeArgs,
-    pub resend_code: NoArgs,
-    pub restart: NoArgs,
-    pub retry: NoArgs,
-    pub sign_out: NoArgs,
-    pub open_workspace: NoArgs,
-    pub switch_factor: FactorArgs,
-    pub submit_recovery_code: CodeArgs,
-    pub recovery_codes_done: NoArgs,
-    pub renew_recovery_codes: NoArgs,
-    pub save_recovery_codes: NoArgs,
-    // The setup key or the recovery codes on screen were copied; the clipboard forgets them.
-    pub secret_copied: NoArgs,
+// `Intents` and `INTENTS` are both expanded from the one list in intents/list.rs, field by field
+// in the list's order, so the type the UI is generated from and the names cannot differ.
+macro_rules! intents {
+    ($($name:ident: $args:ty,)*) => {
+        /// Every intent, by command name. Each resolves to nothing: its outcome arrives as the next
+        /// view, and its failure as the view's notice (or a `CommandError`).
+        #[derive(Debug, Clone, TS)]
+        #[ts(export)]
+        pub struct Intents {
+            $(pub $name: $args,)*
+        }
+
+        /// The intent names, in the order of [`Intents`]'s fields.
+        pub const INTENTS: &[&str] = &[$(stringify!($name),)*];
+    };
 }
 
-/// The intent names, in the order of [`Intents`]'s fields.
-pub const INTENTS: &[&str] = &[
-    "start_sign_in",
-    "resend_link",
-    "use_another_address",
-    "submit_link",
-    "enroll_phone",
-    "submit_code",
-    "resend_code",
-    "restart",
-    "retry",
-    "sign_out",
-    "open_workspace",
-    "switch_factor",
-    "submit_recovery_code",
-    "recovery_codes_done",
-    "renew_recovery_codes",
-    "save_recovery_codes",
-    "secret_copied",
-];
+include!("intents/list.rs");
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //!
 //! Used twice: by `gatehouse-open`, the program the package's desktop entry runs (a binary that
 //! links none of the window's libraries starts in a few milliseconds, where loading WebKitGTK's
-//! ~170 libraries took ~100 ms of every link: README, "Performance"), and by `gatehouse` itself
+//! ~170 libraries took ~100 ms of every link: docs/performance.md), and by `gatehouse` itself
 //! first thing, for a link handed to it directly.
 
 /// tauri.conf.json's `identifier`.
