@@ -37,18 +37,14 @@ impl SignIn {
             ) else {
                 return;
             };
-            let Phase::SecondFactor { mfa, .. } = &state.phase else {
+            let call = self.code_call(&mut state, |mfa, minutes| {
+                let (org, member) = (mfa.organization_id.clone(), mfa.member_id.clone());
+                RecoverRequest::new(org, member, code, mfa.ist.clone(), minutes)
+            });
+            let Some((request, ticket)) = call else {
                 return;
             };
-            let request = RecoverRequest::new(
-                mfa.organization_id.clone(),
-                mfa.member_id.clone(),
-                code,
-                mfa.ist.clone(),
-                Some(self.config.session_minutes.get()),
-            );
-            state.notice = None;
-            (request, typed, self.begin(&mut state))
+            (request, typed, ticket)
         };
         match self.client.recovery_codes_recover(&request).await {
             Ok(r) => {

@@ -9,7 +9,7 @@ use crate::factor::{FactorKind, Step};
 use crate::notices;
 use crate::view::Notice;
 
-use super::state::{NewSession, Phase, State, Ticket};
+use super::state::{Mfa, NewSession, Phase, State, Ticket};
 use super::SignIn;
 
 /// Why an SMS code is being sent.
@@ -156,6 +156,21 @@ impl SignIn {
             return None;
         }
         Some((parsed, typed))
+    }
+
+    /// Starts the call for a code that passed [`typed_code`](Self::typed_code): `request` builds it
+    /// from what the second factor holds (the member, the IST) and the session length to ask for.
+    pub(super) fn code_call<R>(
+        &self,
+        state: &mut State,
+        request: impl FnOnce(&Mfa, Option<u32>) -> R,
+    ) -> Option<(R, Ticket)> {
+        let Phase::SecondFactor { mfa, .. } = &state.phase else {
+            return None;
+        };
+        let request = request(mfa, Some(self.config.session_minutes.get()));
+        state.notice = None;
+        Some((request, self.begin(state)))
     }
 
     /// The IST is older than Stytch keeps it: back to the email screen, saying why. Checked

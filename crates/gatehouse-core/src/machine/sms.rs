@@ -179,18 +179,14 @@ impl SignIn {
                 state.notice = Some(notices::code_expired());
                 return self.publish(&state);
             }
-            let Phase::SecondFactor { mfa, .. } = &state.phase else {
+            let call = self.code_call(&mut state, |mfa, minutes| {
+                let (org, member) = (mfa.organization_id.clone(), mfa.member_id.clone());
+                SmsAuthenticateRequest::new(org, member, code, mfa.ist.clone(), minutes)
+            });
+            let Some((request, ticket)) = call else {
                 return;
             };
-            let request = SmsAuthenticateRequest::new(
-                mfa.organization_id.clone(),
-                mfa.member_id.clone(),
-                code,
-                mfa.ist.clone(),
-                Some(self.config.session_minutes.get()),
-            );
-            state.notice = None;
-            (request, typed, self.begin(&mut state))
+            (request, typed, ticket)
         };
         match self.client.otps_sms_authenticate(&request).await {
             Ok(r) => {

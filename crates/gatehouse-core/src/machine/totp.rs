@@ -75,23 +75,24 @@ impl SignIn {
             ) else {
                 return;
             };
-            let Phase::SecondFactor { mfa, step } = &state.phase else {
-                return;
-            };
-            let recovery_codes = match step {
-                Step::EnrollTotp(enrolment) => Some(enrolment.recovery_codes.clone()),
-                Step::Totp => None,
+            let recovery_codes = match &state.phase {
+                Phase::SecondFactor {
+                    step: Step::EnrollTotp(enrolment),
+                    ..
+                } => Some(enrolment.recovery_codes.clone()),
+                Phase::SecondFactor {
+                    step: Step::Totp, ..
+                } => None,
                 _ => return,
             };
-            let request = TotpAuthenticateRequest::new(
-                mfa.organization_id.clone(),
-                mfa.member_id.clone(),
-                code,
-                mfa.ist.clone(),
-                Some(self.config.session_minutes.get()),
-            );
-            state.notice = None;
-            (request, recovery_codes, typed, self.begin(&mut state))
+            let call = self.code_call(&mut state, |mfa, minutes| {
+                let (org, member) = (mfa.organization_id.clone(), mfa.member_id.clone());
+                TotpAuthenticateRequest::new(org, member, code, mfa.ist.clone(), minutes)
+            });
+            let Some((request, ticket)) = call else {
+                return;
+            };
+            (request, recovery_codes, typed, ticket)
         };
         match self.client.totp_authenticate(&request).await {
             Ok(r) => {
