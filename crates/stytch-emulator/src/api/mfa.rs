@@ -141,8 +141,21 @@ pub(super) fn consume_ist(w: &mut World, ist: &str) -> Vec<Factor> {
     }
 }
 
-/// The organization and member a second-factor call names, for `method` (`sms_otp` or `totp`):
-/// a locked member is refused, then a method the organization does not allow.
+/// The organization a call names, then its member (each not found in its own words).
+pub(super) fn named_member(
+    w: &World,
+    ctx: &Ctx,
+    organization_id: &str,
+    member_id: &str,
+) -> ApiResult<(Organization, Member)> {
+    let org = w.org(ctx, organization_id)?.clone();
+    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    Ok((org, member))
+}
+
+/// The organization and member a second-factor call names ([`named_member`]), for `method`
+/// (`sms_otp` or `totp`): a locked member is refused, then a method the organization does not
+/// allow. (Recovery codes' get and rotate, which take no code, use [`named_member`] alone.)
 pub(super) fn unlocked_member(
     w: &World,
     ctx: &Ctx,
@@ -151,8 +164,7 @@ pub(super) fn unlocked_member(
     method: &str,
     now: OffsetDateTime,
 ) -> ApiResult<(Organization, Member)> {
-    let org = w.org(ctx, organization_id)?.clone();
-    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    let (org, member) = named_member(w, ctx, organization_id, member_id)?;
     if member.is_locked(now) {
         return Err(locked_error(ctx, &member));
     }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::checks::{session_minutes, SessionArgs};
-use super::mfa::{failed, reset_failures, Attempt, Proof};
+use super::mfa::{failed, named_member, reset_failures, Attempt, Proof};
 use super::totp::new_recovery_codes;
 use super::{member_json, obj, org_json, respond};
 use crate::error::{ApiResult, StytchError};
@@ -135,17 +135,6 @@ pub(super) async fn rotate(
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
-
-fn named_member(
-    w: &World,
-    ctx: &Ctx,
-    organization_id: &str,
-    member_id: &str,
-) -> ApiResult<(Organization, Member)> {
-    let org = w.org(ctx, organization_id)?.clone();
-    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
-    Ok((org, member))
-}
 
 /// The member of the session in the Basic password (the SDK API's get and rotate).
 fn session_member(w: &World, ctx: &Ctx, emu: &Emulator) -> ApiResult<(Organization, Member)> {
