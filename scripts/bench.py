@@ -16,7 +16,7 @@ asserted. Run through scripts/bench.sh [PAIRS] (it builds, then runs this in a d
                       path, which runs xdg-mime's shell lookup first: ~170 ms by itself here)
   package             .deb / .rpm file sizes, and the .deb's Installed-Size
 """
-import glob, json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import glob, json, os, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GATEHOUSE = os.path.join(ROOT, "target/release/gatehouse")
@@ -33,6 +33,16 @@ def install_desktop_entry():
     directories."""
     subprocess.run([os.path.join(ROOT, "scripts/desktop-entry.sh"), "install", LAUNCHER],
                    check=True, stdout=subprocess.DEVNULL)
+
+
+def start_emulator(work, config):
+    """The release emulator on a free loopback port and a config.toml pointing at it, through
+    scripts/emulator.sh (the one helper the demo and the package test use too): its pid and base
+    URL. Its log is work/emulator.log; the caller ends it."""
+    up = subprocess.run([os.path.join(ROOT, "scripts/emulator.sh"), "up", EMULATOR, "127.0.0.1:0", work, config],
+                        check=True, stdout=subprocess.PIPE, text=True)
+    pid, base = up.stdout.split()
+    return int(pid), base
 
 
 def free_port():
@@ -107,14 +117,8 @@ def main():
         if not os.path.exists(path):
             sys.exit(f"bench: {path} is missing (scripts/bench.sh builds it)")
     work = tempfile.mkdtemp()
-    emu = subprocess.Popen([EMULATOR, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
-    base = emu.stdout.readline().strip().removeprefix("stytch-emulator listening on ")
-    project = http("GET", base + "/emulator/project")[1]
     config = os.path.join(work, "config.toml")
-    with open(config, "w") as f:
-        f.write(f'[stytch]\nproject_id = "{project["project_id"]}"\npublic_token = "{project["public_token"]}"\n'
-                f'api_base = "{base}"\n[organization]\nslug = "example-org"\n')
+    emu, base = start_emulator(work, config)
     install_desktop_entry()
 
     port, native = free_port(), free_port()
@@ -194,7 +198,7 @@ def main():
         links[desktop].append((wait_for(sid, "main#app[data-screen='enter_code'] input#code") - start) * 1000)
         quit(sid)
     driver.terminate()
-    emu.terminate()
+    os.kill(emu, signal.SIGTERM)
 
     def stats(xs, unit, fmt="{:.0f}"):
         return f"{fmt.format(statistics.median(xs))} {unit} ({fmt.format(min(xs))}–{fmt.format(max(xs))})"

@@ -27,29 +27,13 @@ cargo build --quiet --locked -p gatehouse -p gatehouse-open -p stytch-emulator -
 
 demo="$repo/target/demo"
 mkdir -p "$demo"
-"$repo/target/debug/stytch-emulator" --listen "127.0.0.1:$port" >"$demo/emulator.out" 2>"$demo/emulator.log" &
-emulator=$!
-trap 'kill $emulator 2>/dev/null || true' EXIT
-for _ in $(seq 50); do grep -q 'listening on' "$demo/emulator.out" && break; sleep 0.1; done
-base=$(sed -n 's/^stytch-emulator listening on //p' "$demo/emulator.out")
-[ -n "$base" ] || { echo "demo: the emulator did not start (is port $port free? set GATEHOUSE_DEMO_PORT)" >&2; cat "$demo/emulator.log" >&2; exit 1; }
-project=$(curl -fsS "$base/emulator/project")
-workspace="http://localhost:${base##*:}/workspace/"
-
-# The shipped configuration: the client SDK API on the public token (no secret on the desktop).
-cat >"$demo/config.toml" <<TOML
-[stytch]
-project_id = "$(jq -r .project_id <<<"$project")"
-public_token = "$(jq -r .public_token <<<"$project")"
-api_base = "$base"
-
-[organization]
-slug = "example-org"
-
-[workspace]
-url = "$workspace"
-name = "Example Workspace"
-TOML
+. "$repo/scripts/emulator.sh"
+trap emulator_stop EXIT
+emulator_start "$repo/target/debug/stytch-emulator" "127.0.0.1:$port" "$demo" \
+  || { echo "demo: the emulator did not start (is port $port free? set GATEHOUSE_DEMO_PORT)" >&2; cat "$demo/emulator.log" >&2; exit 1; }
+base=$emulator_base workspace=$emulator_workspace
+# The shipped configuration (see scripts/emulator.sh), and the emulator's demo workspace.
+emulator_config "$demo/config.toml" "Example Workspace" || { echo "demo: could not read the emulator's project" >&2; exit 1; }
 
 # The package's desktop entry, running this build's launcher, as the gatehouse:// handler — so a
 # clicked link reaches the app the way it will on an employee's machine. A file name of its own,
@@ -63,7 +47,7 @@ install_handler() {
 run_app() {
   # The trap first: an install that fails half-way is undone too.
   previous_handler=$("$repo/scripts/desktop-entry.sh" previous)
-  trap 'kill $emulator 2>/dev/null || true; "$repo/scripts/desktop-entry.sh" restore "$entry_file" "$previous_handler"' EXIT
+  trap 'emulator_stop; "$repo/scripts/desktop-entry.sh" restore "$entry_file" "$previous_handler"' EXIT
   install_handler
   echo
   echo "Gatehouse is opening against the demo organization \"Example Org\"."

@@ -27,6 +27,7 @@ done
 [ -n "${GATEHOUSE_IN_SESSION:-}" ] || exec ./scripts/desktop-session.sh "$0" "$@"
 
 fail() { echo "package test: $*" >&2; exit 1; }
+. "$repo/scripts/emulator.sh"
 # Every process this test starts carries this mark in its environment (xdg-open, the launcher and
 # the app inherit it): only those are counted and stopped, never someone else's Gatehouse.
 export GATEHOUSE_PACKAGE_TEST="$$"
@@ -43,7 +44,7 @@ etc_backup=""
 if [ -e /etc/gatehouse ]; then etc_backup="$work/etc-gatehouse"; cp -a /etc/gatehouse "$etc_backup"; fi
 cleanup() {
   stop_ours
-  [ -n "${emulator:-}" ] && kill "$emulator" 2>/dev/null || true
+  emulator_stop
   dpkg -s gatehouse >/dev/null 2>&1 && dpkg --purge gatehouse >/dev/null 2>&1 || true
   dpkg -s gatehouse-admin >/dev/null 2>&1 && dpkg --purge gatehouse-admin >/dev/null 2>&1 || true
   rm -rf /etc/gatehouse
@@ -72,22 +73,9 @@ desktop-file-validate "$entry" || fail "desktop-file-validate refused $entry"
 ./scripts/desktop-entry.sh check "$entry" || fail "the package's desktop entry is not what scripts/desktop-entry.sh renders"
 echo "package test: gatehouse:// opens $handler"
 
-# IT's configuration, pointing at the emulator on this computer.
-"$repo/target/debug/stytch-emulator" --listen 127.0.0.1:0 >"$work/emulator.out" 2>"$work/emulator.log" &
-emulator=$!
-for _ in $(seq 50); do grep -q 'listening on' "$work/emulator.out" && break; sleep 0.1; done
-base=$(sed -n 's/^stytch-emulator listening on //p' "$work/emulator.out")
-[ -n "$base" ] || fail "the emulator did not start"
-project=$(curl -fsS "$base/emulator/project")
-cat >/etc/gatehouse/config.toml <<TOML
-[stytch]
-project_id = "$(jq -r .project_id <<<"$project")"
-public_token = "$(jq -r .public_token <<<"$project")"
-api_base = "$base"
-
-[organization]
-slug = "example-org"
-TOML
+# IT's configuration, pointing at the emulator on this computer (scripts/emulator.sh).
+emulator_start "$repo/target/debug/stytch-emulator" 127.0.0.1:0 "$work" || fail "the emulator did not start"
+emulator_config /etc/gatehouse/config.toml || fail "could not write /etc/gatehouse/config.toml from the emulator's project"
 
 # A link opened the way the desktop does starts the installed binary on the right screen.
 GATEHOUSE_LOG=info xdg-open "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=unrequested-token-0000000000000000" \
@@ -119,8 +107,8 @@ echo "package test: IT's gatehouse-admin package"
 admin=$(./scripts/package-admin.sh debug)
 dpkg -i "$admin" >"$work/admin.log" 2>&1 || { cat "$work/admin.log" >&2; fail "gatehouse-admin did not install"; }
 [ "$(command -v gatehouse-admin)" = /usr/bin/gatehouse-admin ] || fail "/usr/bin/gatehouse-admin is not installed"
-policy=$(STYTCH_PROJECT_ID=$(jq -r .project_id <<<"$project") STYTCH_SECRET=$(jq -r .secret <<<"$project") \
-  STYTCH_API_BASE="$base" /usr/bin/gatehouse-admin --organization example-org mfa-policy 2>&1) \
+policy=$(STYTCH_PROJECT_ID=$(jq -r .project_id <<<"$emulator_project") STYTCH_SECRET=$(jq -r .secret <<<"$emulator_project") \
+  STYTCH_API_BASE="$emulator_base" /usr/bin/gatehouse-admin --organization example-org mfa-policy 2>&1) \
   || fail "the installed gatehouse-admin failed: $policy"
 grep -q 'mfa_policy ' <<<"$policy" || fail "the installed gatehouse-admin printed no policy: $policy"
 dpkg -r gatehouse-admin >>"$work/admin.log" 2>&1 || { cat "$work/admin.log" >&2; fail "dpkg -r gatehouse-admin failed"; }

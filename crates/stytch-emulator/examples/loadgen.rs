@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
+use emulator_control::{query_param, Control};
 use serde_json::{json, Value};
 
 struct Figures {
@@ -37,13 +37,6 @@ impl Figures {
             pct(1.0),
         );
     }
-}
-
-fn basic(user: &str, pass: &str) -> String {
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"))
-    )
 }
 
 /// Runs `connections` workers; each sends the request built by `next` until it returns None
@@ -123,22 +116,11 @@ async fn main() {
         .build()
         .unwrap();
 
-    let project: Value = http
-        .get(format!("{base}/emulator/project"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let auth = basic(
-        project["project_id"].as_str().unwrap(),
-        project["secret"].as_str().unwrap(),
-    );
-    let org = project["organizations"][0]["organization_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    // The control surface's client (emulator-control) for the project and the outbox.
+    let control = Control::new(&base);
+    let project = control.project().await;
+    let auth = project.backend_auth();
+    let org = project.organizations[0].organization_id.clone();
     let email = "loadgen@example.com";
 
     // One session (no MFA: the demo org's policy is OPTIONAL and this member has no phone).
@@ -152,23 +134,9 @@ async fn main() {
         .send()
         .await
         .unwrap();
-    let outbox: Value = http
-        .get(format!("{base}/emulator/outbox?to={email}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token_of = |m: &Value| {
-        let link = url::Url::parse(m["link"].as_str().unwrap()).unwrap();
-        link.query_pairs()
-            .find(|(k, _)| k == "token")
-            .unwrap()
-            .1
-            .into_owned()
-    };
-    let first = token_of(&outbox["messages"][0]);
+    let token_of =
+        |m: &emulator_control::Message| query_param(m.link.as_deref().unwrap(), "token").unwrap();
+    let first = token_of(&control.outbox(email).await[0]);
     let session: Value = post("/v1/b2b/magic_links/authenticate")
         .json(&json!({"magic_links_token": first}))
         .send()
@@ -235,21 +203,8 @@ async fn main() {
     )
     .await;
     m.print();
-    let outbox: Value = http
-        .get(format!("{base}/emulator/outbox?to={email}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let fresh: Vec<String> = outbox["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .skip(1)
-        .map(token_of)
-        .collect();
+    let outbox = control.outbox(email).await;
+    let fresh: Vec<String> = outbox.iter().skip(1).map(token_of).collect();
     eprintln!(
         "minted {} tokens in {:.1} s",
         fresh.len(),

@@ -431,20 +431,8 @@ async fn seed_files_load_and_bad_seeds_are_refused() {
 
 #[tokio::test]
 async fn the_binary_prints_its_address_serves_and_logs_without_secrets() {
-    use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_stytch-emulator"))
-        .args(["--listen", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-    let line = tokio::time::timeout(std::time::Duration::from_secs(60), stdout.next_line())
-        .await
-        .expect("the line in time")
-        .unwrap()
-        .unwrap();
+    let mut child = binary(&["--listen", "127.0.0.1:0"]).spawn().unwrap();
+    let line = first_line(&mut child).await;
     let base = line
         .strip_prefix("stytch-emulator listening on ")
         .expect(&line)
@@ -466,22 +454,8 @@ async fn the_binary_prints_its_address_serves_and_logs_without_secrets() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let outbox: Value = http
-        .get(format!("{base}/emulator/outbox"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let link = outbox["messages"][0]["link"].as_str().unwrap().to_string();
-    let token = url::Url::parse(&link)
-        .unwrap()
-        .query_pairs()
-        .find(|(k, _)| k == "token")
-        .unwrap()
-        .1
-        .into_owned();
+    let link = emulator_control::Control::new(&base).latest_link(ADA).await;
+    let token = emulator_control::query_param(&link, "token").unwrap();
     let res = http
         .post(format!("{base}/v1/b2b/magic_links/authenticate"))
         .header("Authorization", &auth)
@@ -492,15 +466,7 @@ async fn the_binary_prints_its_address_serves_and_logs_without_secrets() {
     let session: Value = res.json().await.unwrap();
     let session_token = session["session_token"].as_str().unwrap().to_string();
     http.get(&link).send().await.ok();
-    child.start_kill().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .await
-        .unwrap();
+    let stderr = kill_and_read_stderr(&mut child).await;
     assert!(
         stderr.contains("POST /v1/b2b/magic_links/authenticate 200"),
         "{stderr}"

@@ -3,26 +3,13 @@
 
 mod common;
 
-use std::process::Stdio;
 use std::time::Duration;
 
 use common::*;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
-use tokio::process::Command;
-
-fn emulator(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_stytch-emulator"));
-    command
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    command
-}
 
 /// Runs the binary to its end (at most 60 s): exit success, stdout, stderr.
 async fn run_to_end(args: &[&str]) -> (bool, String, String) {
-    let child = emulator(args).spawn().unwrap();
+    let child = binary(args).spawn().unwrap();
     let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
         .await
         .expect("the emulator exits by itself")
@@ -59,7 +46,7 @@ async fn allow_host_needs_allow_remote() {
 
 #[tokio::test]
 async fn allow_remote_listens_warns_and_serves_only_allowed_hosts() {
-    let mut child = emulator(&[
+    let mut child = binary(&[
         "--listen",
         "0.0.0.0:0",
         "--allow-remote",
@@ -68,12 +55,7 @@ async fn allow_remote_listens_warns_and_serves_only_allowed_hosts() {
     ])
     .spawn()
     .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-    let line = tokio::time::timeout(Duration::from_secs(60), stdout.next_line())
-        .await
-        .expect("the line in time")
-        .unwrap()
-        .unwrap();
+    let line = first_line(&mut child).await;
     let port = line
         .strip_prefix("stytch-emulator listening on http://0.0.0.0:")
         .expect(&line)
@@ -99,15 +81,7 @@ async fn allow_remote_listens_warns_and_serves_only_allowed_hosts() {
         421,
         "misdirected_request",
     );
-    child.start_kill().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .await
-        .unwrap();
+    let stderr = kill_and_read_stderr(&mut child).await;
     assert!(
         stderr.contains("warning: --allow-remote")
             && stderr.contains("hands out the project secret and every code"),

@@ -102,15 +102,21 @@ impl SessionArgs {
         self.count() > 0
     }
 
-    /// A token and a JWT together are refused.
-    pub fn not_both(&self, ctx: &Ctx) -> ApiResult<()> {
-        if self.count() > 1 {
+    /// [`SessionArgs::new`] for a call that takes a session and nothing in its place (sessions
+    /// and magic-link authenticate): a token and a JWT together are refused.
+    pub fn at_most_one(
+        ctx: &Ctx,
+        token: Option<String>,
+        jwt: Option<String>,
+    ) -> ApiResult<SessionArgs> {
+        let session = SessionArgs::new(ctx, token, jwt);
+        if session.count() > 1 {
             return Err(ctx.err(
                 facts::TOO_MANY_SESSION_ARGUMENTS,
                 "Provide session_token or session_jwt, not both.",
             ));
         }
-        Ok(())
+        Ok(session)
     }
 
     /// The id of the live session named (see [`World::resolve_session`]).

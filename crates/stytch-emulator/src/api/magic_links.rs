@@ -180,8 +180,7 @@ pub(super) async fn authenticate(
 ) -> ApiResult<Response> {
     let now = emu.now();
     let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    session.not_both(&ctx)?;
+    let session = SessionArgs::at_most_one(&ctx, b.session_token, b.session_jwt)?;
     let pkce_code_verifier = checked_verifier(&ctx, some(b.pkce_code_verifier))?;
     let token = b.magic_links_token;
     let sandbox = sandbox_magic_link(&ctx, &token)?;

@@ -1,17 +1,20 @@
 //! What the second-factor endpoints (SMS OTP, TOTP, recovery codes) share: proof of the primary
-//! factor (an IST or a session), the member lock, the organization's allowed MFA methods, and the
-//! session a successful second factor ends in.
+//! factor (an IST or a session), the member lock, the organization's allowed MFA methods, the
+//! checks every authenticate call starts with ([`Attempt::begin`], [`CodeAuthenticate::begin`]),
+//! and the session a successful second factor ends in ([`Attempt::finish`]).
 
+use parking_lot::MutexGuard;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
-use super::checks::SessionArgs;
+use super::checks::{one_of, session_minutes, some, SessionArgs};
 use super::sessions::{add_factor_to_session, jwt_for, session_fields};
 use crate::error::{ApiResult, StytchError};
 use crate::extract::Ctx;
 use crate::facts;
 use crate::ids;
-use crate::model::{Factor, Member, Organization, Sequence};
+use crate::model::{Factor, FactorKind, Member, Organization, Sequence};
 use crate::world::World;
 use crate::Emulator;
 
@@ -29,14 +32,17 @@ pub(super) enum Proven {
 }
 
 impl Proof {
-    /// The proof given, if any; more than one of intermediate_session_token, session_token and
-    /// session_jwt is refused.
+    /// The proof given (the body's `intermediate_session_token`, `session_token` and
+    /// `session_jwt`, or the SDK's Basic password: see [`SessionArgs::new`]), if any; more than
+    /// one is refused.
     pub(super) fn given(
         ctx: &Ctx,
         ist: Option<String>,
-        session: SessionArgs,
+        session_token: Option<String>,
+        session_jwt: Option<String>,
     ) -> ApiResult<Option<Proof>> {
-        match (ist, session.count()) {
+        let session = SessionArgs::new(ctx, session_token, session_jwt);
+        match (some(ist), session.count()) {
             (Some(_), 1..) | (None, 2..) => Err(ctx.err(
                 facts::TOO_MANY_SESSION_ARGUMENTS,
                 "Provide only one of intermediate_session_token, session_token and session_jwt.",
@@ -51,9 +57,10 @@ impl Proof {
     pub(super) fn required(
         ctx: &Ctx,
         ist: Option<String>,
-        session: SessionArgs,
+        session_token: Option<String>,
+        session_jwt: Option<String>,
     ) -> ApiResult<Proof> {
-        Self::given(ctx, ist, session)?.ok_or_else(|| {
+        Self::given(ctx, ist, session_token, session_jwt)?.ok_or_else(|| {
             ctx.err(
                 facts::NO_SESSION_ARGUMENTS,
                 "Provide one of intermediate_session_token, session_token and session_jwt.",
@@ -134,19 +141,34 @@ pub(super) fn consume_ist(w: &mut World, ist: &str) -> Vec<Factor> {
     }
 }
 
-/// The organization and member a call names; a locked member is refused.
+/// The organization a call names, then its member (each not found in its own words).
+pub(super) fn named_member(
+    w: &World,
+    ctx: &Ctx,
+    organization_id: &str,
+    member_id: &str,
+) -> ApiResult<(Organization, Member)> {
+    let org = w.org(ctx, organization_id)?.clone();
+    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    Ok((org, member))
+}
+
+/// The organization and member a second-factor call names ([`named_member`]), for `method`
+/// (`sms_otp` or `totp`): a locked member is refused, then a method the organization does not
+/// allow. (Recovery codes' get and rotate, which take no code, use [`named_member`] alone.)
 pub(super) fn unlocked_member(
     w: &World,
     ctx: &Ctx,
     organization_id: &str,
     member_id: &str,
+    method: &str,
     now: OffsetDateTime,
 ) -> ApiResult<(Organization, Member)> {
-    let org = w.org(ctx, organization_id)?.clone();
-    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
+    let (org, member) = named_member(w, ctx, organization_id, member_id)?;
     if member.is_locked(now) {
         return Err(locked_error(ctx, &member));
     }
+    require_method(ctx, &org, method)?;
     Ok((org, member))
 }
 
@@ -180,7 +202,7 @@ pub(super) fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime)
 /// Refuses `method` (`sms_otp` or `totp`) when the organization's `mfa_methods` is RESTRICTED and
 /// its `allowed_mfa_methods` lacks it (stytchauth/stytch-node: lib/b2b/organizations.ts,
 /// `mfa_methods`). Break-glass members are exempt at Stytch; the emulator has none.
-pub(super) fn require_method(ctx: &Ctx, org: &Organization, method: &str) -> ApiResult<()> {
+fn require_method(ctx: &Ctx, org: &Organization, method: &str) -> ApiResult<()> {
     if org.mfa_methods == "RESTRICTED" && !org.allowed_mfa_methods.iter().any(|m| m == method) {
         return Err(ctx.err(
             facts::OPERATION_RESTRICTED_BY_ORGANIZATION_MFA_METHODS,
@@ -227,49 +249,153 @@ pub(super) fn reset_failures(m: &mut Member, now: OffsetDateTime) {
     m.updated_at = now;
 }
 
-/// The session a successful second factor ends in: with an IST, a new session holding the IST's
-/// primary factor then `factor` (the IST is consumed); with a session, `factor` added to it. The
-/// answer's session fields, JWT included.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn finish(
-    emu: &Emulator,
-    mut w: parking_lot::MutexGuard<'_, World>,
-    ctx: &Ctx,
+// ---------------------------------------------------------------------------------------------
+// An authenticate call, from its shared checks to its session
+// ---------------------------------------------------------------------------------------------
+
+/// A second-factor authenticate call past the checks every one of them starts with: the world
+/// locked, the organization and (unlocked) member it names, and its proof of the primary factor
+/// checked for that member.
+pub(super) struct Attempt<'e> {
+    pub w: MutexGuard<'e, World>,
+    pub org: Organization,
+    pub member: Member,
     proven: Proven,
-    member_id: &str,
-    organization_id: &str,
-    kind: crate::model::FactorKind,
-    minutes: Option<i64>,
-    claims: Option<&Value>,
     now: OffsetDateTime,
-) -> Map<String, Value> {
-    let factor = Factor {
-        kind,
-        sequence: Sequence::Secondary,
-        created_at: now,
-        last_authenticated_at: now,
-    };
-    let session_id = match proven {
-        Proven::Session(id) => {
-            add_factor_to_session(&mut w, &id, factor, now, minutes, claims);
-            id
+}
+
+impl<'e> Attempt<'e> {
+    /// The shared checks, in this order (which error wins when several apply): the organization
+    /// and member found, the member not locked, `method` allowed ([`unlocked_member`]), then the
+    /// proof ([`Proof::check`]). The body's own checks and [`Proof::required`] come before.
+    pub(super) fn begin(
+        emu: &'e Emulator,
+        ctx: &Ctx,
+        organization_id: &str,
+        member_id: &str,
+        proof: Proof,
+        method: &str,
+        now: OffsetDateTime,
+    ) -> ApiResult<Attempt<'e>> {
+        let w = emu.world();
+        let (org, member) = unlocked_member(&w, ctx, organization_id, member_id, method, now)?;
+        let proven = proof.check(&w, ctx, emu, &member, now)?;
+        Ok(Attempt {
+            w,
+            org,
+            member,
+            proven,
+            now,
+        })
+    }
+
+    /// The session a successful second factor ends in: with an IST, a new session holding the
+    /// IST's primary factor then the `kind` factor (the IST is consumed); with a session, the
+    /// factor added to it. The answer's session fields, JWT included (signed outside the lock).
+    pub(super) fn finish(
+        self,
+        emu: &Emulator,
+        ctx: &Ctx,
+        kind: FactorKind,
+        minutes: Option<i64>,
+        claims: Option<&Value>,
+    ) -> Map<String, Value> {
+        let Attempt {
+            mut w,
+            org,
+            member,
+            proven,
+            now,
+        } = self;
+        let factor = Factor {
+            kind,
+            sequence: Sequence::Secondary,
+            created_at: now,
+            last_authenticated_at: now,
+        };
+        let session_id = match proven {
+            Proven::Session(id) => {
+                add_factor_to_session(&mut w, &id, factor, now, minutes, claims);
+                id
+            }
+            Proven::Ist(ist) => {
+                let mut factors = consume_ist(&mut w, &ist);
+                factors.push(factor);
+                w.create_session(
+                    ctx,
+                    &member.member_id,
+                    &org.organization_id,
+                    factors,
+                    minutes.unwrap_or(facts::SESSION_DEFAULT_MINUTES),
+                    claims,
+                    now,
+                )
+            }
+        };
+        let mut body = session_fields(&w, &session_id, now);
+        drop(w);
+        body.insert("session_jwt".into(), jwt_for(emu, &session_id).into());
+        body
+    }
+}
+
+/// The body of SMS OTP and TOTP authenticate, the same for both: a code for the member, the
+/// proof of the primary factor, the session wanted, and the member's MFA settings to change.
+#[derive(Deserialize)]
+pub(super) struct CodeAuthenticate {
+    organization_id: String,
+    member_id: String,
+    pub code: String,
+    intermediate_session_token: Option<String>,
+    session_token: Option<String>,
+    session_jwt: Option<String>,
+    session_duration_minutes: Option<i64>,
+    pub session_custom_claims: Option<Value>,
+    pub set_mfa_enrollment: Option<String>,
+    pub set_default_mfa: Option<bool>,
+}
+
+impl CodeAuthenticate {
+    /// Every check before the code is tried, in this order: `session_duration_minutes`, the
+    /// code's form (`digits` digits), `set_mfa_enrollment`, one proof given, then
+    /// [`Attempt::begin`] for `method`. The session's minutes and the attempt.
+    pub(super) fn begin<'e>(
+        &self,
+        emu: &'e Emulator,
+        ctx: &Ctx,
+        method: &str,
+        digits: usize,
+        now: OffsetDateTime,
+    ) -> ApiResult<(Option<i64>, Attempt<'e>)> {
+        let minutes = session_minutes(ctx, self.session_duration_minutes, true)?;
+        if self.code.len() != digits || !self.code.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(ctx.err(
+                facts::INVALID_CODE,
+                format!("code must be a {digits}-digit number."),
+            ));
         }
-        Proven::Ist(ist) => {
-            let mut factors = consume_ist(&mut w, &ist);
-            factors.push(factor);
-            w.create_session(
-                ctx,
-                member_id,
-                organization_id,
-                factors,
-                minutes.unwrap_or(facts::SESSION_DEFAULT_MINUTES),
-                claims,
-                now,
-            )
-        }
-    };
-    let mut body = session_fields(&w, &session_id, now);
-    drop(w);
-    body.insert("session_jwt".into(), jwt_for(emu, &session_id).into());
-    body
+        one_of(
+            ctx,
+            &self.set_mfa_enrollment,
+            &["enroll", "unenroll"],
+            facts::BAD_REQUEST,
+            "set_mfa_enrollment",
+        )?;
+        let proof = Proof::required(
+            ctx,
+            self.intermediate_session_token.clone(),
+            self.session_token.clone(),
+            self.session_jwt.clone(),
+        )?;
+        let attempt = Attempt::begin(
+            emu,
+            ctx,
+            &self.organization_id,
+            &self.member_id,
+            proof,
+            method,
+            now,
+        )?;
+        Ok((minutes, attempt))
+    }
 }

@@ -4,12 +4,12 @@
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 use time::OffsetDateTime;
 
-use super::checks::{one_of, session_minutes, some, SessionArgs};
+use super::checks::some;
 use super::mfa::{
-    failed, finish, require_method, reset_failures, set_default_method, unlocked_member, Proof,
+    failed, reset_failures, set_default_method, unlocked_member, CodeAuthenticate, Proof,
 };
 use super::{member_json, obj, org_json, respond};
 use crate::error::ApiResult;
@@ -42,11 +42,15 @@ pub(super) async fn sms_send(
     StytchJson(b): StytchJson<SmsSend>,
 ) -> ApiResult<Response> {
     let now = emu.now();
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let proof = Proof::given(&ctx, some(b.intermediate_session_token), session)?;
+    let proof = Proof::given(
+        &ctx,
+        b.intermediate_session_token,
+        b.session_token,
+        b.session_jwt,
+    )?;
     let mut w = emu.world();
-    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
-    require_method(&ctx, &org, "sms_otp")?;
+    let (org, member) =
+        unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, "sms_otp", now)?;
     match proof {
         Some(proof) => {
             proof.check(&w, &ctx, &emu, &member, now)?;
@@ -89,69 +93,26 @@ pub(super) async fn sms_send(
     ))
 }
 
-#[derive(Deserialize)]
-pub(super) struct SmsAuthenticate {
-    organization_id: String,
-    member_id: String,
-    code: String,
-    intermediate_session_token: Option<String>,
-    session_token: Option<String>,
-    session_jwt: Option<String>,
-    session_duration_minutes: Option<i64>,
-    session_custom_claims: Option<Value>,
-    set_mfa_enrollment: Option<String>,
-    set_default_mfa: Option<bool>,
-}
-
 /// Authenticates an SMS code against an IST (consumed: a session is minted with the email
 /// factor then the SMS factor) or an existing session (the SMS factor is added).
 pub(super) async fn sms_authenticate(
     State(emu): State<Emulator>,
     ctx: Ctx,
-    StytchJson(b): StytchJson<SmsAuthenticate>,
+    StytchJson(b): StytchJson<CodeAuthenticate>,
 ) -> ApiResult<Response> {
     let now = emu.now();
-    let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
-    if b.code.len() != facts::SMS_CODE_DIGITS || !b.code.bytes().all(|c| c.is_ascii_digit()) {
-        return Err(ctx.err(facts::INVALID_CODE, "code must be a 6-digit number."));
-    }
-    one_of(
-        &ctx,
-        &b.set_mfa_enrollment,
-        &["enroll", "unenroll"],
-        facts::BAD_REQUEST,
-        "set_mfa_enrollment",
-    )?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let proof = Proof::required(&ctx, some(b.intermediate_session_token), session)?;
-    let mut w = emu.world();
-    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
-    require_method(&ctx, &org, "sms_otp")?;
-    let proven = proof.check(&w, &ctx, &emu, &member, now)?;
-    let phone = redeem_code(&mut w, &ctx, &member.member_id, &b.code, now)?;
-    let member = {
-        let m = w.member_mut(&member.member_id);
-        let enrollment = b.set_mfa_enrollment.as_deref();
-        verify_phone(m, &ctx, &phone, enrollment, b.set_default_mfa, now);
-        m.clone()
-    };
+    let (minutes, mut attempt) = b.begin(&emu, &ctx, "sms_otp", facts::SMS_CODE_DIGITS, now)?;
+    let member_id = &attempt.member.member_id;
+    let phone = redeem_code(&mut attempt.w, &ctx, member_id, &b.code, now)?;
+    let m = attempt.w.member_mut(member_id);
+    let enrollment = b.set_mfa_enrollment.as_deref();
+    verify_phone(m, &ctx, &phone, enrollment, b.set_default_mfa, now);
     let kind = FactorKind::SmsOtp {
-        phone_id: member.phone_id.clone(),
+        phone_id: m.phone_id.clone(),
         phone_number: phone,
     };
     let claims = b.session_custom_claims.as_ref();
-    let body = finish(
-        &emu,
-        w,
-        &ctx,
-        proven,
-        &member.member_id,
-        &org.organization_id,
-        kind,
-        minutes,
-        claims,
-        now,
-    );
+    let body = attempt.finish(&emu, &ctx, kind, minutes, claims);
     Ok(respond(&ctx, body))
 }
 

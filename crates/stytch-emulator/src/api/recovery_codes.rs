@@ -8,8 +8,8 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::checks::{session_minutes, some, SessionArgs};
-use super::mfa::{failed, finish, require_method, reset_failures, unlocked_member, Proof};
+use super::checks::{session_minutes, SessionArgs};
+use super::mfa::{failed, named_member, reset_failures, Attempt, Proof};
 use super::totp::new_recovery_codes;
 use super::{member_json, obj, org_json, respond};
 use crate::error::{ApiResult, StytchError};
@@ -41,13 +41,23 @@ pub(super) async fn recover(
 ) -> ApiResult<Response> {
     let now = emu.now();
     let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let proof = Proof::required(&ctx, some(b.intermediate_session_token), session)?;
-    let mut w = emu.world();
-    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
-    require_method(&ctx, &org, "totp")?;
-    let proven = proof.check(&w, &ctx, &emu, &member, now)?;
-    let spent = active_registration(&mut w, &ctx, &member.member_id)?
+    let proof = Proof::required(
+        &ctx,
+        b.intermediate_session_token,
+        b.session_token,
+        b.session_jwt,
+    )?;
+    let mut attempt = Attempt::begin(
+        &emu,
+        &ctx,
+        &b.organization_id,
+        &b.member_id,
+        proof,
+        "totp",
+        now,
+    )?;
+    let (w, member_id) = (&mut attempt.w, &attempt.member.member_id);
+    let spent = active_registration(w, &ctx, member_id)?
         .recovery_codes
         .iter_mut()
         .find(|c| !c.used && c.code == b.recovery_code.trim())
@@ -57,32 +67,21 @@ pub(super) async fn recover(
         });
     let Some(recovery_code_id) = spent else {
         return Err(failed(
-            &mut w,
+            w,
             &ctx,
-            &member.member_id,
+            member_id,
             now,
             facts::INVALID_RECOVERY_CODE,
             "The recovery code is incorrect or was already used.",
         ));
     };
-    let remaining = active_registration(&mut w, &ctx, &member.member_id)?
+    let remaining = active_registration(w, &ctx, member_id)?
         .unused_recovery_codes()
         .len();
-    reset_failures(w.member_mut(&member.member_id), now);
+    reset_failures(w.member_mut(member_id), now);
     let kind = FactorKind::RecoveryCode { recovery_code_id };
     let claims = b.session_custom_claims.as_ref();
-    let mut body = finish(
-        &emu,
-        w,
-        &ctx,
-        proven,
-        &member.member_id,
-        &org.organization_id,
-        kind,
-        minutes,
-        claims,
-        now,
-    );
+    let mut body = attempt.finish(&emu, &ctx, kind, minutes, claims);
     body.insert("recovery_codes_remaining".into(), remaining.into());
     Ok(respond(&ctx, body))
 }
@@ -136,17 +135,6 @@ pub(super) async fn rotate(
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
-
-fn named_member(
-    w: &World,
-    ctx: &Ctx,
-    organization_id: &str,
-    member_id: &str,
-) -> ApiResult<(Organization, Member)> {
-    let org = w.org(ctx, organization_id)?.clone();
-    let member = w.member(ctx, &org.organization_id, member_id)?.clone();
-    Ok((org, member))
-}
 
 /// The member of the session in the Basic password (the SDK API's get and rotate).
 fn session_member(w: &World, ctx: &Ctx, emu: &Emulator) -> ApiResult<(Organization, Member)> {

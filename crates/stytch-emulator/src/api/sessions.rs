@@ -35,8 +35,7 @@ pub(super) async fn authenticate(
 ) -> ApiResult<Response> {
     let now = emu.now();
     let minutes = session_minutes(&ctx, b.session_duration_minutes, false)?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    session.not_both(&ctx)?;
+    let session = SessionArgs::at_most_one(&ctx, b.session_token, b.session_jwt)?;
     if !session.given() && !ctx.sdk() {
         return Err(ctx.err(
             facts::NO_SESSION_ARGUMENTS,

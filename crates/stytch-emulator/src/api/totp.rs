@@ -4,13 +4,11 @@
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::checks::{one_of, session_minutes, some, SessionArgs};
 use super::mfa::{
-    failed, finish, require_method, reset_failures, set_default_method, unlocked_member, Proof,
-    Proven,
+    failed, reset_failures, set_default_method, unlocked_member, CodeAuthenticate, Proof, Proven,
 };
 use super::{member_json, obj, org_json, respond};
 use crate::error::ApiResult;
@@ -42,11 +40,14 @@ pub(super) async fn create(
 ) -> ApiResult<Response> {
     let now = emu.now();
     let minutes = registration_minutes(&ctx, b.expiration_minutes)?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let proof = Proof::given(&ctx, some(b.intermediate_session_token), session)?;
+    let proof = Proof::given(
+        &ctx,
+        b.intermediate_session_token,
+        b.session_token,
+        b.session_jwt,
+    )?;
     let mut w = emu.world();
-    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
-    require_method(&ctx, &org, "totp")?;
+    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, "totp", now)?;
     let proven = match proof {
         Some(proof) => Some(proof.check(&w, &ctx, &emu, &member, now)?),
         None => None,
@@ -81,68 +82,29 @@ pub(super) async fn create(
     Ok(respond(&ctx, answer))
 }
 
-#[derive(Deserialize)]
-pub(super) struct TotpAuthenticate {
-    organization_id: String,
-    member_id: String,
-    code: String,
-    intermediate_session_token: Option<String>,
-    session_token: Option<String>,
-    session_jwt: Option<String>,
-    session_duration_minutes: Option<i64>,
-    session_custom_claims: Option<Value>,
-    set_mfa_enrollment: Option<String>,
-    set_default_mfa: Option<bool>,
-}
-
 /// Checks a code at the emulator's clock (one step either side accepted, a step used before
 /// refused). The first right code activates the registration; every right code enrolls the
 /// member and ends in a session, like an SMS code.
 pub(super) async fn authenticate(
     State(emu): State<Emulator>,
     ctx: Ctx,
-    StytchJson(b): StytchJson<TotpAuthenticate>,
+    StytchJson(b): StytchJson<CodeAuthenticate>,
 ) -> ApiResult<Response> {
     let now = emu.now();
-    let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
-    if b.code.len() != facts::TOTP_DIGITS || !b.code.bytes().all(|c| c.is_ascii_digit()) {
-        return Err(ctx.err(facts::INVALID_CODE, "code must be a 6-digit number."));
-    }
-    one_of(
-        &ctx,
-        &b.set_mfa_enrollment,
-        &["enroll", "unenroll"],
-        facts::BAD_REQUEST,
-        "set_mfa_enrollment",
-    )?;
-    let session = SessionArgs::new(&ctx, b.session_token, b.session_jwt);
-    let proof = Proof::required(&ctx, some(b.intermediate_session_token), session)?;
-    let mut w = emu.world();
-    let (org, member) = unlocked_member(&w, &ctx, &b.organization_id, &b.member_id, now)?;
-    require_method(&ctx, &org, "totp")?;
-    let proven = proof.check(&w, &ctx, &emu, &member, now)?;
-    let registration_id = redeem_code(&mut w, &ctx, &member.member_id, &b.code, now)?;
-    let m = w.member_mut(&member.member_id);
+    let (minutes, mut attempt) = b.begin(&emu, &ctx, "totp", facts::TOTP_DIGITS, now)?;
+    let member_id = &attempt.member.member_id;
+    let registration_id = redeem_code(&mut attempt.w, &ctx, member_id, &b.code, now)?;
+    let m = attempt.w.member_mut(member_id);
     m.totp_registration_id = registration_id.clone();
-    m.mfa_enrolled = b.set_mfa_enrollment.as_deref() != Some("unenroll") || org.requires_mfa();
+    m.mfa_enrolled =
+        b.set_mfa_enrollment.as_deref() != Some("unenroll") || attempt.org.requires_mfa();
     set_default_method(m, "totp", b.set_default_mfa);
     reset_failures(m, now);
     let kind = FactorKind::Totp {
         totp_id: registration_id,
     };
     let claims = b.session_custom_claims.as_ref();
-    let body = finish(
-        &emu,
-        w,
-        &ctx,
-        proven,
-        &member.member_id,
-        &org.organization_id,
-        kind,
-        minutes,
-        claims,
-        now,
-    );
+    let body = attempt.finish(&emu, &ctx, kind, minutes, claims);
     Ok(respond(&ctx, body))
 }
 

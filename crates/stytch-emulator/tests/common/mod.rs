@@ -222,3 +222,42 @@ pub fn assert_stytch_error(status: StatusCode, body: &Value, want_status: u16, w
     );
     assert!(body.get("data").is_none(), "errors are top level: {body}");
 }
+
+// --- the binary, run as a process ------------------------------------------------------------
+
+/// The emulator's binary with `args`, its stdout and stderr piped, killed if dropped.
+pub fn binary(args: &[&str]) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_stytch-emulator"));
+    command
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    command
+}
+
+/// The first line the started binary prints (its address), within 60 s.
+pub async fn first_line(child: &mut tokio::process::Child) -> String {
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    tokio::time::timeout(std::time::Duration::from_secs(60), stdout.next_line())
+        .await
+        .expect("the line in time")
+        .unwrap()
+        .unwrap()
+}
+
+/// Ends the started binary and returns everything it wrote to stderr (its log).
+pub async fn kill_and_read_stderr(child: &mut tokio::process::Child) -> String {
+    use tokio::io::AsyncReadExt;
+    child.start_kill().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .await
+        .unwrap();
+    stderr
+}
