@@ -47,6 +47,7 @@
 //! [`TotpCode`], [`RecoveryCode`].
 
 mod api;
+mod call;
 mod client;
 mod config;
 mod error;
@@ -84,7 +85,7 @@ pub use api::{
     DEFAULT_SESSION_DURATION_MINUTES, MAGIC_LINK_EXPIRATION_MINUTES, SESSION_DURATION_MINUTES,
 };
 #[doc(hidden)]
-pub use client::decode_response;
+pub use call::decode_response;
 pub use client::{is_loopback, Client, MAX_RESPONSE_BYTES, SDK_IDENTIFIER};
 pub use config::{
     AppInfo, ClientConfig, Credentials, Family, RetryPolicy, LIVE_BASE_URL, TEST_BASE_URL,

@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
-use crate::api::check_path_segment;
 use crate::api::sessions::JwksResponse;
-use crate::client::{decode_response, Client, MAX_RESPONSE_BYTES};
+use crate::call::{read, Repeat};
+use crate::client::Client;
 use crate::error::Error;
 use crate::routes;
 use crate::ProjectId;
@@ -27,33 +27,19 @@ pub struct Probe {
 impl Client {
     /// `GET /v1/b2b/sessions/jwks/{project_id}` once (no retry), with the answer's `Date`.
     pub async fn probe(&self, project_id: &ProjectId) -> Result<Probe, Error> {
-        check_path_segment("project_id", project_id.as_str())?;
-        let url = self.url(&routes::SESSIONS_JWKS.fill(&[project_id.as_str()]));
+        let route = &routes::SESSIONS_JWKS;
+        let call = self
+            .call(route, Repeat::Never)
+            .path(&[("project_id", project_id.as_str())])?;
         let started = Instant::now();
-        let resp = self
-            .http()
-            .get(url)
-            .send()
-            .await
-            .map_err(Error::from_reqwest)?;
-        let status = resp.status();
+        let resp = call.exchange().await?;
         let server_time = resp
             .headers()
             .get(reqwest::header::DATE)
             .and_then(|d| d.to_str().ok())
             .and_then(|d| httpdate::parse_http_date(d).ok())
             .map(OffsetDateTime::from);
-        if resp
-            .content_length()
-            .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
-        {
-            return Err(Error::TooLarge {
-                limit: MAX_RESPONSE_BYTES,
-            });
-        }
-        let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
-        let jwks: JwksResponse =
-            decode_response(routes::SESSIONS_JWKS.family(), status, None, &bytes)?;
+        let jwks: JwksResponse = read(route, resp).await?;
         Ok(Probe {
             keys: jwks.keys.len(),
             server_time,

@@ -289,14 +289,6 @@ pub const ROUTES: &[Route] = &[
     SESSIONS_JWKS,
 ];
 
-/// The route of `family` among a backend/SDK pair.
-pub(crate) fn pick(family: Family, backend: &'static Route, sdk: &'static Route) -> &'static Route {
-    match family {
-        Family::Backend => backend,
-        Family::Sdk => sdk,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

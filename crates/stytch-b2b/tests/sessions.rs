@@ -131,3 +131,15 @@ async fn the_jwks_is_fetched_without_credentials() {
         .unwrap();
     assert!(!jwks.keys.is_empty());
 }
+
+#[tokio::test]
+async fn the_probe_fetches_the_jwks_once_and_reads_stytchs_clock() {
+    let h = Harness::start().await;
+    for family in FAMILIES {
+        let probe = h.client(family).probe(&h.project_id()).await.unwrap();
+        assert!(probe.keys > 0, "{probe:?}");
+        assert!(probe.server_time.is_some(), "the Date header: {probe:?}");
+    }
+    let p = h.project_id();
+    assert_eq!(h.calls_to(&format!("/v1/b2b/sessions/jwks/{p}")).await, 2);
+}

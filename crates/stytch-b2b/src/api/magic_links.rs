@@ -2,19 +2,20 @@
 //! token from the link (with the PKCE verifier). Authenticate is never retried: the token is
 //! single-use.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use url::Url;
 
 use crate::{
-    api::{minted_session_duration, MAGIC_LINK_EXPIRATION_MINUTES},
-    client::{to_body, Auth, Call, Client, Repeat},
+    api::{answer::answer, minted_session_duration, MAGIC_LINK_EXPIRATION_MINUTES},
+    call::Repeat,
+    client::Client,
     error::Error,
     objects::{Member, MemberSession, MfaRequired, Organization, PrimaryRequired},
     pkce::{PkceCodeChallenge, PkceCodeVerifier},
     routes,
     secret::{IntermediateSessionToken, MagicLinkToken, SessionJwt, SessionToken},
     serde_util::empty_as_none,
-    validated::{EmailAddress, InvalidInput, MemberId, OrganizationId, RequestId},
+    validated::{EmailAddress, InvalidInput, MemberId, OrganizationId},
 };
 
 /// `POST /b2b/magic_links/email/login_or_signup`. Holds no secret (the PKCE *challenge* is public).
@@ -105,28 +106,23 @@ impl LoginOrSignupRequest {
     }
 }
 
-/// The answer to login_or_signup. The SDK family returns only `request_id` and `status_code`, so
-/// the rest is optional.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct LoginOrSignupResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member (backend only).
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// Whether a member was created with status `pending` (backend only).
-    #[serde(default)]
-    pub member_created: Option<bool>,
-    /// The member (backend only).
-    #[serde(default)]
-    pub member: Option<Member>,
-    /// The organization (backend only).
-    #[serde(default)]
-    pub organization: Option<Organization>,
+answer! {
+    /// The answer to login_or_signup. The SDK family returns only `request_id` and `status_code`,
+    /// so the rest is optional.
+    pub struct LoginOrSignupResponse {
+        /// The member (backend only).
+        #[serde(default)]
+        pub member_id: Option<MemberId>,
+        /// Whether a member was created with status `pending` (backend only).
+        #[serde(default)]
+        pub member_created: Option<bool>,
+        /// The member (backend only).
+        #[serde(default)]
+        pub member: Option<Member>,
+        /// The organization (backend only).
+        #[serde(default)]
+        pub organization: Option<Organization>,
+    }
 }
 
 /// `POST /b2b/magic_links/authenticate`.
@@ -174,54 +170,50 @@ struct MagicLinksAuthenticateBody<'a> {
     locale: Option<&'a str>,
 }
 
-/// The answer to magic_links/authenticate: a session, or what is required next.
-///
-/// - `member_authenticated: true` → `session_token`/`session_jwt`/`member_session` are `Some`.
-/// - `mfa_required: Some(..)` → `intermediate_session_token` is `Some`; if
-///   `mfa_required.secondary_auth_initiated` is `Some(SmsOtp)` Stytch already sent the code.
-/// - `primary_required: Some(..)` → another primary method is needed.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MagicLinksAuthenticateResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    pub member_id: MemberId,
-    /// The organization.
-    pub organization_id: OrganizationId,
-    /// The email factor id.
-    #[serde(default)]
-    pub method_id: String,
-    /// Whether other sessions were reset.
-    #[serde(default)]
-    pub reset_sessions: bool,
-    /// The member (now `active`, email verified).
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
-    /// True when a full session was minted.
-    pub member_authenticated: bool,
-    /// The IST, when MFA is still required; `None` for Stytch's `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub intermediate_session_token: Option<IntermediateSessionToken>,
-    /// The session token; `None` for `""` ("no session yet" is not an error).
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_token: Option<SessionToken>,
-    /// The session JWT; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_jwt: Option<SessionJwt>,
-    /// The session, or `None` (`null`) while MFA is pending.
-    #[serde(default)]
-    pub member_session: Option<MemberSession>,
-    /// What the second factor needs, or `None`.
-    #[serde(default)]
-    pub mfa_required: Option<MfaRequired>,
-    /// Another primary method is required, or `None`.
-    #[serde(default)]
-    pub primary_required: Option<PrimaryRequired>,
+answer! {
+    /// The answer to magic_links/authenticate: a session, or what is required next.
+    ///
+    /// - `member_authenticated: true` → `session_token`/`session_jwt`/`member_session` are
+    ///   `Some`.
+    /// - `mfa_required: Some(..)` → `intermediate_session_token` is `Some`; if
+    ///   `mfa_required.secondary_auth_initiated` is `Some(SmsOtp)` Stytch already sent the code.
+    /// - `primary_required: Some(..)` → another primary method is needed.
+    pub struct MagicLinksAuthenticateResponse {
+        /// The member.
+        pub member_id: MemberId,
+        /// The organization.
+        pub organization_id: OrganizationId,
+        /// The email factor id.
+        #[serde(default)]
+        pub method_id: String,
+        /// Whether other sessions were reset.
+        #[serde(default)]
+        pub reset_sessions: bool,
+        /// The member (now `active`, email verified).
+        pub member: Member,
+        /// The organization.
+        pub organization: Organization,
+        /// True when a full session was minted.
+        pub member_authenticated: bool,
+        /// The IST, when MFA is still required; `None` for Stytch's `""`.
+        #[serde(default, deserialize_with = "empty_as_none")]
+        pub intermediate_session_token: Option<IntermediateSessionToken>,
+        /// The session token; `None` for `""` ("no session yet" is not an error).
+        #[serde(default, deserialize_with = "empty_as_none")]
+        pub session_token: Option<SessionToken>,
+        /// The session JWT; `None` for `""`.
+        #[serde(default, deserialize_with = "empty_as_none")]
+        pub session_jwt: Option<SessionJwt>,
+        /// The session, or `None` (`null`) while MFA is pending.
+        #[serde(default)]
+        pub member_session: Option<MemberSession>,
+        /// What the second factor needs, or `None`.
+        #[serde(default)]
+        pub mfa_required: Option<MfaRequired>,
+        /// Another primary method is required, or `None`.
+        #[serde(default)]
+        pub primary_required: Option<PrimaryRequired>,
+    }
 }
 
 impl Client {
@@ -232,18 +224,12 @@ impl Client {
         request: &LoginOrSignupRequest,
     ) -> Result<LoginOrSignupResponse, Error> {
         request.check()?;
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_MAGIC_LINKS_LOGIN_OR_SIGNUP,
-                &routes::SDK_MAGIC_LINKS_LOGIN_OR_SIGNUP,
-            ),
-            params: &[],
-            body: Some(to_body(request)),
-            auth: Auth::Default,
-            repeat: Repeat::IfNotSent,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_MAGIC_LINKS_LOGIN_OR_SIGNUP,
+            &routes::SDK_MAGIC_LINKS_LOGIN_OR_SIGNUP,
+        );
+        let call = self.call(route, Repeat::IfNotSent);
+        call.json(request).send().await
     }
 
     /// Authenticates a magic-link token. Never retried: the token is single-use.
@@ -263,17 +249,11 @@ impl Client {
                 .map(|t| t.expose()),
             locale: request.locale.as_deref(),
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_MAGIC_LINKS_AUTHENTICATE,
-                &routes::SDK_MAGIC_LINKS_AUTHENTICATE,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth: Auth::Default,
-            repeat: Repeat::Never,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_MAGIC_LINKS_AUTHENTICATE,
+            &routes::SDK_MAGIC_LINKS_AUTHENTICATE,
+        );
+        let call = self.call(route, Repeat::Never);
+        call.json(&body).send().await
     }
 }

@@ -1,7 +1,9 @@
 //! The endpoints, one module per area (organizations, magic links, SMS OTPs, TOTP, recovery
 //! codes, sessions): public request and response types, private wire bodies, and the `Client`
-//! methods. [`proof`] is what the MFA areas share: how the primary factor is proven.
+//! methods. [`proof`] is what the MFA areas share: how the primary factor is proven; [`answer`]
+//! declares the fields Stytch's answers share.
 
+pub(crate) mod answer;
 pub mod magic_links;
 pub mod organizations;
 pub mod otps;
@@ -40,6 +42,15 @@ pub(crate) fn minted_session_duration(
         crate::config::Family::Backend => requested,
         crate::config::Family::Sdk => Some(requested.unwrap_or(DEFAULT_SESSION_DURATION_MINUTES)),
     })
+}
+
+/// The top-level keys a request body serializes to: what the unit tests check a body may carry.
+#[cfg(test)]
+pub(crate) fn body_keys(body: &impl serde::Serialize) -> Vec<String> {
+    match serde_json::to_value(body).unwrap() {
+        serde_json::Value::Object(map) => map.keys().cloned().collect(),
+        other => panic!("{other}"),
+    }
 }
 
 /// Ids and slugs go into the URL path: refuse anything that is not plainly URL-safe, so that a

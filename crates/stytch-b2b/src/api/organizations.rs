@@ -5,28 +5,24 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::check_path_segment,
-    client::{to_body, Auth, Call, Client, Repeat},
+    api::answer::answer,
+    call::{Auth, Repeat},
+    client::Client,
     config::Family,
     error::Error,
     objects::{AuthMethods, MfaMethod, MfaMethods, MfaPolicy, Organization},
     routes,
     secret::SessionToken,
     serde_util::{empty_as_none, null_default},
-    validated::{OrganizationId, OrganizationRef, OrganizationSlug, RequestId},
+    validated::{OrganizationId, OrganizationRef, OrganizationSlug},
 };
 
-/// `{request_id, status_code, organization}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OrganizationResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The organization.
-    pub organization: Organization,
+answer! {
+    /// `{request_id, status_code, organization}`.
+    pub struct OrganizationResponse {
+        /// The organization.
+        pub organization: Organization,
+    }
 }
 
 /// The fields of an organization update; `None` leaves a field as it is. Holds no secret.
@@ -78,19 +74,14 @@ pub struct OrganizationSummary {
     pub mfa_policy: Option<MfaPolicy>,
 }
 
-/// The answer to organizations/search: `organization` is `None` for an unknown slug (Stytch
-/// answers 200 with `null`, not an error).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OrganizationSearchResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The organization, or `None` when no organization has the slug.
-    #[serde(default)]
-    pub organization: Option<OrganizationSummary>,
+answer! {
+    /// The answer to organizations/search: `organization` is `None` for an unknown slug (Stytch
+    /// answers 200 with `null`, not an error).
+    pub struct OrganizationSearchResponse {
+        /// The organization, or `None` when no organization has the slug.
+        #[serde(default)]
+        pub organization: Option<OrganizationSummary>,
+    }
 }
 
 #[derive(Serialize)]
@@ -108,15 +99,10 @@ impl Client {
     ) -> Result<OrganizationResponse, Error> {
         self.require(Family::Backend, "organizations.get")?;
         let organization = organization.into();
-        check_path_segment("organization", organization.as_str())?;
-        self.execute(Call {
-            route: &routes::BACKEND_ORGANIZATION_GET,
-            params: &[organization.as_str()],
-            body: None,
-            auth: Auth::Default,
-            repeat: Repeat::Safe,
-        })
-        .await
+        self.call(&routes::BACKEND_ORGANIZATION_GET, Repeat::Safe)
+            .path(&[("organization", organization.as_str())])?
+            .send()
+            .await
     }
 
     /// SDK: `POST /sdk/v1/b2b/organizations/search {organization_slug}` — the organization a
@@ -126,16 +112,11 @@ impl Client {
         slug: &OrganizationSlug,
     ) -> Result<OrganizationSearchResponse, Error> {
         self.require(Family::Sdk, "organizations.search")?;
-        self.execute(Call {
-            route: &routes::SDK_ORGANIZATION_SEARCH,
-            params: &[],
-            body: Some(to_body(&SearchBody {
-                organization_slug: slug.as_str(),
-            })),
-            auth: Auth::Default,
-            repeat: Repeat::Safe,
-        })
-        .await
+        let body = SearchBody {
+            organization_slug: slug.as_str(),
+        };
+        let call = self.call(&routes::SDK_ORGANIZATION_SEARCH, Repeat::Safe);
+        call.json(&body).send().await
     }
 
     /// SDK: `GET /sdk/v1/b2b/organizations/me` with `public_token:session_token` — the signed-in
@@ -145,14 +126,10 @@ impl Client {
         session_token: &SessionToken,
     ) -> Result<OrganizationResponse, Error> {
         self.require(Family::Sdk, "organizations.me")?;
-        self.execute(Call {
-            route: &routes::SDK_ORGANIZATION_ME,
-            params: &[],
-            body: None,
-            auth: Auth::SdkSession(session_token),
-            repeat: Repeat::Safe,
-        })
-        .await
+        self.call(&routes::SDK_ORGANIZATION_ME, Repeat::Safe)
+            .auth(Auth::SdkSession(session_token))
+            .send()
+            .await
     }
 
     /// `PUT /b2b/organizations/{organization_id}`. Backend family only (an admin action; the
@@ -164,14 +141,10 @@ impl Client {
         update: &UpdateOrganizationRequest,
     ) -> Result<OrganizationResponse, Error> {
         self.require(Family::Backend, "organizations.update")?;
-        check_path_segment("organization_id", organization_id.as_str())?;
-        self.execute(Call {
-            route: &routes::BACKEND_ORGANIZATION_UPDATE,
-            params: &[organization_id.as_str()],
-            body: Some(to_body(update)),
-            auth: Auth::Default,
-            repeat: Repeat::IfNotSent,
-        })
-        .await
+        self.call(&routes::BACKEND_ORGANIZATION_UPDATE, Repeat::IfNotSent)
+            .path(&[("organization_id", organization_id.as_str())])?
+            .json(update)
+            .send()
+            .await
     }
 }

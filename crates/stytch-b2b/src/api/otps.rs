@@ -2,21 +2,23 @@
 //! only when the connection failed (no SMS can have gone out); authenticate never (the code and
 //! the IST are single-use).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     api::{
+        answer::{answer, mfa_session_answer},
         minted_session_duration,
         proof::{proof_parts, PrimaryFactorProof, ProofFields},
     },
-    client::{to_body, Call, Client, Repeat},
+    call::Repeat,
+    client::Client,
     config::Family,
     error::Error,
-    objects::{Member, MemberSession, Organization},
+    objects::{Member, Organization},
     routes,
-    secret::{IntermediateSessionToken, SessionJwt, SessionToken},
-    serde_util::{empty_as_none, string_enum},
-    validated::{MemberId, OrganizationId, RequestId, SmsCode, E164},
+    secret::IntermediateSessionToken,
+    serde_util::string_enum,
+    validated::{MemberId, OrganizationId, SmsCode, E164},
 };
 
 /// `POST /b2b/otps/sms/send`.
@@ -70,24 +72,19 @@ struct SmsSendBody<'a> {
     proof: ProofFields<'a>,
 }
 
-/// The answer to otps/sms/send (SDK: only `request_id`, `status_code`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SmsSendResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member (backend only).
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The member (backend only).
-    #[serde(default)]
-    pub member: Option<Member>,
-    /// The organization (backend only).
-    #[serde(default)]
-    pub organization: Option<Organization>,
+answer! {
+    /// The answer to otps/sms/send (SDK: only `request_id`, `status_code`).
+    pub struct SmsSendResponse {
+        /// The member (backend only).
+        #[serde(default)]
+        pub member_id: Option<MemberId>,
+        /// The member (backend only).
+        #[serde(default)]
+        pub member: Option<Member>,
+        /// The organization (backend only).
+        #[serde(default)]
+        pub organization: Option<Organization>,
+    }
 }
 
 string_enum!(
@@ -150,31 +147,10 @@ struct SmsAuthenticateBody<'a> {
     proof: ProofFields<'a>,
 }
 
-/// The answer to otps/sms/authenticate: the full session.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SmsAuthenticateResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The member (MFA enrolled, phone verified).
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
-    /// The session token; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_token: Option<SessionToken>,
-    /// The session JWT; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_jwt: Option<SessionJwt>,
-    /// The session with both factors.
-    #[serde(default)]
-    pub member_session: Option<MemberSession>,
+mfa_session_answer! {
+    /// The answer to otps/sms/authenticate: the full session. The member comes back MFA
+    /// enrolled, with the phone verified.
+    pub struct SmsAuthenticateResponse {}
 }
 
 impl Client {
@@ -192,18 +168,9 @@ impl Client {
             },
             proof,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_OTPS_SMS_SEND,
-                &routes::SDK_OTPS_SMS_SEND,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::IfNotSent,
-        })
-        .await
+        let route = self.route(&routes::BACKEND_OTPS_SMS_SEND, &routes::SDK_OTPS_SMS_SEND);
+        let call = self.call(route, Repeat::IfNotSent);
+        call.json(&body).auth(auth).send().await
     }
 
     /// Authenticates an SMS code. Never retried: the code and IST are single-use.
@@ -222,32 +189,19 @@ impl Client {
             set_mfa_enrollment: request.set_mfa_enrollment.as_ref().map(|e| e.as_str()),
             proof,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_OTPS_SMS_AUTHENTICATE,
-                &routes::SDK_OTPS_SMS_AUTHENTICATE,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::Never,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_OTPS_SMS_AUTHENTICATE,
+            &routes::SDK_OTPS_SMS_AUTHENTICATE,
+        );
+        let call = self.call(route, Repeat::Never);
+        call.json(&body).auth(auth).send().await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::Auth;
-
-    fn keys(body: &impl Serialize) -> Vec<String> {
-        match serde_json::to_value(body).unwrap() {
-            serde_json::Value::Object(map) => map.keys().cloned().collect(),
-            other => panic!("{other}"),
-        }
-    }
+    use crate::{api::body_keys as keys, call::Auth, secret::SessionToken};
 
     /// Stytch's SDK schemas have no session fields, `set_default_mfa` or `session_custom_claims`
     /// (stytch-android `StytchB2BApiService.kt`): a session rides in the Basic header instead.

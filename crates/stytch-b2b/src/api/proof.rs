@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::{
-    client::Auth,
+    call::Auth,
     config::Family,
     secret::{IntermediateSessionToken, SessionToken},
 };

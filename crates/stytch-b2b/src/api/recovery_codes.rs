@@ -3,21 +3,23 @@
 //! API by the member's session, sent as the Basic password (stytch-android
 //! `StytchB2BApiService.kt`: `getRecoveryCodes()` and `rotateRecoveryCodes()` take no arguments).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     api::{
-        check_path_segment, minted_session_duration,
+        answer::{answer, mfa_session_answer},
+        minted_session_duration,
         proof::{proof_parts, PrimaryFactorProof, ProofFields},
     },
-    client::{to_body, Auth, Call, Client, Repeat},
+    call::{Auth, Call, Repeat},
+    client::Client,
     config::Family,
     error::Error,
-    objects::{Member, MemberSession, Organization},
-    routes,
-    secret::{SessionJwt, SessionToken},
-    serde_util::{empty_as_none, null_default},
-    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode, RequestId},
+    objects::{Member, Organization},
+    routes::{self, Route},
+    secret::SessionToken,
+    serde_util::null_default,
+    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode},
 };
 
 /// `POST /b2b/recovery_codes/recover`.
@@ -65,33 +67,12 @@ struct RecoverBody<'a> {
     proof: ProofFields<'a>,
 }
 
-/// The answer to recovery_codes/recover: the full session, and how many codes are left.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RecoverResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The member.
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
-    /// The session token; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_token: Option<SessionToken>,
-    /// The session JWT; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_jwt: Option<SessionJwt>,
-    /// Unused codes left after this one.
-    pub recovery_codes_remaining: u32,
-    /// The session with both factors.
-    #[serde(default)]
-    pub member_session: Option<MemberSession>,
+mfa_session_answer! {
+    /// The answer to recovery_codes/recover: the full session, and how many codes are left.
+    pub struct RecoverResponse {
+        /// Unused codes left after this one.
+        pub recovery_codes_remaining: u32,
+    }
 }
 
 /// Whose recovery codes get or rotate is about. The backend API names the member by id; the SDK
@@ -112,28 +93,37 @@ struct RotateBody<'a> {
     member_id: &'a str,
 }
 
-/// The answer to recovery_codes get and rotate: the member's unused codes.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RecoveryCodesResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The member.
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
-    /// The codes (after a rotate: the new ones; the old ones no longer work).
-    #[serde(default, deserialize_with = "null_default")]
-    pub recovery_codes: Vec<RecoveryCode>,
+answer! {
+    /// The answer to recovery_codes get and rotate: the member's unused codes.
+    pub struct RecoveryCodesResponse {
+        /// The member.
+        #[serde(default)]
+        pub member_id: Option<MemberId>,
+        /// The member.
+        pub member: Member,
+        /// The organization.
+        pub organization: Organization,
+        /// The codes (after a rotate: the new ones; the old ones no longer work).
+        #[serde(default, deserialize_with = "null_default")]
+        pub recovery_codes: Vec<RecoveryCode>,
+    }
 }
 
 impl RecoveryCodesRequest {
+    /// A get or rotate call to this client's family's route: made as the member's session in the
+    /// SDK family, which needs it.
+    fn call<'a>(
+        &'a self,
+        client: &'a Client,
+        backend: &'static Route,
+        sdk: &'static Route,
+        repeat: Repeat,
+    ) -> Result<Call<'a>, Error> {
+        let route = client.route(backend, sdk);
+        let auth = self.auth_for(client.family(), route.name)?;
+        Ok(client.call(route, repeat).auth(auth))
+    }
+
     /// The Authorization of a get or rotate: the SDK family needs the member's session.
     fn auth_for(&self, family: Family, endpoint: &'static str) -> Result<Auth<'_>, Error> {
         match (family, &self.session_token) {
@@ -165,18 +155,12 @@ impl Client {
             session_duration_minutes,
             proof,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_RECOVERY_CODES_RECOVER,
-                &routes::SDK_RECOVERY_CODES_RECOVER,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::Never,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_RECOVERY_CODES_RECOVER,
+            &routes::SDK_RECOVERY_CODES_RECOVER,
+        );
+        let call = self.call(route, Repeat::Never);
+        call.json(&body).auth(auth).send().await
     }
 
     /// The member's unused recovery codes. Backend: `GET …/{organization_id}/{member_id}`; SDK:
@@ -185,29 +169,20 @@ impl Client {
         &self,
         request: &RecoveryCodesRequest,
     ) -> Result<RecoveryCodesResponse, Error> {
-        let auth = request.auth_for(self.family(), "recovery_codes.get")?;
-        let organization_id = request.organization_id.as_str();
-        let member_id = request.member_id.as_str();
-        let params: &[&str] = match self.family() {
-            Family::Backend => {
-                check_path_segment("organization_id", organization_id)?;
-                check_path_segment("member_id", member_id)?;
-                &[organization_id, member_id]
-            }
-            Family::Sdk => &[],
+        let call = request.call(
+            self,
+            &routes::BACKEND_RECOVERY_CODES_GET,
+            &routes::SDK_RECOVERY_CODES_GET,
+            Repeat::Safe,
+        )?;
+        let call = match self.family() {
+            Family::Backend => call.path(&[
+                ("organization_id", request.organization_id.as_str()),
+                ("member_id", request.member_id.as_str()),
+            ])?,
+            Family::Sdk => call,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_RECOVERY_CODES_GET,
-                &routes::SDK_RECOVERY_CODES_GET,
-            ),
-            params,
-            body: None,
-            auth,
-            repeat: Repeat::Safe,
-        })
-        .await
+        call.send().await
     }
 
     /// Replaces the member's recovery codes with new ones; the old ones stop working. Repeated
@@ -216,34 +191,27 @@ impl Client {
         &self,
         request: &RecoveryCodesRequest,
     ) -> Result<RecoveryCodesResponse, Error> {
-        let auth = request.auth_for(self.family(), "recovery_codes.rotate")?;
+        let call = request.call(
+            self,
+            &routes::BACKEND_RECOVERY_CODES_ROTATE,
+            &routes::SDK_RECOVERY_CODES_ROTATE,
+            Repeat::IfNotSent,
+        )?;
         // The SDK body is empty (stytch-android `rotateRecoveryCodes()` has no `@Body`).
-        let body = match self.family() {
-            Family::Backend => to_body(&RotateBody {
+        let call = match self.family() {
+            Family::Backend => call.json(&RotateBody {
                 organization_id: request.organization_id.as_str(),
                 member_id: request.member_id.as_str(),
             }),
-            Family::Sdk => b"{}".to_vec(),
+            Family::Sdk => call.json(&serde_json::json!({})),
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_RECOVERY_CODES_ROTATE,
-                &routes::SDK_RECOVERY_CODES_ROTATE,
-            ),
-            params: &[],
-            body: Some(body),
-            auth,
-            repeat: Repeat::IfNotSent,
-        })
-        .await
+        call.send().await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::Auth;
     use crate::secret::SessionToken;
 
     /// A recover body carries the session only on the backend family; get and rotate name the

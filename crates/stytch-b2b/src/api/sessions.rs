@@ -4,49 +4,39 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    api::{check_path_segment, check_session_duration},
-    client::{to_body, Auth, Call, Client, Repeat},
+    api::{answer::answer, check_session_duration},
+    call::{Auth, Repeat},
+    client::Client,
     config::Family,
     error::Error,
     objects::{Member, MemberSession, Organization},
     routes,
     secret::{SessionJwt, SessionToken},
     serde_util::{empty_as_none, null_default},
-    validated::{ProjectId, RequestId},
+    validated::ProjectId,
 };
 
-/// The answer to sessions/authenticate.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SessionsAuthenticateResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The session (extended if a duration was sent).
-    pub member_session: MemberSession,
-    /// The session token (unchanged); `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_token: Option<SessionToken>,
-    /// A fresh 5-minute JWT; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_jwt: Option<SessionJwt>,
-    /// The member.
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
+answer! {
+    /// The answer to sessions/authenticate.
+    pub struct SessionsAuthenticateResponse {
+        /// The session (extended if a duration was sent).
+        pub member_session: MemberSession,
+        /// The session token (unchanged); `None` for `""`.
+        #[serde(default, deserialize_with = "empty_as_none")]
+        pub session_token: Option<SessionToken>,
+        /// A fresh 5-minute JWT; `None` for `""`.
+        #[serde(default, deserialize_with = "empty_as_none")]
+        pub session_jwt: Option<SessionJwt>,
+        /// The member.
+        pub member: Member,
+        /// The organization.
+        pub organization: Organization,
+    }
 }
 
-/// The answer to sessions/revoke.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RevokeResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
+answer! {
+    /// The answer to sessions/revoke.
+    pub struct RevokeResponse {}
 }
 
 /// One JSON Web Key (RSA) as Stytch publishes it.
@@ -85,18 +75,13 @@ pub struct Jwks {
     pub keys: Vec<Jwk>,
 }
 
-/// The answer to sessions/jwks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct JwksResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The keys.
-    #[serde(default, deserialize_with = "null_default")]
-    pub keys: Vec<Jwk>,
+answer! {
+    /// The answer to sessions/jwks.
+    pub struct JwksResponse {
+        /// The keys.
+        #[serde(default, deserialize_with = "null_default")]
+        pub keys: Vec<Jwk>,
+    }
 }
 
 #[derive(Serialize)]
@@ -137,18 +122,12 @@ impl Client {
                 Auth::SdkSession(session_token),
             ),
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_SESSIONS_AUTHENTICATE,
-                &routes::SDK_SESSIONS_AUTHENTICATE,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::Safe,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_SESSIONS_AUTHENTICATE,
+            &routes::SDK_SESSIONS_AUTHENTICATE,
+        );
+        let call = self.call(route, Repeat::Safe);
+        call.json(&body).auth(auth).send().await
     }
 
     /// Revokes a session (sign out). Repeated only if the connection failed.
@@ -156,40 +135,26 @@ impl Client {
         &self,
         session_token: &SessionToken,
     ) -> Result<RevokeResponse, Error> {
-        let (body, auth) = match self.family() {
-            Family::Backend => (
-                Some(to_body(&RevokeBody {
-                    session_token: session_token.expose(),
-                })),
-                Auth::Default,
-            ),
-            Family::Sdk => (None, Auth::SdkSession(session_token)),
+        let route = self.route(
+            &routes::BACKEND_SESSIONS_REVOKE,
+            &routes::SDK_SESSIONS_REVOKE,
+        );
+        let call = self.call(route, Repeat::IfNotSent);
+        let call = match self.family() {
+            Family::Backend => call.json(&RevokeBody {
+                session_token: session_token.expose(),
+            }),
+            Family::Sdk => call.auth(Auth::SdkSession(session_token)),
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_SESSIONS_REVOKE,
-                &routes::SDK_SESSIONS_REVOKE,
-            ),
-            params: &[],
-            body,
-            auth,
-            repeat: Repeat::IfNotSent,
-        })
-        .await
+        call.send().await
     }
 
     /// The project's JWKS (`GET /v1/b2b/sessions/jwks/{project_id}`, no credentials, the same
     /// backend path whatever the family). Retried when safe (a GET).
     pub async fn sessions_jwks(&self, project_id: &ProjectId) -> Result<JwksResponse, Error> {
-        check_path_segment("project_id", project_id.as_str())?;
-        self.execute(Call {
-            route: &routes::SESSIONS_JWKS,
-            params: &[project_id.as_str()],
-            body: None,
-            auth: Auth::Default,
-            repeat: Repeat::Safe,
-        })
-        .await
+        self.call(&routes::SESSIONS_JWKS, Repeat::Safe)
+            .path(&[("project_id", project_id.as_str())])?
+            .send()
+            .await
     }
 }

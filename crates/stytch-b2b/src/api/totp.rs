@@ -2,21 +2,22 @@
 //! recovery codes), then authenticate a code from the app. Neither is ever repeated: create
 //! mints a new secret each time, and authenticate spends the IST.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     api::{
+        answer::{answer, mfa_session_answer},
         minted_session_duration,
         otps::MfaEnrollment,
         proof::{proof_parts, PrimaryFactorProof, ProofFields},
     },
-    client::{to_body, Call, Client, Repeat},
+    call::Repeat,
+    client::Client,
     error::Error,
-    objects::{Member, MemberSession, Organization},
+    objects::{Member, Organization},
     routes,
-    secret::{SessionJwt, SessionToken, TotpQrCode, TotpSecret},
-    serde_util::empty_as_none,
-    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode, RequestId, TotpCode},
+    secret::{TotpQrCode, TotpSecret},
+    validated::{InvalidInput, MemberId, OrganizationId, RecoveryCode, TotpCode},
 };
 
 /// `expiration_minutes` Stytch accepts for a registration not yet authenticated: default 60,
@@ -63,30 +64,25 @@ struct CreateBody<'a> {
     proof: ProofFields<'a>,
 }
 
-/// The answer to totp create: what the member's authenticator app needs, shown once.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TotpCreateResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The new registration (pending until a code is authenticated).
-    pub totp_registration_id: String,
-    /// The shared secret, base32, for typing into the app.
-    pub secret: TotpSecret,
-    /// The secret as a QR code image, `data:image/png;base64,…`.
-    pub qr_code: TotpQrCode,
-    /// Single-use codes for when the app is lost.
-    pub recovery_codes: Vec<RecoveryCode>,
-    /// The member.
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
+answer! {
+    /// The answer to totp create: what the member's authenticator app needs, shown once.
+    pub struct TotpCreateResponse {
+        /// The member.
+        #[serde(default)]
+        pub member_id: Option<MemberId>,
+        /// The new registration (pending until a code is authenticated).
+        pub totp_registration_id: String,
+        /// The shared secret, base32, for typing into the app.
+        pub secret: TotpSecret,
+        /// The secret as a QR code image, `data:image/png;base64,…`.
+        pub qr_code: TotpQrCode,
+        /// Single-use codes for when the app is lost.
+        pub recovery_codes: Vec<RecoveryCode>,
+        /// The member.
+        pub member: Member,
+        /// The organization.
+        pub organization: Organization,
+    }
 }
 
 /// `POST /b2b/totp/authenticate`.
@@ -145,31 +141,10 @@ struct AuthenticateBody<'a> {
     proof: ProofFields<'a>,
 }
 
-/// The answer to totp/authenticate: the full session.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct TotpAuthenticateResponse {
-    /// Stytch's request id.
-    #[serde(default)]
-    pub request_id: RequestId,
-    /// HTTP status as Stytch reports it.
-    #[serde(default)]
-    pub status_code: u16,
-    /// The member.
-    #[serde(default)]
-    pub member_id: Option<MemberId>,
-    /// The member (MFA enrolled, `totp_registration_id` set).
-    pub member: Member,
-    /// The organization.
-    pub organization: Organization,
-    /// The session token; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_token: Option<SessionToken>,
-    /// The session JWT; `None` for `""`.
-    #[serde(default, deserialize_with = "empty_as_none")]
-    pub session_jwt: Option<SessionJwt>,
-    /// The session with both factors.
-    #[serde(default)]
-    pub member_session: Option<MemberSession>,
+mfa_session_answer! {
+    /// The answer to totp/authenticate: the full session. The member comes back MFA enrolled,
+    /// with `totp_registration_id` set.
+    pub struct TotpAuthenticateResponse {}
 }
 
 impl Client {
@@ -194,18 +169,9 @@ impl Client {
             expiration_minutes: request.expiration_minutes,
             proof,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_TOTP_CREATE,
-                &routes::SDK_TOTP_CREATE,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::Never,
-        })
-        .await
+        let route = self.route(&routes::BACKEND_TOTP_CREATE, &routes::SDK_TOTP_CREATE);
+        let call = self.call(route, Repeat::Never);
+        call.json(&body).auth(auth).send().await
     }
 
     /// Authenticates a code from the authenticator app. Never retried: the IST is single-use.
@@ -225,34 +191,22 @@ impl Client {
             set_default_mfa: request.set_default_mfa,
             proof,
         };
-        self.execute(Call {
-            route: routes::pick(
-                self.family(),
-                &routes::BACKEND_TOTP_AUTHENTICATE,
-                &routes::SDK_TOTP_AUTHENTICATE,
-            ),
-            params: &[],
-            body: Some(to_body(&body)),
-            auth,
-            repeat: Repeat::Never,
-        })
-        .await
+        let route = self.route(
+            &routes::BACKEND_TOTP_AUTHENTICATE,
+            &routes::SDK_TOTP_AUTHENTICATE,
+        );
+        let call = self.call(route, Repeat::Never);
+        call.json(&body).auth(auth).send().await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::client::Auth;
+    use crate::api::body_keys as keys;
+    use crate::call::Auth;
     use crate::secret::{IntermediateSessionToken, SessionToken};
     use crate::Family;
-
-    fn keys(body: &impl Serialize) -> Vec<String> {
-        match serde_json::to_value(body).unwrap() {
-            serde_json::Value::Object(map) => map.keys().cloned().collect(),
-            other => panic!("{other}"),
-        }
-    }
 
     /// SDK bodies carry no session (it rides in the Basic header) and never
     /// `session_custom_claims`; `set_default_mfa` is allowed here only because stytch-android's
