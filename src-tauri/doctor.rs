@@ -34,7 +34,7 @@ pub fn run(json: bool) -> ExitCode {
             .map(|rt| rt.block_on(doctor::stytch(config, app, time::OffsetDateTime::now_utc())));
         match stytch {
             Ok(found) => checks.extend(found),
-            Err(e) => checks.push(fail(
+            Err(e) => checks.push(Check::fail(
                 "stytch",
                 format!("could not start: {e}"),
                 "Report this",
@@ -76,24 +76,6 @@ fn report(checks: &[Check], settings: &[Provenance]) -> String {
     out.trim_end().to_owned()
 }
 
-fn pass(name: &'static str, detail: impl Into<String>) -> Check {
-    Check {
-        name,
-        ok: true,
-        detail: detail.into(),
-        fix: None,
-    }
-}
-
-fn fail(name: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Check {
-    Check {
-        name,
-        ok: false,
-        detail: detail.into(),
-        fix: Some(fix.into()),
-    }
-}
-
 /// Writes, reads back and deletes a probe entry (never the session's), within a time limit.
 fn keychain() -> Check {
     let (tx, rx) = std::sync::mpsc::channel();
@@ -111,21 +93,21 @@ fn keychain() -> Check {
         let _ = tx.send(outcome);
     });
     match rx.recv_timeout(KEYCHAIN_LIMIT) {
-        Ok(Ok(true)) => pass(
+        Ok(Ok(true)) => Check::pass(
             "keychain",
             "a probe entry was written, read back and deleted",
         ),
-        Ok(Ok(false)) => fail(
+        Ok(Ok(false)) => Check::fail(
             "keychain",
             "a probe entry read back differently",
             "Check the keyring (Secret Service) for errors",
         ),
-        Ok(Err(e)) => fail(
+        Ok(Err(e)) => Check::fail(
             "keychain",
             e,
             "Install and unlock a Secret Service keyring (gnome-keyring or KWallet)",
         ),
-        Err(_) => fail(
+        Err(_) => Check::fail(
             "keychain",
             format!("no answer within {} s", KEYCHAIN_LIMIT.as_secs()),
             "Unlock the keyring: it may be waiting for a password prompt",
@@ -143,7 +125,7 @@ fn deep_link(scheme: &str) -> Check {
     let entry = match query {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_owned(),
         Ok(_) | Err(_) => {
-            return fail(
+            return Check::fail(
                 "deep link",
                 "xdg-mime could not be asked",
                 "Install xdg-utils",
@@ -152,14 +134,14 @@ fn deep_link(scheme: &str) -> Check {
     };
     let register = format!("xdg-mime default gatehouse.desktop {mime} (or reinstall the package)");
     if entry.is_empty() {
-        return fail(
+        return Check::fail(
             "deep link",
             format!("no handler for {scheme}:// links"),
             register,
         );
     }
     let Some(exec) = desktop_entry(&entry).and_then(|text| exec_of(&text)) else {
-        return fail(
+        return Check::fail(
             "deep link",
             format!("{scheme}:// opens {entry}, which was not found or has no Exec line"),
             register,
@@ -172,12 +154,12 @@ fn deep_link(scheme: &str) -> Check {
         .as_ref()
         .map(|p| p.with_file_name(gatehouse_open::LAUNCHER));
     if this.is_some() && target == this {
-        pass(
+        Check::pass(
             "deep link",
             format!("{scheme}:// opens {entry}, which runs this binary"),
         )
     } else if launcher.is_some() && target == launcher {
-        pass(
+        Check::pass(
             "deep link",
             format!(
                 "{scheme}:// opens {entry}, which runs this binary through {}",
@@ -185,7 +167,7 @@ fn deep_link(scheme: &str) -> Check {
             ),
         )
     } else {
-        fail(
+        Check::fail(
             "deep link",
             format!(
                 "{scheme}:// opens {entry}, which runs {exec}, not this binary ({})",
@@ -198,7 +180,7 @@ fn deep_link(scheme: &str) -> Check {
 
 #[cfg(not(target_os = "linux"))]
 fn deep_link(scheme: &str) -> Check {
-    pass(
+    Check::pass(
         "deep link",
         format!("{scheme}:// is registered by the installer on this system (not checked here)"),
     )
@@ -264,7 +246,7 @@ fn single_instance() -> Check {
     let owned = match ask("NameHasOwner") {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).contains("true"),
         Ok(out) => {
-            return fail(
+            return Check::fail(
                 "single instance",
                 format!(
                     "the session bus did not answer: {}",
@@ -274,7 +256,7 @@ fn single_instance() -> Check {
             )
         }
         Err(e) => {
-            return fail(
+            return Check::fail(
                 "single instance",
                 format!("gdbus could not be run: {e}"),
                 "Install libglib2.0-bin",
@@ -282,7 +264,7 @@ fn single_instance() -> Check {
         }
     };
     if !owned {
-        return pass(
+        return Check::pass(
             "single instance",
             format!("{name} is free: no Gatehouse window is open"),
         );
@@ -300,11 +282,11 @@ fn single_instance() -> Check {
         .and_then(|e| e.file_name())
         .is_some_and(|n| n == "gatehouse");
     match (pid, is_gatehouse) {
-        (Some(pid), true) => pass(
+        (Some(pid), true) => Check::pass(
             "single instance",
             format!("{name} is held by a running Gatehouse (pid {pid})"),
         ),
-        _ => fail(
+        _ => Check::fail(
             "single instance",
             format!(
                 "{name} is held by another program ({})",
@@ -318,7 +300,7 @@ fn single_instance() -> Check {
 
 #[cfg(not(target_os = "linux"))]
 fn single_instance() -> Check {
-    pass("single instance", "not checked on this system")
+    Check::pass("single instance", "not checked on this system")
 }
 
 #[cfg(test)]

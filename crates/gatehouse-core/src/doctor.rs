@@ -6,47 +6,19 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
 use stytch_b2b::{AppInfo, Error as StytchError, ErrorType, Family, OrganizationRef};
 use time::OffsetDateTime;
 
 use crate::config::{self, Config, Provenance, Sources};
 use crate::machine::stytch_client;
 
+mod check;
+
+pub use check::Check;
+
 /// A clock further than this from Stytch's breaks session JWTs (they live 5 minutes and are
 /// checked against `exp`/`nbf`).
 pub const MAX_CLOCK_SKEW: Duration = Duration::from_secs(60);
-
-/// One line of the doctor's report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Check {
-    pub name: &'static str,
-    pub ok: bool,
-    /// What was found, in plain words.
-    pub detail: String,
-    /// What to do about a failure.
-    pub fix: Option<String>,
-}
-
-impl Check {
-    fn pass(name: &'static str, detail: impl Into<String>) -> Self {
-        Self {
-            name,
-            ok: true,
-            detail: detail.into(),
-            fix: None,
-        }
-    }
-
-    fn fail(name: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Self {
-        Self {
-            name,
-            ok: false,
-            detail: detail.into(),
-            fix: Some(fix.into()),
-        }
-    }
-}
 
 /// The configuration: loaded or not (the error names the file), and where each key came from.
 pub fn configuration(sources: &Sources) -> (Check, Vec<Provenance>, Option<Config>) {
