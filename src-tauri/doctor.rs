@@ -7,17 +7,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Duration;
 
 use gatehouse_core::config::{Provenance, Sources};
 use gatehouse_core::doctor::{self, Check};
+use gatehouse_core::vault::KEYCHAIN_LIMIT;
 use stytch_b2b::AppInfo;
 
 use crate::identity::{IDENTIFIER, VERSION};
 use crate::keychain::Keychain;
-
-/// How long the keychain may take to answer the probe.
-const KEYCHAIN_LIMIT: Duration = Duration::from_secs(8);
 
 pub fn run(json: bool) -> ExitCode {
     let sources = Sources::from_env();
@@ -76,7 +73,8 @@ fn report(checks: &[Check], settings: &[Provenance]) -> String {
     out.trim_end().to_owned()
 }
 
-/// Writes, reads back and deletes a probe entry (never the session's), within a time limit.
+/// Writes, reads back and deletes a probe entry (never the session's), within the app's own
+/// limit on a keychain call.
 fn keychain() -> Check {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -118,28 +116,23 @@ fn keychain() -> Check {
 /// The `scheme://` handler: registered, and its desktop entry runs this binary.
 #[cfg(target_os = "linux")]
 fn deep_link(scheme: &str) -> Check {
-    let mime = format!("x-scheme-handler/{scheme}");
-    let query = Command::new("xdg-mime")
-        .args(["query", "default", &mime])
-        .output();
-    let entry = match query {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_owned(),
-        Ok(_) | Err(_) => {
+    use crate::desktop_handler;
+
+    let register = format!(
+        "xdg-mime default gatehouse.desktop {} (or reinstall the package)",
+        desktop_handler::mime_type(scheme)
+    );
+    let entry = match desktop_handler::handler(scheme) {
+        Ok(Some(entry)) => entry,
+        Ok(None) => {
             return Check::fail(
                 "deep link",
-                "xdg-mime could not be asked",
-                "Install xdg-utils",
+                format!("no handler for {scheme}:// links"),
+                register,
             )
         }
+        Err(e) => return Check::fail("deep link", e.to_string(), "Install xdg-utils"),
     };
-    let register = format!("xdg-mime default gatehouse.desktop {mime} (or reinstall the package)");
-    if entry.is_empty() {
-        return Check::fail(
-            "deep link",
-            format!("no handler for {scheme}:// links"),
-            register,
-        );
-    }
     let Some(exec) = desktop_entry(&entry).and_then(|text| exec_of(&text)) else {
         return Check::fail(
             "deep link",

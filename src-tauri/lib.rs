@@ -4,6 +4,8 @@
 
 pub mod cli;
 mod clipboard;
+#[cfg(target_os = "linux")]
+mod desktop_handler;
 mod doctor;
 pub mod identity;
 pub mod keychain;

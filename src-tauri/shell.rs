@@ -202,10 +202,8 @@ pub fn broken(error: ConfigError) -> Gatehouse {
 fn register_scheme_if_missing(app: &AppHandle, scheme: &str) {
     #[cfg(target_os = "linux")]
     {
-        let query = std::process::Command::new("xdg-mime")
-            .args(["query", "default", &format!("x-scheme-handler/{scheme}")])
-            .output();
-        let has_handler = matches!(&query, Ok(out) if out.status.success() && !out.stdout.trim_ascii().is_empty());
+        // An xdg-mime that cannot be asked counts as no handler: registering is how links reach us.
+        let has_handler = matches!(crate::desktop_handler::handler(scheme), Ok(Some(_)));
         if !has_handler {
             match app.deep_link().register(scheme) {
                 Ok(()) => tracing::info!("registered as the handler of {scheme}:// links"),

@@ -19,6 +19,7 @@ pub trait Vault: Send + Sync {
 /// How long a keychain call may take before it counts as failed. A Secret Service that is
 /// starting, locked behind a prompt nobody sees, or gone from the bus otherwise holds a call for
 /// D-Bus's default 25 s (inferred from libdbus's default reply timeout), and the launch with it.
+/// `gatehouse doctor`'s keychain probe is held to the same limit.
 pub const KEYCHAIN_LIMIT: Duration = Duration::from_secs(8);
 
 /// `vault` with every call bounded by `limit`: past it the call is an error (the call itself may
