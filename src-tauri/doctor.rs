@@ -10,7 +10,7 @@ use std::process::{Command, ExitCode};
 
 use gatehouse_core::config::{Provenance, Sources};
 use gatehouse_core::doctor::{self, Check};
-use gatehouse_core::vault::KEYCHAIN_LIMIT;
+use gatehouse_core::vault::{VaultError, KEYCHAIN_LIMIT};
 use stytch_b2b::AppInfo;
 
 use crate::identity::{IDENTIFIER, VERSION};
@@ -86,30 +86,39 @@ fn keychain() -> Check {
             .and_then(|read| {
                 let same = read.as_deref() == Some(value.as_str());
                 probe.wipe().map(|()| same)
-            })
-            .map_err(|e| e.to_string());
+            });
         let _ = tx.send(outcome);
     });
-    match rx.recv_timeout(KEYCHAIN_LIMIT) {
-        Ok(Ok(true)) => Check::pass(
+    let outcome = rx
+        .recv_timeout(KEYCHAIN_LIMIT)
+        .unwrap_or_else(|_| Err(VaultError::timed_out(KEYCHAIN_LIMIT)));
+    match outcome {
+        Ok(true) => Check::pass(
             "keychain",
             "a probe entry was written, read back and deleted",
         ),
-        Ok(Ok(false)) => Check::fail(
+        Ok(false) => Check::fail(
             "keychain",
             "a probe entry read back differently",
             "Check the keyring (Secret Service) for errors",
         ),
-        Ok(Err(e)) => Check::fail(
-            "keychain",
-            e,
-            "Install and unlock a Secret Service keyring (gnome-keyring or KWallet)",
-        ),
-        Err(_) => Check::fail(
-            "keychain",
-            format!("no answer within {} s", KEYCHAIN_LIMIT.as_secs()),
-            "Unlock the keyring: it may be waiting for a password prompt",
-        ),
+        Err(e) => Check::fail("keychain", e.to_string(), keychain_fix(&e)),
+    }
+}
+
+/// What to do about each kind of keychain failure, for whoever runs the doctor (often IT).
+fn keychain_fix(error: &VaultError) -> &'static str {
+    match error {
+        VaultError::Unavailable(_) => {
+            "Install and start a Secret Service keyring (gnome-keyring or KWallet) in the desktop session, with a default keyring (Passwords and Keys can create one)"
+        }
+        VaultError::Locked(_) => {
+            "Unlock the keyring (Passwords and Keys, or log in again with the account's password), then run gatehouse doctor again"
+        }
+        VaultError::Refused(_) => {
+            "The keyring denied access: allow Gatehouse in its settings or access policy, and remove any duplicate Gatehouse entries"
+        }
+        VaultError::TimedOut(_) => "Unlock the keyring: it may be waiting for a password prompt",
     }
 }
 
@@ -298,7 +307,34 @@ fn single_instance() -> Check {
 
 #[cfg(test)]
 mod tests {
-    use super::exec_of;
+    use gatehouse_core::vault::{VaultError, KEYCHAIN_LIMIT};
+
+    use super::{exec_of, keychain_fix};
+
+    #[test]
+    fn each_keychain_failure_has_its_own_fix() {
+        let fixes = [
+            (
+                VaultError::Unavailable("d".into()),
+                "start a Secret Service keyring",
+            ),
+            (
+                VaultError::Locked("d".into()),
+                "Unlock the keyring (Passwords and Keys",
+            ),
+            (VaultError::Refused("d".into()), "allow Gatehouse"),
+            (
+                VaultError::timed_out(KEYCHAIN_LIMIT),
+                "waiting for a password prompt",
+            ),
+        ];
+        for (error, says) in &fixes {
+            assert!(keychain_fix(error).contains(says), "{}", error.code());
+        }
+        let distinct: std::collections::BTreeSet<_> =
+            fixes.iter().map(|(e, _)| keychain_fix(e)).collect();
+        assert_eq!(distinct.len(), fixes.len());
+    }
 
     #[test]
     fn the_program_of_an_exec_line_is_its_first_word() {

@@ -1,7 +1,10 @@
 //! The OS keychain holding the member's session token: the Secret Service on Linux, Keychain on
 //! macOS, Credential Manager on Windows — through `keyring`, never its in-memory mock.
 
+use gatehouse_core::vault::VaultError;
 use keyring::Entry;
+
+use crate::keychain_error::vault_error;
 
 /// The account under which the session token is stored; the service is the app identifier.
 pub const SESSION_ACCOUNT: &str = "session";
@@ -10,25 +13,6 @@ pub const SESSION_ACCOUNT: &str = "session";
 pub const PENDING_SIGN_IN_ACCOUNT: &str = "pending-sign-in";
 /// The account holding sessions signed out offline, still to be revoked at Stytch.
 pub const REVOCATIONS_ACCOUNT: &str = "pending-revocation";
-
-#[derive(Debug, thiserror::Error)]
-pub enum KeychainError {
-    #[error("the keychain could not be reached: {0}")]
-    Unavailable(String),
-    #[error("the keychain refused the operation: {0}")]
-    Refused(String),
-}
-
-impl From<keyring::Error> for KeychainError {
-    fn from(error: keyring::Error) -> Self {
-        match error {
-            keyring::Error::PlatformFailure(e) | keyring::Error::NoStorageAccess(e) => {
-                KeychainError::Unavailable(e.to_string())
-            }
-            other => KeychainError::Refused(other.to_string()),
-        }
-    }
-}
 
 /// One secret in the keychain, addressed by the app identifier and an account name.
 #[derive(Debug, Clone)]
@@ -53,29 +37,29 @@ impl Keychain {
         &self.account
     }
 
-    fn entry(&self) -> Result<Entry, KeychainError> {
-        Ok(Entry::new(&self.service, &self.account)?)
+    fn entry(&self) -> Result<Entry, VaultError> {
+        Entry::new(&self.service, &self.account).map_err(vault_error)
     }
 
     /// Stores `secret`, replacing whatever was there.
-    pub fn store(&self, secret: &str) -> Result<(), KeychainError> {
-        Ok(self.entry()?.set_password(secret)?)
+    pub fn store(&self, secret: &str) -> Result<(), VaultError> {
+        self.entry()?.set_password(secret).map_err(vault_error)
     }
 
     /// The stored secret; `Ok(None)` when there is none.
-    pub fn load(&self) -> Result<Option<String>, KeychainError> {
+    pub fn load(&self) -> Result<Option<String>, VaultError> {
         match self.entry()?.get_password() {
             Ok(secret) => Ok(Some(secret)),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(e.into()),
+            Err(e) => Err(vault_error(e)),
         }
     }
 
     /// Removes the stored secret; removing nothing succeeds.
-    pub fn wipe(&self) -> Result<(), KeychainError> {
+    pub fn wipe(&self) -> Result<(), VaultError> {
         match self.entry()?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(e.into()),
+            Err(e) => Err(vault_error(e)),
         }
     }
 }

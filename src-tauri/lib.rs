@@ -9,6 +9,7 @@ mod desktop_handler;
 mod doctor;
 pub mod identity;
 pub mod keychain;
+mod keychain_error;
 
 mod commands;
 mod local_window;

@@ -1,10 +1,10 @@
 //! The core's `Vault` on the OS keychain: each call runs on a blocking thread, so the async
 //! runtime never waits on D-Bus.
 
-use gatehouse_core::vault::{Answer, Vault};
+use gatehouse_core::vault::{Answer, Vault, VaultError};
 use zeroize::Zeroizing;
 
-use crate::keychain::{Keychain, KeychainError};
+use crate::keychain::Keychain;
 
 impl Vault for Keychain {
     fn store(&self, secret: String) -> Answer<'_, ()> {
@@ -26,10 +26,13 @@ impl Vault for Keychain {
 }
 
 async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, KeychainError> + Send + 'static,
-) -> Result<T, String> {
+    work: impl FnOnce() -> Result<T, VaultError> + Send + 'static,
+) -> Result<T, VaultError> {
     match tokio::task::spawn_blocking(work).await {
-        Ok(result) => result.map_err(|e| e.to_string()),
-        Err(e) => Err(format!("keychain task failed: {e}")),
+        Ok(result) => result,
+        // The call panicked (or the runtime is shutting down): no keychain to be had this time.
+        Err(e) => Err(VaultError::Unavailable(format!(
+            "keychain task failed: {e}"
+        ))),
     }
 }

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::link::LinkRejection;
 use crate::stytch_facts::{MEMBER_LOCK_DURATION, RATE_LIMIT_WAIT};
+use crate::vault::VaultError;
 use crate::view::{Action, Notice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -57,10 +58,36 @@ pub enum NoticeCode {
     Unexpected,
 }
 
-pub fn keychain_unavailable(e: &str) -> Notice {
+/// What went wrong with the keychain, as the end of a sentence ("… because {this}"), and what a
+/// person can do about it: each kind of failure has its own words. The keychain's own detail
+/// goes to the logs, not here.
+fn keychain_trouble(e: &VaultError) -> (&'static str, &'static str) {
+    match e {
+        VaultError::Unavailable(_) => (
+            "no keyring could be reached",
+            "The keyring service (such as GNOME Keyring or KWallet) may not be running: if this keeps happening, ask IT.",
+        ),
+        VaultError::Locked(_) => (
+            "your keyring is locked",
+            "Unlock your keyring (it usually unlocks when you log in with your password).",
+        ),
+        VaultError::Refused(_) => (
+            "your keyring refused Gatehouse",
+            "Ask IT to let Gatehouse use your keyring.",
+        ),
+        VaultError::TimedOut(_) => (
+            "your keyring did not answer in time",
+            "It may be waiting for its password: look for a keyring prompt, or unlock your keyring.",
+        ),
+    }
+}
+
+/// The saved session could not be read at launch: the member signs in again.
+pub fn keychain_unavailable(e: &VaultError) -> Notice {
+    let (why, what_to_do) = keychain_trouble(e);
     Notice::info(
         NoticeCode::KeychainUnavailable,
-        format!("Your saved sign-in could not be read from the keychain ({e}). Sign in again."),
+        format!("Your saved sign-in could not be read because {why}. Sign in again. {what_to_do}"),
     )
 }
 
@@ -258,10 +285,12 @@ pub fn code_expired() -> Notice {
     .with_action(Action::ResendCode)
 }
 
-pub fn not_remembered(e: &str) -> Notice {
+/// The new session could not be saved: signed in for this run only.
+pub fn not_remembered(e: &VaultError) -> Notice {
+    let (why, what_to_do) = keychain_trouble(e);
     Notice::info(
         NoticeCode::NotRemembered,
-        format!("You're signed in, but the keychain could not save the session ({e}), so you'll be asked again next time."),
+        format!("You're signed in, but your session could not be saved because {why}, so you'll be asked again next time. {what_to_do}"),
     )
 }
 
@@ -272,10 +301,12 @@ pub fn revoke_pending() -> Notice {
     )
 }
 
-pub fn keychain_wipe_failed(e: &str) -> Notice {
+/// Signed out, but the session is still in the keychain: it must be removed there.
+pub fn keychain_wipe_failed(e: &VaultError) -> Notice {
+    let (why, what_to_do) = keychain_trouble(e);
     Notice::error(
         NoticeCode::KeychainWipeFailed,
-        format!("You're signed out here, but the keychain could not forget the session ({e}). Remove Gatehouse's entry from your keychain, or ask IT."),
+        format!("You're signed out here, but the session could not be removed from the keychain because {why}. {what_to_do} Then remove Gatehouse's entry from your keychain, or ask IT to."),
     )
 }
 
@@ -398,5 +429,84 @@ pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
             "Stytch can't be reached. Check your network connection, then try again: nothing was lost.",
         ),
         _ => Notice::error(NoticeCode::Unexpected, "Something went wrong talking to Stytch. Try again."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_failure() -> [VaultError; 4] {
+        [
+            VaultError::Unavailable("org.freedesktop.DBus.Error.ServiceUnknown".into()),
+            VaultError::Locked("Secret Service: object locked".into()),
+            VaultError::Refused("org.freedesktop.DBus.Error.AccessDenied".into()),
+            VaultError::timed_out(crate::vault::KEYCHAIN_LIMIT),
+        ]
+    }
+
+    #[test]
+    fn each_keychain_failure_says_what_happened_and_what_to_do_in_its_own_words() {
+        let expected = [
+            ("no keyring could be reached", "ask IT"),
+            ("your keyring is locked", "Unlock your keyring"),
+            (
+                "your keyring refused Gatehouse",
+                "Ask IT to let Gatehouse use your keyring",
+            ),
+            (
+                "your keyring did not answer in time",
+                "look for a keyring prompt",
+            ),
+        ];
+        for (e, (why, what_to_do)) in every_failure().iter().zip(expected) {
+            for notice in [
+                keychain_unavailable(e),
+                not_remembered(e),
+                keychain_wipe_failed(e),
+            ] {
+                assert!(
+                    notice.message.contains(why),
+                    "{}: {}",
+                    e.code(),
+                    notice.message
+                );
+                assert!(
+                    notice.message.contains(what_to_do),
+                    "{}: {}",
+                    e.code(),
+                    notice.message
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_keychain_s_own_detail_stays_in_the_logs() {
+        for e in every_failure() {
+            for notice in [
+                keychain_unavailable(&e),
+                not_remembered(&e),
+                keychain_wipe_failed(&e),
+            ] {
+                assert!(!notice.message.contains(e.detail()), "{}", notice.message);
+            }
+        }
+    }
+
+    #[test]
+    fn each_situation_keeps_its_code_and_its_consequence() {
+        let e = VaultError::Locked("x".into());
+        let read = keychain_unavailable(&e);
+        assert_eq!(read.code, NoticeCode::KeychainUnavailable);
+        assert!(read.message.contains("Sign in again."));
+        let saved = not_remembered(&e);
+        assert_eq!(saved.code, NoticeCode::NotRemembered);
+        assert!(saved.message.contains("you'll be asked again next time"));
+        let wiped = keychain_wipe_failed(&e);
+        assert_eq!(wiped.code, NoticeCode::KeychainWipeFailed);
+        assert!(wiped
+            .message
+            .contains("remove Gatehouse's entry from your keychain"));
     }
 }

@@ -104,7 +104,7 @@ pub async fn fetch(
         }
         Err(e) => {
             return Err(TokenError::Keychain(format!(
-                "Your saved sign-in could not be read from the keychain ({e})."
+                "Your saved sign-in could not be read: {e}."
             )))
         }
     };

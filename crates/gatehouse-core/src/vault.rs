@@ -7,8 +7,12 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A vault's answer; the error is a sentence for logs and notices (never holds the secret).
-pub type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send + 'a>>;
+mod error;
+
+pub use error::VaultError;
+
+/// A vault's answer; the error says which kind of failure it was (never holds the secret).
+pub type Answer<'a, T> = Pin<Box<dyn Future<Output = Result<T, VaultError>> + Send + 'a>>;
 
 pub trait Vault: Send + Sync {
     fn store(&self, secret: String) -> Answer<'_, ()>;
@@ -22,8 +26,8 @@ pub trait Vault: Send + Sync {
 /// `gatehouse doctor`'s keychain probe is held to the same limit.
 pub const KEYCHAIN_LIMIT: Duration = Duration::from_secs(8);
 
-/// `vault` with every call bounded by `limit`: past it the call is an error (the call itself may
-/// still finish later, its answer unused).
+/// `vault` with every call bounded by `limit`: past it the call is [`VaultError::TimedOut`] (the
+/// call itself may still finish later, its answer unused).
 pub fn bounded(vault: Arc<dyn Vault>, limit: Duration) -> Arc<dyn Vault> {
     Arc::new(Bounded { vault, limit })
 }
@@ -37,12 +41,9 @@ impl Bounded {
     fn within<'a, T: Send + 'a>(&self, call: Answer<'a, T>) -> Answer<'a, T> {
         let limit = self.limit;
         Box::pin(async move {
-            tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
-                Err(format!(
-                    "the keychain did not answer within {} s",
-                    limit.as_secs()
-                ))
-            })
+            tokio::time::timeout(limit, call)
+                .await
+                .unwrap_or_else(|_| Err(VaultError::timed_out(limit)))
         })
     }
 }
@@ -56,5 +57,35 @@ impl Vault for Bounded {
     }
     fn wipe(&self) -> Answer<'_, ()> {
         self.within(self.vault.wipe())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Hanging;
+
+    impl Vault for Hanging {
+        fn store(&self, _: String) -> Answer<'_, ()> {
+            Box::pin(std::future::pending())
+        }
+        fn load(&self) -> Answer<'_, Option<String>> {
+            Box::pin(std::future::pending())
+        }
+        fn wipe(&self) -> Answer<'_, ()> {
+            Box::pin(std::future::pending())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_call_past_the_limit_is_timed_out() {
+        let limit = Duration::from_millis(10);
+        let vault = bounded(Arc::new(Hanging), limit);
+        assert_eq!(vault.load().await, Err(VaultError::timed_out(limit)));
+        assert!(matches!(
+            vault.store("s".into()).await,
+            Err(VaultError::TimedOut(_))
+        ));
     }
 }
