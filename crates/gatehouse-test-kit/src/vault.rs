@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
-use gatehouse_core::vault::{Answer, Vault};
+use gatehouse_core::vault::{Answer, Vault, VaultError};
 
 #[derive(Default)]
 pub struct TestVault {
@@ -31,7 +31,7 @@ impl Vault for TestVault {
     fn store(&self, secret: String) -> Answer<'_, ()> {
         Box::pin(async move {
             if self.broken {
-                return Err("the collection is locked".into());
+                return Err(VaultError::Locked("the collection is locked".into()));
             }
             *self.value.lock().unwrap() = Some(secret);
             Ok(())

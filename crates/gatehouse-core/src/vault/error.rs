@@ -46,20 +46,6 @@ impl VaultError {
     }
 }
 
-/// A vault that has only words for its failure (the core's test stand-ins): counted as `Locked`,
-/// the failure a person most often meets and can fix (unlock the keyring, then try again).
-impl From<String> for VaultError {
-    fn from(detail: String) -> Self {
-        Self::Locked(detail)
-    }
-}
-
-impl From<&str> for VaultError {
-    fn from(detail: &str) -> Self {
-        Self::Locked(detail.to_owned())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,18 +81,6 @@ mod tests {
         assert_eq!(
             VaultError::timed_out(Duration::from_secs(8)).to_string(),
             "the keychain did not answer in time (no answer within 8 s)"
-        );
-    }
-
-    #[test]
-    fn words_alone_count_as_locked() {
-        assert_eq!(
-            VaultError::from("the collection is locked"),
-            VaultError::Locked("the collection is locked".into())
-        );
-        assert_eq!(
-            VaultError::from(String::from("x")),
-            VaultError::Locked("x".into())
         );
     }
 }
