@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use gatehouse_core::SignIn;
+use gatehouse_core::Machine;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Runtime};
 
@@ -13,7 +13,7 @@ pub const SIGN_OUT: &str = "sign-out";
 pub const SIGN_OUT_SHORTCUT: &str = "CmdOrCtrl+Shift+L";
 pub const RECOVERY_CODES: &str = "recovery-codes";
 
-pub fn install<R: Runtime>(app: &AppHandle<R>, machine: Option<Arc<SignIn>>) -> tauri::Result<()> {
+pub fn install<R: Runtime>(app: &AppHandle<R>, machine: Option<Arc<Machine>>) -> tauri::Result<()> {
     let sign_out = MenuItem::with_id(app, SIGN_OUT, "Sign out", true, Some(SIGN_OUT_SHORTCUT))?;
     let codes = MenuItem::with_id(
         app,

@@ -4,12 +4,15 @@
 
 use std::sync::Arc;
 
-use gatehouse_core::{CommandError, SignIn};
+use gatehouse_core::{CommandError, Machine};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 /// Asks where, then writes. Cancelling the dialog is not an error.
-pub async fn save<R: Runtime>(app: AppHandle<R>, machine: Arc<SignIn>) -> Result<(), CommandError> {
+pub async fn save<R: Runtime>(
+    app: AppHandle<R>,
+    machine: Arc<Machine>,
+) -> Result<(), CommandError> {
     let window = app.get_webview_window(crate::local_window::LABEL);
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         let mut dialog = app.dialog().file();

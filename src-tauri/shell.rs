@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use gatehouse_core::config::{self, ConfigError};
+use gatehouse_core::config::{self, ConfigError, CLIPBOARD_FORGET};
 use gatehouse_core::view::Screen;
-use gatehouse_core::{CommandError, Parts, SignIn, SystemClock, Vaults, View};
+use gatehouse_core::{CommandError, Machine, Parts, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 
@@ -14,24 +14,25 @@ use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SE
 /// The app's state: the sign-in machine, or — when the configuration is unusable — only the
 /// screen that says what is wrong.
 pub struct Gatehouse {
-    machine: Option<Arc<SignIn>>,
+    machine: Option<Arc<Machine>>,
     broken: View,
-    clipboard_forget: std::time::Duration,
 }
 
 impl Gatehouse {
     /// The state for a working machine.
-    pub fn new(machine: Arc<SignIn>, clipboard_forget: std::time::Duration) -> Self {
+    pub fn new(machine: Arc<Machine>) -> Self {
         Self {
             machine: Some(machine),
             broken: View::starting(false),
-            clipboard_forget,
         }
     }
 
-    /// How long a copied secret stays on the clipboard (the configuration's).
+    /// How long a copied secret stays on the clipboard: the configuration's (its default when
+    /// the configuration is broken).
     pub fn clipboard_forget(&self) -> std::time::Duration {
-        self.clipboard_forget
+        self.machine
+            .as_ref()
+            .map_or(CLIPBOARD_FORGET, |m| m.config().clipboard_forget)
     }
 
     pub fn view(&self) -> View {
@@ -44,7 +45,7 @@ impl Gatehouse {
     /// Runs an intent on the machine; with a broken configuration there is none to run.
     pub async fn run<F, Fut, T>(&self, intent: F) -> Result<T, CommandError>
     where
-        F: FnOnce(Arc<SignIn>) -> Fut,
+        F: FnOnce(Arc<Machine>) -> Fut,
         Fut: std::future::Future<Output = T>,
     {
         let machine = self
@@ -80,7 +81,7 @@ pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, _cwd:
     let Some(machine) = app.try_state::<Gatehouse>().and_then(|g| g.machine.clone()) else {
         return;
     };
-    for url in links_in(&argv, machine.scheme()) {
+    for url in links_in(&argv, &machine.config().scheme) {
         let machine = machine.clone();
         tauri::async_runtime::spawn(async move { machine.open_link(&url).await });
     }
@@ -106,7 +107,6 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
     let gate = match loaded {
         Ok(config) => {
             let scheme = config.scheme.clone();
-            let clipboard_forget = config.clipboard_forget;
             let vaults = Vaults {
                 session: Arc::new(Keychain::new(&identifier, SESSION_ACCOUNT)),
                 pending_sign_in: Arc::new(Keychain::new(&identifier, PENDING_SIGN_IN_ACCOUNT)),
@@ -123,10 +123,10 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
                 clock: Arc::new(SystemClock),
                 observer: emit_views(handle.clone()),
             };
-            match SignIn::new(parts) {
+            match Machine::new(parts) {
                 Ok(machine) => {
                     register_scheme_if_missing(&handle, &scheme);
-                    Gatehouse::new(Arc::new(machine), clipboard_forget)
+                    Gatehouse::new(Arc::new(machine))
                 }
                 Err(e) => broken(ConfigError {
                     file: None,
@@ -156,7 +156,7 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
         .filter_map(|a| a.into_string().ok())
         .collect();
     argv.extend(handed);
-    let launched_with = links_in(&argv, machine.scheme());
+    let launched_with = links_in(&argv, &machine.config().scheme);
     // macOS hands links over as an event, not an argument.
     #[cfg(target_os = "macos")]
     {
@@ -184,7 +184,6 @@ pub fn broken(error: ConfigError) -> Gatehouse {
     tracing::error!("configuration: {} ({:?})", error.message, error.file);
     Gatehouse {
         machine: None,
-        clipboard_forget: gatehouse_core::config::CLIPBOARD_FORGET,
         broken: View {
             screen: Screen::ConfigError {
                 file: error.file.map(|f| f.display().to_string()),

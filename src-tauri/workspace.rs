@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use gatehouse_core::config::Workspace;
-use gatehouse_core::{JwtEvent, SignIn};
+use gatehouse_core::{JwtEvent, Machine};
 use tauri::webview::{cookie::SameSite, Cookie, DownloadEvent, NewWindowResponse};
 use tauri::{
     AppHandle, Manager, Runtime, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent,
@@ -48,7 +48,11 @@ enum Step {
 /// Window and cookie calls wait on the event loop: never from its own thread, never under the
 /// machine's lock (the observer runs under it). So one thread of their own takes the steps in
 /// order: a sign-out right after a sign-in can never be overtaken by the opening it follows.
-pub fn follow_session<R: Runtime>(app: &AppHandle<R>, machine: &Arc<SignIn>, workspace: Workspace) {
+pub fn follow_session<R: Runtime>(
+    app: &AppHandle<R>,
+    machine: &Arc<Machine>,
+    workspace: Workspace,
+) {
     let (steps, next) = std::sync::mpsc::channel::<Step>();
     let (app, on_failure) = (app.clone(), machine.clone());
     let worker = std::thread::Builder::new()
@@ -120,7 +124,7 @@ fn set_cookie<R: Runtime>(app: &AppHandle<R>, workspace: &Workspace, jwt: &str) 
 /// Opens the workspace's window (or brings it back), and steps the local UI back.
 fn show<R: Runtime>(
     app: &AppHandle<R>,
-    machine: &Arc<SignIn>,
+    machine: &Arc<Machine>,
     workspace: &Workspace,
     limit: &Arc<BrowserLimit>,
 ) {
@@ -151,7 +155,7 @@ fn show<R: Runtime>(
 
 fn build<R: Runtime>(
     app: &AppHandle<R>,
-    machine: &Arc<SignIn>,
+    machine: &Arc<Machine>,
     workspace: &Workspace,
     limit: &Arc<BrowserLimit>,
 ) -> tauri::Result<WebviewWindow<R>> {
@@ -272,7 +276,7 @@ fn close<R: Runtime>(app: &AppHandle<R>) {
 #[cfg(target_os = "linux")]
 fn on_load_failure<R: Runtime>(
     window: &WebviewWindow<R>,
-    machine: &Arc<SignIn>,
+    machine: &Arc<Machine>,
     workspace: &Workspace,
 ) {
     use webkit2gtk::{NetworkError, PolicyError, WebViewExt};
@@ -356,7 +360,7 @@ fn refuse_downloads<R: Runtime>(_window: &WebviewWindow<R>) {}
 #[cfg(not(target_os = "linux"))]
 fn on_load_failure<R: Runtime>(
     _window: &WebviewWindow<R>,
-    _machine: &Arc<SignIn>,
+    _machine: &Arc<Machine>,
     _workspace: &Workspace,
 ) {
 }

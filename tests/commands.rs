@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use gatehouse_core::config::ConfigError;
-use gatehouse_core::{ManualClock, Parts, SignIn, Vaults};
+use gatehouse_core::{Machine, ManualClock, Parts, Vaults};
 use gatehouse_lib::{broken, emit_views, with_commands, Gatehouse};
 use gatehouse_test_kit::TestVault;
 use serde_json::{json, Value};
@@ -101,7 +101,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
     let views = record_views(&app);
     let config = gatehouse_test_kit::config(&emulator);
     let machine = Arc::new(
-        SignIn::new(Parts {
+        Machine::new(Parts {
             config,
             vaults: Vaults {
                 session: Arc::new(TestVault::default()),
@@ -114,10 +114,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
         })
         .unwrap(),
     );
-    app_manage(
-        &app,
-        Gatehouse::new(machine.clone(), gatehouse_core::config::CLIPBOARD_FORGET),
-    );
+    app_manage(&app, Gatehouse::new(machine.clone()));
     tauri::async_runtime::block_on(machine.start());
     let window = window(&app);
     let sign_in = wait_for_screen(&views, "sign_in");

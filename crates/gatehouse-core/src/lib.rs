@@ -55,7 +55,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, ConfigError, Sources, StytchAuth};
 pub use factor::FactorKind;
 pub use jwt_sink::{JwtEvent, JwtObserver};
-pub use machine::{Parts, SignIn, Vaults};
+pub use machine::{Machine, Parts, Vaults};
 pub use notices::NoticeCode;
 pub use vault::Vault;
 pub use view::{CommandError, View};

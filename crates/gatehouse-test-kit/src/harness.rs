@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use emulator_control::{Control, Fault, Method};
 use gatehouse_core::view::View;
 use gatehouse_core::FactorKind;
-use gatehouse_core::{Config, JwtEvent, ManualClock, Parts, SignIn, Vaults};
+use gatehouse_core::{Config, JwtEvent, Machine, ManualClock, Parts, Vaults};
 use serde_json::{json, Value};
 use stytch_b2b::{OrganizationRef, OrganizationSlug, Url};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
@@ -17,7 +17,7 @@ use crate::{app, config, TestVault};
 pub struct Harness {
     pub revocations: Arc<TestVault>,
     pub emulator: RunningEmulator,
-    pub machine: Arc<SignIn>,
+    pub machine: Arc<Machine>,
     pub clock: Arc<ManualClock>,
     pub session: Arc<TestVault>,
     pub pending: Arc<TestVault>,
@@ -78,7 +78,7 @@ impl Harness {
         let session = Arc::new(session);
         let (pending, revocations) = (Arc::<TestVault>::default(), Arc::<TestVault>::default());
         let clock = Arc::new(ManualClock::new());
-        let machine = SignIn::new(Parts {
+        let machine = Machine::new(Parts {
             config,
             vaults: Vaults {
                 session: session.clone(),
@@ -160,9 +160,9 @@ impl Harness {
     }
 
     /// A second machine on the same emulator and keychain stand-ins: "the next launch".
-    pub async fn relaunch(&self) -> Arc<SignIn> {
+    pub async fn relaunch(&self) -> Arc<Machine> {
         let config = config(&self.emulator);
-        let machine = SignIn::new(Parts {
+        let machine = Machine::new(Parts {
             config,
             vaults: Vaults {
                 session: self.session.clone(),
@@ -256,7 +256,7 @@ impl Harness {
 }
 
 /// Records every JWT event as `open <jwt>`, `renewed <jwt>` or `ended`.
-pub fn record_jwt_events(machine: &SignIn) -> Arc<Mutex<Vec<String>>> {
+pub fn record_jwt_events(machine: &Machine) -> Arc<Mutex<Vec<String>>> {
     let seen: Arc<Mutex<Vec<String>>> = Arc::default();
     let record = seen.clone();
     machine.on_session_jwt(Box::new(move |event| {

@@ -18,13 +18,13 @@ use crate::view::{Action, Notice};
 use super::first_factor::{self, FirstFactor};
 use super::second_factor::Then;
 use super::state::{NewSession, Phase, State, Ticket};
-use super::SignIn;
+use super::Machine;
 
 /// How long before the "resend the link" button works again (Gatehouse's choice, so that a
 /// double click sends one email).
 pub const LINK_RESEND_COOLDOWN: Duration = Duration::from_secs(30);
 
-impl SignIn {
+impl Machine {
     /// The member entered their work email: send the magic link, bound to a fresh PKCE verifier.
     pub async fn start_sign_in(&self, email: String) {
         let (email, ticket) = {

@@ -10,12 +10,12 @@ use crate::notices;
 use crate::view::{Action, Notice};
 
 use super::state::{NewSession, Phase, Ticket};
-use super::SignIn;
+use super::Machine;
 
 /// How long a launch step runs before the starting screen says what it is waiting for.
 pub const SLOW_STEP: Duration = Duration::from_secs(2);
 
-impl SignIn {
+impl Machine {
     /// Launch: learn the organization, then restore a session kept in the vault (or a sign-in
     /// waiting for its link).
     pub async fn start(&self) {

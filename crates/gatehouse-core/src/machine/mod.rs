@@ -28,8 +28,8 @@
 //!
 //! A second submission while a call is in flight is ignored: one attempt is one call.
 //!
-//! [`begin`]: SignIn::begin
-//! [`resume`]: SignIn::resume
+//! [`begin`]: Machine::begin
+//! [`resume`]: Machine::resume
 
 mod email_link;
 pub(crate) mod first_factor;
@@ -84,7 +84,9 @@ pub struct Parts {
     pub observer: Observer,
 }
 
-pub struct SignIn {
+/// The sign-in state machine: one for the life of the app, through every sign-in, sign-out and
+/// restore. The shell holds it in an `Arc` and sends it the webview's intents.
+pub struct Machine {
     client: Client,
     config: Config,
     clock: Arc<dyn Clock>,
@@ -97,7 +99,7 @@ pub struct SignIn {
     jwt_sink: JwtSink,
 }
 
-impl SignIn {
+impl Machine {
     pub fn new(parts: Parts) -> Result<Self, StytchError> {
         let Parts {
             config,
@@ -133,8 +135,9 @@ impl SignIn {
         self.view.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    pub fn scheme(&self) -> &str {
-        &self.config.scheme
+    /// The configuration it runs on.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     fn now(&self) -> OffsetDateTime {

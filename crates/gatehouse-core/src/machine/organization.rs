@@ -7,9 +7,9 @@ use crate::notices;
 use crate::view::{Action, Notice};
 
 use super::state::{Organization, Phase};
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// The organization's id. Backend API: `GET organizations/{id or slug}`. SDK API: a slug is
     /// searched; an id needs no lookup (the SDK API has none before sign-in). An organization
     /// Stytch does not know turns the phase into a configuration error.

@@ -9,13 +9,13 @@ use crate::notices;
 
 use super::second_factor::Refusal;
 use super::state::{NewSession, Phase, Recovery};
-use super::SignIn;
+use super::Machine;
 
 /// Fewer recovery codes than this left and the signed-in screen warns (the view says so; the UI
 /// only shows it).
 pub const RECOVERY_CODES_LOW: u32 = 3;
 
-impl SignIn {
+impl Machine {
     /// One of the member's recovery codes, in place of the second factor. Single use: the
     /// signed-in screen then says how many are left.
     pub async fn submit_recovery_code(&self, code: String) {

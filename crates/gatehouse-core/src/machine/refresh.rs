@@ -12,12 +12,12 @@ use crate::notices;
 
 use super::revocations::revocations_record;
 use super::state::Phase;
-use super::SignIn;
+use super::Machine;
 
 /// The longest the check backs off to while Stytch cannot answer (Gatehouse's choice).
 const SESSION_CHECK_MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
 
-impl SignIn {
+impl Machine {
     /// Runs for the life of the app. Sessions left to revoke by an earlier run are tried first.
     pub async fn keep_session_fresh(self: Arc<Self>) {
         let interval = self.config.session_check;

@@ -10,9 +10,9 @@ use crate::view::{
 use super::email_link::LINK_RESEND_COOLDOWN;
 use super::recovery_codes::RECOVERY_CODES_LOW;
 use super::state::{Phase, Recovery, State};
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// Reports the state's view, if it changed, and offers the session JWT to the workspace.
     pub(super) fn publish(&self, state: &State) {
         let view = self.render(state);

@@ -4,9 +4,9 @@
 
 use stytch_b2b::SessionToken;
 
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// Remembers a session to revoke, in memory and in the keychain.
     pub(super) async fn queue_revocation(&self, token: SessionToken) {
         let record = {

@@ -10,7 +10,7 @@ use crate::notices;
 use crate::view::Notice;
 
 use super::state::{Mfa, NewSession, Phase, State, Ticket};
-use super::SignIn;
+use super::Machine;
 
 /// Why an SMS code is being sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Refusal {
     }
 }
 
-impl SignIn {
+impl Machine {
     /// Makes the call that follows a new step.
     pub(super) async fn then(&self, then: Then) {
         match then {

@@ -6,9 +6,9 @@ use stytch_b2b::{ErrorType, SessionToken};
 use crate::notices;
 
 use super::state::{NewSession, Phase, Ticket};
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// A full session: keep it in the keychain at once; a failing keychain does not block.
     pub(super) async fn keep_session(&self, ticket: Ticket, session: NewSession) {
         if !self.lock().holds(ticket) {

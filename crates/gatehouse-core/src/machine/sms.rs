@@ -10,9 +10,9 @@ use crate::view::{mask_phone, Action};
 
 use super::second_factor::{Refusal, SendReason};
 use super::state::{NewSession, Phase};
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// Sends an SMS code (to the number the member entered in an `EnrollPhone` step, or to the
     /// one on file) and moves to the code screen. A failed send leaves the member where they
     /// were, with what they typed.

@@ -8,9 +8,9 @@ use crate::notices;
 
 use super::second_factor::Refusal;
 use super::state::{NewSession, Phase, Recovery};
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// A new authenticator registration for a member without a factor: its QR code, setup key
     /// and recovery codes arrive; the screen shows the first two.
     pub(super) async fn create_totp(&self) {

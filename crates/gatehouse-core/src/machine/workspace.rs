@@ -5,9 +5,9 @@
 //! the cookie is still renewed, but the window stays on the local screen until asked.
 
 use super::state::Phase;
-use super::SignIn;
+use super::Machine;
 
-impl SignIn {
+impl Machine {
     /// The shell could not load the workspace's page: the signed-in screen says why.
     pub async fn workspace_failed(&self, reason: String) {
         let mut state = self.lock();
