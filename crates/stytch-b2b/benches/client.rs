@@ -8,7 +8,10 @@
 //!
 //! Single-use tokens and codes are minted outside the timed region (`iter_custom`).
 
-use std::time::{Duration, Instant};
+use std::{
+    future::Future,
+    time::{Duration, Instant},
+};
 
 use base64::{engine::general_purpose::STANDARD, Engine as _};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -36,14 +39,24 @@ impl Bench {
     }
 
     async fn post(&self, path: &str, body: &Value) -> Value {
+        let bytes = self
+            .bare_post(path, serde_json::to_vec(body).unwrap())
+            .await;
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    /// The bare column's request: pre-built JSON bytes through the plain `reqwest::Client`,
+    /// the answer read as bytes and nothing more.
+    async fn bare_post(&self, path: &str, body: Vec<u8>) -> bytes::Bytes {
         self.bare
             .post(self.url(path))
             .header("authorization", &self.auth)
-            .json(body)
+            .header("content-type", "application/json")
+            .body(body)
             .send()
             .await
             .unwrap()
-            .json()
+            .bytes()
             .await
             .unwrap()
     }
@@ -141,65 +154,69 @@ fn setup(rt: &Runtime) -> Bench {
     })
 }
 
+/// Times `iters` calls that each need a single-use input: `setup` mints the input and `check`
+/// proves the call did what the benchmark claims, both outside the timed region.
+async fn time_calls<I, O, SF, CF>(
+    iters: u64,
+    setup: impl Fn() -> SF,
+    call: impl Fn(I) -> CF,
+    check: impl Fn(O),
+) -> Duration
+where
+    SF: Future<Output = I>,
+    CF: Future<Output = O>,
+{
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let input = setup().await;
+        let t = Instant::now();
+        let output = call(input).await;
+        total += t.elapsed();
+        check(output);
+    }
+    total
+}
+
 fn benches(c: &mut Criterion) {
     let rt = Runtime::new().unwrap();
-    let b = setup(&rt);
+    let b = &setup(&rt);
 
     // MFA is required for everyone now: ada (no phone) gets an IST and no JWT signing, grace
     // too — the magic-link answer is the mfa_required shape printed in the guide.
     let mut g = c.benchmark_group("magic_links_authenticate");
     g.bench_function("stytch_b2b", |bencher| {
         bencher.to_async(&rt).iter_custom(|iters| {
-            let b = &b;
-            async move {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
+            time_calls(
+                iters,
+                || async {
                     let (token, verifier) = b.magic_link("ada@example.com").await;
-                    let req = MagicLinksAuthenticateRequest::new(
+                    MagicLinksAuthenticateRequest::new(
                         MagicLinkToken::new(token),
                         Some(verifier),
                         Some(60),
-                    );
-                    let t = Instant::now();
-                    let r = b.client.magic_links_authenticate(&req).await.unwrap();
-                    total += t.elapsed();
-                    assert!(r.mfa_required.is_some());
-                }
-                total
-            }
+                    )
+                },
+                |req| async move { b.client.magic_links_authenticate(&req).await.unwrap() },
+                |r| assert!(r.mfa_required.is_some()),
+            )
         })
     });
     g.bench_function("bare_reqwest", |bencher| {
         bencher.to_async(&rt).iter_custom(|iters| {
-            let b = &b;
-            async move {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
+            time_calls(
+                iters,
+                || async {
                     let (token, verifier) = b.magic_link("ada@example.com").await;
-                    let body = serde_json::to_vec(&json!({
+                    serde_json::to_vec(&json!({
                         "magic_links_token": token,
                         "pkce_code_verifier": verifier.expose(),
                         "session_duration_minutes": 60,
                     }))
-                    .unwrap();
-                    let t = Instant::now();
-                    let bytes = b
-                        .bare
-                        .post(b.url("/magic_links/authenticate"))
-                        .header("authorization", &b.auth)
-                        .header("content-type", "application/json")
-                        .body(body)
-                        .send()
-                        .await
-                        .unwrap()
-                        .bytes()
-                        .await
-                        .unwrap();
-                    total += t.elapsed();
-                    assert!(bytes.len() > 100);
-                }
-                total
-            }
+                    .unwrap()
+                },
+                |body| b.bare_post("/magic_links/authenticate", body),
+                |bytes| assert!(bytes.len() > 100),
+            )
         })
     });
     g.finish();
@@ -207,60 +224,41 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("otps_sms_authenticate");
     g.bench_function("stytch_b2b", |bencher| {
         bencher.to_async(&rt).iter_custom(|iters| {
-            let b = &b;
-            async move {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
+            time_calls(
+                iters,
+                || async {
                     let (member, ist, code) = b.second_factor().await;
-                    let req = SmsAuthenticateRequest::new(
+                    SmsAuthenticateRequest::new(
                         b.org.clone(),
                         MemberId::new(member),
                         SmsCode::parse(&code).unwrap(),
                         IntermediateSessionToken::new(ist),
                         Some(60),
-                    );
-                    let t = Instant::now();
-                    let r = b.client.otps_sms_authenticate(&req).await.unwrap();
-                    total += t.elapsed();
-                    assert!(r.session_token.is_some());
-                }
-                total
-            }
+                    )
+                },
+                |req| async move { b.client.otps_sms_authenticate(&req).await.unwrap() },
+                |r| assert!(r.session_token.is_some()),
+            )
         })
     });
     g.bench_function("bare_reqwest", |bencher| {
         bencher.to_async(&rt).iter_custom(|iters| {
-            let b = &b;
-            async move {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
+            time_calls(
+                iters,
+                || async {
                     let (member, ist, code) = b.second_factor().await;
-                    let body = serde_json::to_vec(&json!({
+                    serde_json::to_vec(&json!({
                         "organization_id": b.org.as_str(),
                         "member_id": member,
                         "code": code,
                         "session_duration_minutes": 60,
                         "intermediate_session_token": ist,
                     }))
-                    .unwrap();
-                    let t = Instant::now();
-                    let bytes = b
-                        .bare
-                        .post(b.url("/otps/sms/authenticate"))
-                        .header("authorization", &b.auth)
-                        .header("content-type", "application/json")
-                        .body(body)
-                        .send()
-                        .await
-                        .unwrap()
-                        .bytes()
-                        .await
-                        .unwrap();
-                    total += t.elapsed();
-                    assert!(bytes.len() > 100);
-                }
-                total
-            }
+                    .unwrap()
+                },
+                |body| b.bare_post("/otps/sms/authenticate", body),
+                |bytes| assert!(bytes.len() > 100),
+            )
         })
     });
     g.finish();

@@ -13,7 +13,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::{
     api::check_path_segment,
-    client::{Client, MAX_RESPONSE_BYTES},
+    client::Client,
     config::Family,
     error::{Error, ErrorType, RawBody},
     routes::{Route, RouteCredentials},
@@ -147,8 +147,8 @@ impl<'a> Call<'a> {
         }
     }
 
-    /// One attempt, once: the request built and sent, the answer's head back and its body not
-    /// yet read (for a caller that wants the headers; then [`read`] the answer).
+    /// One attempt, never repeated: the request built and sent, the answer's head back and its
+    /// body not yet read (for a caller that wants the headers; [`read`] the answer after).
     pub(crate) async fn exchange(&self) -> Result<reqwest::Response, Error> {
         let path = match &self.path {
             Some(filled) => filled.clone(),
@@ -218,6 +218,9 @@ pub(crate) async fn read<T: DeserializeOwned>(
     let bytes = read_capped(resp).await?;
     decode_response(route.family(), status, retry_after, &bytes)
 }
+
+/// The largest answer the client reads; Stytch's are a few KiB.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
 /// The body, refused past [`MAX_RESPONSE_BYTES`]: on the declared length, and while streaming.
 async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Error> {

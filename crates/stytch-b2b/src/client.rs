@@ -191,9 +191,6 @@ impl Client {
     }
 }
 
-/// The largest answer the client reads; Stytch's are a few KiB.
-pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
-
 /// Whether a URL's host is this computer: 127.0.0.0/8, ::1 or `localhost`.
 pub fn is_loopback(url: &Url) -> bool {
     match url.host() {

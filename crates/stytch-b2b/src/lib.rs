@@ -86,7 +86,8 @@ pub use api::{
 };
 #[doc(hidden)]
 pub use call::decode_response;
-pub use client::{is_loopback, Client, MAX_RESPONSE_BYTES, SDK_IDENTIFIER};
+pub use call::MAX_RESPONSE_BYTES;
+pub use client::{is_loopback, Client, SDK_IDENTIFIER};
 pub use config::{
     AppInfo, ClientConfig, Credentials, Family, RetryPolicy, LIVE_BASE_URL, TEST_BASE_URL,
 };

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{fast_retry, Harness, FAMILIES};
+use common::{fast_retry, Harness, UnwrapStytchErr, FAMILIES};
 use serde_json::json;
 use stytch_b2b::{
     Client, Error, ErrorType, Family, IntermediateSessionToken, MagicLinkToken,
@@ -185,11 +185,7 @@ async fn an_unknown_error_type_is_kept_verbatim() {
         .client(Family::Backend)
         .sessions_revoke(&SessionToken::new("t"))
         .await
-        .unwrap_err();
-    assert_eq!(
-        e.error_type(),
-        Some(&ErrorType::Unknown("teapot_overflow".into()))
-    );
+        .unwrap_stytch_err(ErrorType::Unknown("teapot_overflow".into()));
     assert_eq!(e.error_type().unwrap().as_str(), "teapot_overflow");
 }
 
@@ -221,12 +217,10 @@ async fn retries_give_up_after_the_cap() {
     let path = format!("/v1/b2b/organizations/{}", h.org_id());
     h.fault(json!({"path": path, "status": 500, "times": 10}))
         .await;
-    let e = h
-        .client(Family::Backend)
+    h.client(Family::Backend)
         .get_organization(h.org_id())
         .await
-        .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::InternalServerError));
+        .unwrap_stytch_err(ErrorType::InternalServerError);
     assert_eq!(
         h.calls_to(&path).await,
         1 + fast_retry().max_retries as usize
@@ -276,8 +270,7 @@ async fn a_429_carries_retry_after_when_not_retried() {
             None,
         ))
         .await
-        .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::TooManyRequests));
+        .unwrap_stytch_err(ErrorType::TooManyRequests);
     assert_eq!(e.retry_after(), Some(Duration::from_secs(1)));
     assert!(e.is_retryable());
     assert_eq!(
@@ -518,8 +511,7 @@ async fn a_member_lock_is_a_429_that_is_never_retried() {
             None,
         )
         .await
-        .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::UserLockLimitReached));
+        .unwrap_stytch_err(ErrorType::UserLockLimitReached);
     assert_eq!(e.status(), Some(429));
     assert!(!e.is_retryable());
     assert_eq!(h.calls_to(path).await, 1, "a lock lasts an hour: no retry");
@@ -542,14 +534,13 @@ fn the_sdk_schema_error_shape_is_a_typed_error() {
         assert!(!e.is_retryable());
     }
     // Stytch's usual error body is still a Stytch error, not a schema error.
-    let e = stytch_b2b::decode_response::<serde_json::Value>(
+    stytch_b2b::decode_response::<serde_json::Value>(
         Family::Sdk,
         stytch_b2b::StatusCode::BAD_REQUEST,
         None,
         br#"{"status_code":400,"error_type":"invalid_code","error_message":"x"}"#,
     )
-    .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::InvalidCode));
+    .unwrap_stytch_err(ErrorType::InvalidCode);
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Harness, FAMILIES, REDIRECT};
+use common::{Harness, UnwrapStytchErr, FAMILIES, REDIRECT};
 use stytch_b2b::{
     EmailAddress, Error, ErrorType, FactorType, Family, LoginOrSignupRequest, MagicLinkToken,
     MagicLinksAuthenticateRequest, MemberStatus, PkceCodeVerifier, SecondaryAuthInitiated,
@@ -146,29 +146,23 @@ async fn pkce_mismatch_missing_verifier_reuse_and_unknown_token_are_typed() {
         let token = h.latest_magic_link_token("ada@example.com").await;
 
         let other = PkceCodeVerifier::generate();
-        let e = client
+        client
             .magic_links_authenticate(&MagicLinksAuthenticateRequest::new(
                 token.clone(),
                 Some(other),
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(e.error_type(), Some(&ErrorType::PkceMismatch), "{e:?}");
+            .unwrap_stytch_err(ErrorType::PkceMismatch);
 
-        let e = client
+        client
             .magic_links_authenticate(&MagicLinksAuthenticateRequest::new(
                 token.clone(),
                 None,
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(
-            e.error_type(),
-            Some(&ErrorType::PkceExpectedCodeVerifier),
-            "{e:?}"
-        );
+            .unwrap_stytch_err(ErrorType::PkceExpectedCodeVerifier);
 
         client
             .magic_links_authenticate(&MagicLinksAuthenticateRequest::new(
@@ -185,12 +179,7 @@ async fn pkce_mismatch_missing_verifier_reuse_and_unknown_token_are_typed() {
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(
-            e.error_type(),
-            Some(&ErrorType::UnableToAuthMagicLink),
-            "{e:?}"
-        );
+            .unwrap_stytch_err(ErrorType::UnableToAuthMagicLink);
         assert_eq!(e.status(), Some(401));
 
         let e = client
@@ -200,8 +189,7 @@ async fn pkce_mismatch_missing_verifier_reuse_and_unknown_token_are_typed() {
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(e.error_type(), Some(&ErrorType::MagicLinkNotFound), "{e:?}");
+            .unwrap_stytch_err(ErrorType::MagicLinkNotFound);
         assert_eq!(e.status(), Some(404));
     }
 }
@@ -219,19 +207,14 @@ async fn an_expired_link_is_unable_to_auth_magic_link() {
         .unwrap();
     let token = h.latest_magic_link_token("ada@example.com").await;
     h.advance_clock(6 * 60).await;
-    let e = client
+    client
         .magic_links_authenticate(&MagicLinksAuthenticateRequest::new(
             token,
             Some(verifier),
             None,
         ))
         .await
-        .unwrap_err();
-    assert_eq!(
-        e.error_type(),
-        Some(&ErrorType::UnableToAuthMagicLink),
-        "{e:?}"
-    );
+        .unwrap_stytch_err(ErrorType::UnableToAuthMagicLink);
 }
 
 #[tokio::test]

@@ -2,11 +2,30 @@
 
 mod common;
 
-use common::Harness;
+use common::{Harness, UnwrapStytchErr};
 use stytch_b2b::{
     Credentials, Error, ErrorType, Family, MfaMethod, MfaMethods, MfaPolicy, OrganizationId,
     OrganizationSlug, ProjectSecret, UpdateOrganizationRequest,
 };
+
+/// A backend-only endpoint called on an SDK client is refused before anything is sent.
+async fn assert_unsupported_by_the_sdk_and_unsent<T: std::fmt::Debug>(
+    h: &Harness,
+    result: Result<T, Error>,
+) {
+    let e = result.unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Unsupported {
+                family: Family::Sdk,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(h.requests().await.is_empty());
+}
 
 #[tokio::test]
 async fn the_backend_gets_an_organization_by_id_and_by_slug() {
@@ -28,22 +47,8 @@ async fn the_backend_gets_an_organization_by_id_and_by_slug() {
 #[tokio::test]
 async fn the_sdk_has_no_get_by_id_or_slug_and_sends_nothing() {
     let h = Harness::start().await;
-    let e = h
-        .client(Family::Sdk)
-        .get_organization(h.org_id())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            Error::Unsupported {
-                family: Family::Sdk,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
-    assert!(h.requests().await.is_empty());
+    let refused = h.client(Family::Sdk).get_organization(h.org_id()).await;
+    assert_unsupported_by_the_sdk_and_unsent(&h, refused).await;
 }
 
 #[tokio::test]
@@ -121,21 +126,10 @@ async fn update_organization_sets_the_mfa_policy_and_methods() {
 async fn update_organization_is_backend_only_and_sends_nothing_from_the_sdk_family() {
     let h = Harness::start().await;
     let sdk = h.client(Family::Sdk);
-    let e = sdk
+    let refused = sdk
         .update_organization(&h.org_id(), &UpdateOrganizationRequest::default())
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            e,
-            Error::Unsupported {
-                family: Family::Sdk,
-                ..
-            }
-        ),
-        "{e:?}"
-    );
-    assert!(h.requests().await.is_empty());
+        .await;
+    assert_unsupported_by_the_sdk_and_unsent(&h, refused).await;
 }
 
 #[tokio::test]
@@ -148,12 +142,7 @@ async fn unknown_organization_is_organization_not_found() {
                 "organization-test-00000000-0000-4000-8000-000000000000",
             ))
             .await
-            .unwrap_err();
-        assert_eq!(
-            e.error_type(),
-            Some(&ErrorType::OrganizationNotFound),
-            "{e:?}"
-        );
+            .unwrap_stytch_err(ErrorType::OrganizationNotFound);
         assert_eq!(e.status(), Some(404));
         assert!(e.request_id().is_some());
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Harness, FAMILIES};
+use common::{Harness, UnwrapStytchErr, FAMILIES};
 use stytch_b2b::{
     DeliveryMethod, Error, ErrorType, FactorType, Family, IntermediateSessionToken, MfaMethod,
     SequenceOrder, SmsAuthenticateRequest, SmsCode, SmsSendRequest, E164,
@@ -83,7 +83,7 @@ async fn wrong_code_expired_code_and_consumed_ist_are_typed_errors() {
     let real = h.latest_sms_code("+14155550123").await;
     let wrong = if real == "000000" { "111111" } else { "000000" };
 
-    let e = client
+    client
         .otps_sms_authenticate(&SmsAuthenticateRequest::new(
             h.org_id(),
             member.clone(),
@@ -92,11 +92,10 @@ async fn wrong_code_expired_code_and_consumed_ist_are_typed_errors() {
             None,
         ))
         .await
-        .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::OtpCodeNotFound), "{e:?}");
+        .unwrap_stytch_err(ErrorType::OtpCodeNotFound);
 
     h.advance_clock(121).await;
-    let e = client
+    client
         .otps_sms_authenticate(&SmsAuthenticateRequest::new(
             h.org_id(),
             member.clone(),
@@ -105,12 +104,7 @@ async fn wrong_code_expired_code_and_consumed_ist_are_typed_errors() {
             None,
         ))
         .await
-        .unwrap_err();
-    assert_eq!(
-        e.error_type(),
-        Some(&ErrorType::UnableToAuthOtpCode),
-        "{e:?}"
-    );
+        .unwrap_stytch_err(ErrorType::UnableToAuthOtpCode);
 
     // A new code to the number on file (no number given), then success; the IST is consumed.
     client
@@ -133,7 +127,7 @@ async fn wrong_code_expired_code_and_consumed_ist_are_typed_errors() {
         ))
         .await
         .unwrap();
-    let e = client
+    client
         .otps_sms_authenticate(&SmsAuthenticateRequest::new(
             h.org_id(),
             member,
@@ -142,20 +136,14 @@ async fn wrong_code_expired_code_and_consumed_ist_are_typed_errors() {
             None,
         ))
         .await
-        .unwrap_err();
-    assert_eq!(
-        e.error_type(),
-        Some(&ErrorType::IntermediateSessionNotFound),
-        "{e:?}"
-    );
+        .unwrap_stytch_err(ErrorType::IntermediateSessionNotFound);
 }
 
 #[tokio::test]
 async fn an_unknown_ist_is_intermediate_session_not_found() {
     let h = Harness::start().await;
     for family in FAMILIES {
-        let e = h
-            .client(family)
+        h.client(family)
             .otps_sms_authenticate(&SmsAuthenticateRequest::new(
                 h.org_id(),
                 h.member_id("grace@example.com"),
@@ -164,12 +152,7 @@ async fn an_unknown_ist_is_intermediate_session_not_found() {
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(
-            e.error_type(),
-            Some(&ErrorType::IntermediateSessionNotFound),
-            "{e:?}"
-        );
+            .unwrap_stytch_err(ErrorType::IntermediateSessionNotFound);
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Harness, FAMILIES};
+use common::{Harness, UnwrapStytchErr, FAMILIES};
 use stytch_b2b::{ErrorType, Family, SessionToken};
 
 #[tokio::test]
@@ -41,8 +41,7 @@ async fn authenticate_extend_and_revoke_in_both_families() {
         let e = client
             .sessions_authenticate(&token, None)
             .await
-            .unwrap_err();
-        assert_eq!(e.error_type(), Some(&ErrorType::SessionNotFound), "{e:?}");
+            .unwrap_stytch_err(ErrorType::SessionNotFound);
         assert_eq!(e.status(), Some(404));
         let p = h.prefix(family);
         assert_eq!(h.calls_to(&format!("{p}/sessions/authenticate")).await, 3);
@@ -80,11 +79,10 @@ async fn a_session_expires_on_stytchs_clock() {
         .session_token
         .unwrap();
     h.advance_clock(61 * 60).await;
-    let e = client
+    client
         .sessions_authenticate(&token, None)
         .await
-        .unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::SessionNotFound), "{e:?}");
+        .unwrap_stytch_err(ErrorType::SessionNotFound);
 }
 
 #[tokio::test]

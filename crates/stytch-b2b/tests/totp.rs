@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Harness, FAMILIES};
+use common::{Harness, UnwrapStytchErr, FAMILIES};
 use stytch_b2b::{
     Client, DeliveryMethod, Error, ErrorType, FactorType, Family, IntermediateSessionToken,
     MemberId, MfaMethod, MfaMethods, MfaPolicy, RecoverRequest, RecoveryCode, RecoveryCodesRequest,
@@ -142,10 +142,12 @@ async fn a_wrong_code_and_a_code_two_steps_old_are_invalid_totp_code() {
         let client = client.clone();
         async move { client.totp_authenticate(&request).await }
     };
-    let e = attempt(other_than(&code(&h, secret, 0))).await.unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::InvalidTotpCode), "{e:?}");
-    let e = attempt(code(&h, secret, -2)).await.unwrap_err();
-    assert_eq!(e.error_type(), Some(&ErrorType::InvalidTotpCode), "{e:?}");
+    attempt(other_than(&code(&h, secret, 0)))
+        .await
+        .unwrap_stytch_err(ErrorType::InvalidTotpCode);
+    attempt(code(&h, secret, -2))
+        .await
+        .unwrap_stytch_err(ErrorType::InvalidTotpCode);
     attempt(code(&h, secret, -1))
         .await
         .expect("one step back is accepted");
@@ -173,12 +175,9 @@ async fn recovery_codes_recover_once_and_get_and_rotate_in_both_families() {
         let factors = recovered.member_session.unwrap().authentication_factors;
         assert_eq!(factors[1].factor_type, FactorType::RecoveryCodes);
         let (_, ist) = self::ist(&h, &client, "ada@example.com").await;
-        let e = recover(first, &ist).await.unwrap_err();
-        assert_eq!(
-            e.error_type(),
-            Some(&ErrorType::InvalidRecoveryCode),
-            "{e:?}"
-        );
+        recover(first, &ist)
+            .await
+            .unwrap_stytch_err(ErrorType::InvalidRecoveryCode);
 
         let whose = RecoveryCodesRequest {
             organization_id: h.org_id(),
@@ -302,7 +301,7 @@ async fn sms_and_totp_failures_together_lock_the_member_at_ten() {
     })
     .unwrap();
     for _ in 0..5 {
-        let e = client
+        client
             .otps_sms_authenticate(&SmsAuthenticateRequest::new(
                 h.org_id(),
                 member.clone(),
@@ -311,8 +310,7 @@ async fn sms_and_totp_failures_together_lock_the_member_at_ten() {
                 None,
             ))
             .await
-            .unwrap_err();
-        assert_eq!(e.error_type(), Some(&ErrorType::OtpCodeNotFound), "{e:?}");
+            .unwrap_stytch_err(ErrorType::OtpCodeNotFound);
     }
     let totp = |code: TotpCode| {
         let request =
@@ -321,15 +319,13 @@ async fn sms_and_totp_failures_together_lock_the_member_at_ten() {
         async move { client.totp_authenticate(&request).await }
     };
     for _ in 0..4 {
-        let e = totp(other_than(&code(&h, secret, 0))).await.unwrap_err();
-        assert_eq!(e.error_type(), Some(&ErrorType::InvalidTotpCode), "{e:?}");
+        totp(other_than(&code(&h, secret, 0)))
+            .await
+            .unwrap_stytch_err(ErrorType::InvalidTotpCode);
     }
-    let e = totp(other_than(&code(&h, secret, 0))).await.unwrap_err();
-    assert_eq!(
-        e.error_type(),
-        Some(&ErrorType::UserLockLimitReached),
-        "{e:?}"
-    );
+    let e = totp(other_than(&code(&h, secret, 0)))
+        .await
+        .unwrap_stytch_err(ErrorType::UserLockLimitReached);
     assert!(!e.is_retryable());
     let e = totp(code(&h, secret, 0)).await.unwrap_err();
     assert_eq!(

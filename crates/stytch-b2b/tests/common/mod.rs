@@ -7,9 +7,10 @@ use std::time::Duration;
 use emulator_control::{query_param, Control, Message, Organization, Project};
 use serde_json::Value;
 use stytch_b2b::{
-    AppInfo, Client, ClientConfig, Credentials, EmailAddress, Family, LoginOrSignupRequest,
-    MagicLinkToken, MagicLinksAuthenticateRequest, MagicLinksAuthenticateResponse, MemberId,
-    OrganizationId, PkceCodeVerifier, ProjectId, ProjectSecret, PublicToken, RetryPolicy, Url,
+    AppInfo, Client, ClientConfig, Credentials, EmailAddress, Error, ErrorType, Family,
+    LoginOrSignupRequest, MagicLinkToken, MagicLinksAuthenticateRequest,
+    MagicLinksAuthenticateResponse, MemberId, OrganizationId, PkceCodeVerifier, ProjectId,
+    ProjectSecret, PublicToken, RetryPolicy, Url,
 };
 use stytch_emulator::RunningEmulator;
 
@@ -37,6 +38,21 @@ pub fn fast_retry() -> RetryPolicy {
         initial_backoff: Duration::from_millis(20),
         max_backoff: Duration::from_millis(200),
         max_retry_after: Duration::from_secs(5),
+    }
+}
+
+/// How a test says that a call must fail with one of Stytch's `error_type`s.
+pub trait UnwrapStytchErr {
+    /// The error, which must be Stytch's `error_type` (the whole error is printed otherwise).
+    fn unwrap_stytch_err(self, error_type: ErrorType) -> Error;
+}
+
+impl<T: std::fmt::Debug> UnwrapStytchErr for Result<T, Error> {
+    #[track_caller]
+    fn unwrap_stytch_err(self, error_type: ErrorType) -> Error {
+        let e = self.unwrap_err();
+        assert_eq!(e.error_type(), Some(&error_type), "{e:?}");
+        e
     }
 }
 
