@@ -7,7 +7,7 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use stytch_b2b::{
     EmailAddress, ErrorType, LoginOrSignupRequest, MagicLinksAuthenticateRequest,
-    MagicLinksAuthenticateResponse, PkceCodeVerifier,
+    MagicLinksAuthenticateResponse, PkceCodeVerifier, SessionToken,
 };
 
 use crate::link::parse_callback;
@@ -295,6 +295,7 @@ impl Machine {
         match follow_up {
             FollowUp::Keep(ticket, session) => self.keep_session(ticket, *session).await,
             FollowUp::Call(then) => self.then(then).await,
+            FollowUp::Revoke(token) => self.drop_new_session(token).await,
         }
     }
 
@@ -306,7 +307,12 @@ impl Machine {
     ) -> FollowUp {
         state.learn_organization(&response.organization);
         let Phase::AwaitingLink { email, .. } = &state.phase else {
-            return FollowUp::Call(Then::Nothing);
+            // Not reachable while the ticket holds; should it become so, a session the link
+            // minted is revoked, never left alive unused.
+            return match &response.session_token {
+                Some(token) => FollowUp::Revoke(token.clone()),
+                None => FollowUp::Call(Then::Nothing),
+            };
         };
         match first_factor::decide(response, email.clone(), self.now()) {
             FirstFactor::SignedIn(session) => {
@@ -330,4 +336,5 @@ impl Machine {
 enum FollowUp {
     Keep(Ticket, Box<NewSession>),
     Call(Then),
+    Revoke(SessionToken),
 }
