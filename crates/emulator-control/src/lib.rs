@@ -160,6 +160,8 @@ pub struct Fault {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delay_ms: Option<u64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub drop: bool,
@@ -193,6 +195,15 @@ impl Fault {
             path: path.into(),
             drop: true,
             ..Fault::default()
+        }
+    }
+
+    /// Calls to `path` answer `status` with Stytch's `error_type` (instead of the status's
+    /// usual one).
+    pub fn error(path: impl Into<String>, status: u16, error_type: &str) -> Fault {
+        Fault {
+            error_type: Some(error_type.to_owned()),
+            ..Fault::status(path, status)
         }
     }
 

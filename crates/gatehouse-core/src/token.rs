@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use stytch_b2b::{
-    AppInfo, Error as StytchError, ErrorType, MemberId, OrganizationId, SessionJwt,
-    SessionJwtVerifier, SessionToken,
+    AppInfo, Error as StytchError, MemberId, OrganizationId, SessionJwt, SessionJwtVerifier,
+    SessionToken,
 };
 use time::OffsetDateTime;
 
@@ -110,7 +110,7 @@ pub async fn fetch(
     };
     let answer = match client.sessions_authenticate(&token, None).await {
         Ok(answer) => answer,
-        Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {
+        Err(e) if e.ends_session() => {
             // As the app does when Stytch says the session has ended.
             if let Err(e) = vault.wipe().await {
                 tracing::warn!("keychain wipe failed: {e}");

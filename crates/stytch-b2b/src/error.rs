@@ -45,7 +45,9 @@ macro_rules! error_types {
 }
 
 error_types! {
-    UnauthorizedCredentials => "unauthorized_credentials", "401: bad project id, secret or public token.";
+    UnauthorizedCredentials => "unauthorized_credentials", "401: bad project id, secret or public token; on a call that carried a session, that session is gone (see [`ErrorType::ends_session`]).";
+    UserUnauthenticated => "user_unauthenticated", "Status unpublished: the session a call carried is not valid (see [`ErrorType::ends_session`]).";
+    InvalidSecretAuthentication => "invalid_secret_authentication", "Status unpublished: the session a call carried is not valid (see [`ErrorType::ends_session`]).";
     TooManyRequests => "too_many_requests", "429: rate limited (SMS sends hardest).";
     MagicLinkNotFound => "magic_link_not_found", "404: unknown magic link token.";
     UnableToAuthMagicLink => "unable_to_auth_magic_link", "401: magic link token used or expired.";
@@ -80,6 +82,25 @@ error_types! {
     RecoveryCodesNotFound => "recovery_codes_not_found", "404 (inferred status): the member has no recovery codes (no TOTP registration).";
     OperationRestrictedByOrganizationMfaMethods => "operation_restricted_by_organization_mfa_methods", "Status inferred (403): the organization's `mfa_methods` is RESTRICTED and its `allowed_mfa_methods` lacks this method.";
     InternalServerError => "internal_server_error", "500.";
+}
+
+impl ErrorType {
+    /// On a call that carried a session (its token as the Basic password), whether this answer
+    /// means the session is gone: every Stytch SDK then clears it and signs the member out.
+    /// Sources: stytch-browser `packages/core/src/public/SDKErrors.ts` (its unrecoverable error
+    /// types) and `HeadlessB2BSessionClient.ts`; stytch-android `common/errors/StytchAPIError.kt`;
+    /// stytch-mobile `B2BNetworkingClientMiddleware.kt`; stytch-ios `NetworkingRouter.swift`
+    /// (any 401). Which of the four the SDK API sends for an expired session is not published.
+    /// On a call without a session, `unauthorized_credentials` means the public token is wrong.
+    pub fn ends_session(&self) -> bool {
+        matches!(
+            self,
+            ErrorType::UnauthorizedCredentials
+                | ErrorType::UserUnauthenticated
+                | ErrorType::InvalidSecretAuthentication
+                | ErrorType::SessionNotFound
+        )
+    }
 }
 
 impl fmt::Display for ErrorType {
@@ -288,6 +309,12 @@ impl Error {
         }
     }
 
+    /// On a call that carried a session: whether Stytch says that session is gone (see
+    /// [`ErrorType::ends_session`]).
+    pub fn ends_session(&self) -> bool {
+        self.error_type().is_some_and(ErrorType::ends_session)
+    }
+
     /// The HTTP status, when there was a response.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -403,6 +430,11 @@ mod tests {
                 "unauthorized_credentials",
                 ErrorType::UnauthorizedCredentials,
             ),
+            ("user_unauthenticated", ErrorType::UserUnauthenticated),
+            (
+                "invalid_secret_authentication",
+                ErrorType::InvalidSecretAuthentication,
+            ),
             ("too_many_requests", ErrorType::TooManyRequests),
             ("magic_link_not_found", ErrorType::MagicLinkNotFound),
             (
@@ -498,6 +530,25 @@ mod tests {
             ErrorType::parse("brand_new_error").as_str(),
             "brand_new_error"
         );
+    }
+
+    #[test]
+    fn the_four_answers_that_end_a_session_and_nothing_else() {
+        let ending: Vec<&str> = ErrorType::KNOWN
+            .iter()
+            .filter(|t| t.ends_session())
+            .map(ErrorType::as_str)
+            .collect();
+        assert_eq!(
+            ending,
+            [
+                "unauthorized_credentials",
+                "user_unauthenticated",
+                "invalid_secret_authentication",
+                "session_not_found"
+            ]
+        );
+        assert!(!ErrorType::Unknown("session_expired".into()).ends_session());
     }
 
     #[test]

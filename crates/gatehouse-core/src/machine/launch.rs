@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use stytch_b2b::{ErrorType, SessionToken};
+use stytch_b2b::SessionToken;
 
 use crate::notices;
 use crate::view::{Action, Notice};
@@ -81,8 +81,7 @@ impl Machine {
                 self.client.sessions_authenticate(&token, None),
             )
             .await;
-        let ended =
-            matches!(&answer, Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound));
+        let ended = matches!(&answer, Err(e) if e.ends_session());
         if ended {
             self.wipe_vault().await;
         }
@@ -102,11 +101,7 @@ impl Machine {
                 );
                 state.set_phase(restored.signed_in(true));
             }
-            Err(_) if ended => {
-                tracing::info!("the saved session has ended");
-                state.notice = Some(notices::session_ended());
-                state.set_phase(Phase::SignedOut);
-            }
+            Err(_) if ended => state.session_gone(),
             Err(e) => {
                 tracing::warn!("could not check the saved session: {e}");
                 // The token stays in the keychain: a network failure never drops a session.

@@ -147,6 +147,10 @@ impl Machine {
             (request, self.begin(&mut state))
         };
         let answer = self.client.recovery_codes_rotate(&request).await;
+        let ended = matches!(&answer, Err(e) if e.ends_session());
+        if ended && self.lock().holds(ticket) {
+            self.wipe_vault().await;
+        }
         let Some(mut state) = self.resume(ticket) else {
             if answer.is_ok() {
                 // Signed out meanwhile: the codes Stytch rotated are gone with the session.
@@ -172,6 +176,7 @@ impl Machine {
                 }
                 state.notice = Some(notices::recovery_codes_renewed());
             }
+            Err(_) if ended => state.session_gone(),
             Err(e) => {
                 tracing::warn!("recovery codes rotate failed: {e}");
                 state.notice = Some(notices::problem(&e, self.now()));

@@ -6,10 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use stytch_b2b::ErrorType;
-
-use crate::notices;
-
 use super::revocations::revocations_record;
 use super::state::Phase;
 use super::Machine;
@@ -50,7 +46,8 @@ impl Machine {
         for token in pending {
             match self.client.sessions_revoke(&token).await {
                 Ok(_) => tracing::info!("pending revocation done"),
-                Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => {}
+                // Already gone at Stytch: nothing left to revoke, so it is not retried.
+                Err(e) if e.ends_session() => tracing::info!("pending revocation: already ended"),
                 Err(_) => {
                     healthy = false;
                     self.lock().pending_revocations.push(token);
@@ -65,8 +62,7 @@ impl Machine {
             return if healthy { Ok(()) } else { Err(()) };
         };
         let answer = self.client.sessions_authenticate(&token, None).await;
-        let ended =
-            matches!(&answer, Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound));
+        let ended = matches!(&answer, Err(e) if e.ends_session());
         if ended {
             self.wipe_vault().await;
         }
@@ -91,11 +87,7 @@ impl Machine {
                     *jwt = response.session_jwt;
                 }
             }
-            Err(_) if ended => {
-                tracing::info!("the session has ended");
-                state.notice = Some(notices::session_ended());
-                state.set_phase(Phase::SignedOut);
-            }
+            Err(_) if ended => state.session_gone(),
             Err(e) => {
                 tracing::warn!("session check failed, backing off: {e}");
                 healthy = false;

@@ -1,7 +1,7 @@
 //! The member's session: kept in the keychain the moment it is minted, signed out (revoked at
 //! Stytch, wiped from the keychain), or revoked at once when the person moved on before it came.
 
-use stytch_b2b::{ErrorType, SessionToken};
+use stytch_b2b::SessionToken;
 
 use crate::notices;
 
@@ -36,9 +36,13 @@ impl Machine {
 
     /// A session the person no longer wants (they moved on while it was minted): revoke it.
     pub(super) async fn drop_new_session(&self, token: SessionToken) {
-        if let Err(e) = self.client.sessions_revoke(&token).await {
-            tracing::warn!("could not revoke a session minted after the person moved on: {e}");
-            self.queue_revocation(token).await;
+        match self.client.sessions_revoke(&token).await {
+            Ok(_) => {}
+            Err(e) if e.ends_session() => {}
+            Err(e) => {
+                tracing::warn!("could not revoke a session minted after the person moved on: {e}");
+                self.queue_revocation(token).await;
+            }
         }
     }
 
@@ -63,7 +67,7 @@ impl Machine {
         let revoked = self.client.sessions_revoke(&token).await;
         let mut notice = match revoked {
             Ok(_) => None,
-            Err(e) if e.error_type() == Some(&ErrorType::SessionNotFound) => None,
+            Err(e) if e.ends_session() => None,
             Err(e) => {
                 tracing::warn!("revoke failed, will retry: {e}");
                 self.queue_revocation(token).await;

@@ -105,6 +105,17 @@ impl State {
         self.set_phase(Phase::SignedOut);
     }
 
+    /// Stytch says the session a call carried is gone (see [`stytch_b2b::Error::ends_session`]):
+    /// the email screen, saying so, with the member's address kept. The caller wipes the vault.
+    pub fn session_gone(&mut self) {
+        tracing::info!("the session has ended");
+        if let Phase::SignedIn { email, .. } = &self.phase {
+            self.last_email = Some(email.clone());
+        }
+        self.notice = Some(notices::session_ended());
+        self.set_phase(Phase::SignedOut);
+    }
+
     /// Stytch named the organization (magic-link answer, restored session): remember its name.
     pub fn learn_organization(&mut self, organization: &stytch_b2b::Organization) {
         let name = Some(organization.organization_name.clone()).filter(|n| !n.is_empty());
