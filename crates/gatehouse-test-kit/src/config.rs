@@ -17,7 +17,7 @@ pub const CONFIG_FILE: &str = "/etc/gatehouse/config.toml";
 /// The app the tests' Stytch client says it is (`X-SDK-Client`).
 pub fn app() -> AppInfo {
     AppInfo {
-        identifier: "com.example.gatehouse.test".into(),
+        identifier: "com.example.gatehouse".into(),
         version: "0".into(),
     }
 }

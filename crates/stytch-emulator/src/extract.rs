@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use crate::error::StytchError;
 use crate::facts;
+use crate::model::Project;
 use crate::settings::{DeadSessionAnswer, Settings};
 use crate::Emulator;
 
@@ -197,9 +198,32 @@ pub fn host_of(parts: &Parts) -> String {
         .to_string()
 }
 
+fn unauthorized(live: bool) -> StytchError {
+    StytchError::new(
+        facts::UNAUTHORIZED_CREDENTIALS,
+        "Unauthorized credentials: check the project_id and secret (or public token).",
+    )
+    .live(live)
+}
+
+/// The SDK API's credentials: Basic `public_token:public_token`, or `public_token:SESSION` (a
+/// session token or JWT in place of the password), which is returned.
+pub(crate) fn sdk_credentials(
+    parts: &Parts,
+    project: &Project,
+) -> Result<Option<String>, StytchError> {
+    let (user, pass) = basic_credentials(parts).ok_or_else(|| unauthorized(project.live()))?;
+    if user != project.public_token {
+        return Err(unauthorized(project.live()));
+    }
+    Ok((pass != project.public_token && !pass.is_empty()).then_some(pass))
+}
+
 impl FromRequestParts<Emulator> for Ctx {
     type Rejection = StytchError;
 
+    /// Credentials of the caller's family. On the SDK API the SDK configuration was applied
+    /// before (`crate::sdk_gate`).
     async fn from_request_parts(
         parts: &mut Parts,
         emu: &Emulator,
@@ -208,37 +232,16 @@ impl FromRequestParts<Emulator> for Ctx {
         let settings = emu.settings();
         let live = project.live();
         let family = family_of(parts.uri.path());
-        let unauthorized = || {
-            StytchError::new(
-                facts::UNAUTHORIZED_CREDENTIALS,
-                "Unauthorized credentials: check the project_id and secret (or public token).",
-            )
-            .live(live)
-        };
-        let (user, pass) = basic_credentials(parts).ok_or_else(unauthorized)?;
         let header_session = match family {
             Family::Backend => {
+                let (user, pass) = basic_credentials(parts).ok_or_else(|| unauthorized(live))?;
                 if user != project.project_id || pass != project.secret {
-                    return Err(unauthorized());
+                    return Err(unauthorized(live));
                 }
                 None
             }
-            Family::Sdk => {
-                if user != project.public_token {
-                    return Err(unauthorized());
-                }
-                if !settings.sdk.basic.enabled {
-                    return Err(StytchError::new(
-                        facts::ENDPOINT_NOT_AUTHORIZED_FOR_SDK,
-                        facts::ENDPOINT_NOT_AUTHORIZED_MESSAGE,
-                    )
-                    .live(live));
-                }
-                (pass != project.public_token && !pass.is_empty()).then_some(pass)
-            }
+            Family::Sdk => sdk_credentials(parts, project)?,
         };
-        // X-SDK-Client (base64 JSON describing the SDK, app, OS and device) is accepted and not
-        // checked: Stytch's checks on it (bundle ids, domains) are not documented for desktop apps.
         let ip_address = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()

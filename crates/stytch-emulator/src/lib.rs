@@ -20,6 +20,7 @@ mod management;
 mod model;
 mod redirect_urls;
 mod sdk_config;
+mod sdk_gate;
 mod seed;
 mod settings;
 mod totp;
@@ -120,7 +121,12 @@ impl Emulator {
     /// on a socket serves [`Emulator::router_for`].
     pub fn router(&self) -> Router {
         Router::new()
-            .merge(api::routes())
+            .merge(
+                api::routes().route_layer(axum::middleware::from_fn_with_state(
+                    self.clone(),
+                    sdk_gate::gate,
+                )),
+            )
             .merge(management::routes())
             .merge(control::routes())
             .merge(workspace::routes())

@@ -311,6 +311,7 @@ fn sdk_post(emu: &Emulator, path: &str, body: impl Into<Body>) -> Request<Body> 
             "Authorization",
             basic(emu.public_token(), emu.public_token()),
         )
+        .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
         .header("Content-Type", "application/json")
         .body(body.into())
         .unwrap()

@@ -312,7 +312,8 @@ async fn sdk_login_or_signup_answers_only_request_id_and_status_in_data() {
     let (status, body) = h
         .sdk_post(
             "/v1/b2b/magic_links/email/login_or_signup",
-            json!({"organization_id": ORG, "email_address": ADA}),
+            json!({"organization_id": ORG, "email_address": ADA,
+                   "pkce_code_challenge": challenge(&"v".repeat(43))}),
             None,
         )
         .await;

@@ -77,7 +77,9 @@ async fn every_route_in_the_table_is_served() {
                 } else {
                     emu.public_token()
                 };
-            req = req.header("Authorization", basic(emu.public_token(), password));
+            req = req
+                .header("Authorization", basic(emu.public_token(), password))
+                .header("X-SDK-Client", sdk_client(GATEHOUSE_APP));
         } else if !path.contains("/jwks/") {
             req = req.header("Authorization", basic(emu.project_id(), emu.secret()));
         }
@@ -209,6 +211,7 @@ async fn organization_me_needs_a_session_in_the_header() {
         h.http
             .get(format!("{}/sdk/v1/b2b/organizations/me", h.base))
             .header("Authorization", auth)
+            .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
             .send()
     };
     for token in [&session["session_token"], &session["session_jwt"]] {

@@ -200,6 +200,7 @@ async fn sdk_sessions_take_the_token_from_the_basic_header() {
         .http
         .post(format!("{}/sdk/v1/b2b/sessions/revoke", h.base))
         .header("Authorization", h.sdk_auth(Some(token)))
+        .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
         .send()
         .await
         .unwrap();
@@ -376,6 +377,7 @@ async fn organizations_by_id_or_slug_and_update_by_put_or_post() {
         .http
         .get(format!("{}/sdk/v1/b2b/organizations/example-org", h.base))
         .header("Authorization", h.sdk_auth(None))
+        .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
         .send()
         .await
         .unwrap();

@@ -234,6 +234,7 @@ async fn get_lists_the_unused_codes_and_rotate_replaces_them_in_both_families() 
         .http
         .get(format!("{}/sdk/v1/b2b/recovery_codes", h.base))
         .header("Authorization", h.sdk_auth(Some(&session)))
+        .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
         .send()
         .await
         .unwrap();
@@ -271,6 +272,7 @@ async fn get_lists_the_unused_codes_and_rotate_replaces_them_in_both_families() 
         .http
         .get(format!("{}/sdk/v1/b2b/recovery_codes", h.base))
         .header("Authorization", h.sdk_auth(None))
+        .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
         .send()
         .await
         .unwrap();

@@ -137,16 +137,23 @@ impl SessionArgs {
     }
 }
 
-/// `session_duration_minutes`, within Stytch's bounds. Required on the SDK API where
-/// `required_on_sdk` (the SDKs always send it when a session is minted).
+/// `session_duration_minutes`, within Stytch's bounds and, on the SDK API, at most the SDK
+/// configuration's `sessions.max_session_duration_minutes` ([`facts::INVALID_SESSION_DURATION`]).
+/// Required on the SDK API where `required_on_sdk` (the SDKs always send it when a session is
+/// minted).
 pub(super) fn session_minutes(
     ctx: &Ctx,
     minutes: Option<i64>,
     required_on_sdk: bool,
 ) -> ApiResult<Option<i64>> {
+    let cap = ctx.settings.sdk.sessions.max_session_duration_minutes;
     match minutes {
         None if required_on_sdk && ctx.sdk() => Err(ctx.required("session_duration_minutes")),
         None => Ok(None),
+        Some(m) if ctx.sdk() && m > cap && m <= facts::SESSION_MAX_MINUTES => Err(ctx.err(
+            facts::INVALID_SESSION_DURATION,
+            facts::INVALID_SESSION_DURATION_MESSAGE,
+        )),
         Some(m) if (facts::SESSION_MIN_MINUTES..=facts::SESSION_MAX_MINUTES).contains(&m) => {
             Ok(Some(m))
         }

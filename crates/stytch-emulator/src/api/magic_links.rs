@@ -63,6 +63,12 @@ pub(super) async fn login_or_signup(
         "signup_expiration_minutes",
     )?;
     let pkce_code_challenge = checked_challenge(&ctx, some(b.pkce_code_challenge))?;
+    if ctx.sdk() && ctx.settings.sdk.magic_links.pkce_required && pkce_code_challenge.is_none() {
+        return Err(ctx.err(
+            facts::PKCE_REQUIRED_REFUSAL,
+            "PKCE is required for magic links in this project's SDK configuration: send a pkce_code_challenge.",
+        ));
+    }
     let mut w = emu.world();
     let org = w.org(&ctx, &b.organization_id)?.clone();
     if is_sandbox_login(&org.organization_id, &email) {

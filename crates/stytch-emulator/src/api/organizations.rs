@@ -68,7 +68,8 @@ pub(super) async fn search(
 /// GET /sdk/v1/b2b/organizations/me: the signed-in member's organization. The session comes in
 /// the Basic password; without one the answer is 401 `unauthorized_credentials` (the error
 /// stytch-mobile's openapi.yml lists for this route; the situation is inferred), with an
-/// unknown or expired one 404 `session_not_found`, as on the other session routes.
+/// unknown or expired one the dead-session answer (`Ctx::dead_session`), as on the other
+/// session routes.
 pub(super) async fn me(State(emu): State<Emulator>, ctx: Ctx) -> ApiResult<Response> {
     let now = emu.now();
     let session = SessionArgs::from_password(&ctx);
@@ -89,7 +90,7 @@ pub(super) async fn me(State(emu): State<Emulator>, ctx: Ctx) -> ApiResult<Respo
                 .is_some_and(|m| m.status != "deleted")
         })
         .and_then(|s| w.org_by_id(&s.organization_id))
-        .ok_or_else(|| ctx.err(facts::SESSION_NOT_FOUND, "Session could not be found."))?;
+        .ok_or_else(|| ctx.dead_session("Session could not be found."))?;
     Ok(answer(&ctx, org_json(org)))
 }
 

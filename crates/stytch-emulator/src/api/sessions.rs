@@ -50,7 +50,7 @@ pub(super) async fn authenticate(
         .and_then(|s| w.members.get(&s.member_id))
         .is_some_and(|m| m.status != "deleted");
     if !member_alive {
-        return Err(ctx.err(facts::SESSION_NOT_FOUND, "Session could not be found."));
+        return Err(ctx.dead_session("Session could not be found."));
     }
     if let Some(s) = w.sessions.get_mut(&id) {
         touch(s, now, minutes);

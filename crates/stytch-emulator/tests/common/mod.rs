@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests: a running demo emulator and a small HTTP driver.
 #![allow(dead_code)]
 
-pub use emulator_control::basic;
 use emulator_control::Control;
+pub use emulator_control::{basic, sdk_client, GATEHOUSE_APP};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use stytch_emulator::{spawn, Emulator, RunningEmulator};
@@ -83,10 +83,7 @@ impl Harness {
             self.http
                 .post(format!("{}/sdk{path}", self.base))
                 .header("Authorization", self.sdk_auth(session))
-                .header(
-                    "X-SDK-Client",
-                    "eyJzZGsiOnsiaWRlbnRpZmllciI6ImdhdGVob3VzZSJ9fQ==",
-                )
+                .header("X-SDK-Client", sdk_client(GATEHOUSE_APP))
                 .json(&body),
         )
         .await
