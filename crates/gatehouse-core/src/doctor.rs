@@ -11,8 +11,10 @@ use time::OffsetDateTime;
 
 use crate::config::{self, Config, Provenance, Sources};
 use crate::machine::stytch_client;
+use crate::notices::{it_fix, Asked, Product};
 
 mod check;
+mod sdk;
 
 pub use check::Check;
 
@@ -59,8 +61,10 @@ pub fn configuration(sources: &Sources) -> (Check, Vec<Provenance>, Option<Confi
     }
 }
 
-/// Stytch reachable, the organization found, the clock: three checks.
+/// Stytch reachable, the clock, the organization found, and (on the SDK API) each switch of the
+/// project's SDK configuration that Gatehouse needs.
 pub async fn stytch(config: &Config, app: AppInfo, now: OffsetDateTime) -> Vec<Check> {
+    let asked = Asked::new(config, &app.identifier);
     let client = match stytch_client(config, app) {
         Ok(client) => client,
         Err(e) => {
@@ -92,7 +96,7 @@ pub async fn stytch(config: &Config, app: AppInfo, now: OffsetDateTime) -> Vec<C
         Err(e) => checks.push(Check::fail(
             "stytch",
             format!("{host}: {e}"),
-            fix_for(e, &host),
+            fix_for(e, &host, &asked),
         )),
     }
     checks.push(match &probe {
@@ -118,12 +122,21 @@ pub async fn stytch(config: &Config, app: AppInfo, now: OffsetDateTime) -> Vec<C
         },
         Err(_) => Check::fail("clock", "not checked: Stytch did not answer", "Fix the Stytch check first"),
     });
-    checks.push(organization(config, &client, &host).await);
+    checks.push(organization(config, &client, &host, &asked).await);
+    if client.family() == Family::Sdk {
+        let fix = |e: &StytchError| fix_for(e, &host, &asked);
+        checks.extend(sdk::configuration(config, &client, &asked, fix).await);
+    }
     checks
 }
 
 /// The organization, by the route the app itself uses at launch.
-async fn organization(config: &Config, client: &stytch_b2b::Client, host: &str) -> Check {
+async fn organization(
+    config: &Config,
+    client: &stytch_b2b::Client,
+    host: &str,
+    asked: &Asked,
+) -> Check {
     let source = config.organization_source();
     match (client.family(), &config.organization) {
         (Family::Sdk, OrganizationRef::Id(_)) => Check::pass(
@@ -145,7 +158,7 @@ async fn organization(config: &Config, client: &stytch_b2b::Client, host: &str) 
                     format!("Check [organization] slug (set in {source})"),
                 ),
             },
-            Err(e) => Check::fail("organization", format!("{host}: {e}"), fix_for(&e, host)),
+            Err(e) => Check::fail("organization", format!("{host}: {e}"), fix_for(&e, host, asked)),
         },
         (Family::Backend, organization) => match client.get_organization(organization.clone()).await {
             Ok(found) => Check::pass(
@@ -160,25 +173,24 @@ async fn organization(config: &Config, client: &stytch_b2b::Client, host: &str) 
                 format!("Stytch has no organization \"{}\"", organization.as_str()),
                 format!("Check [organization] (set in {source})"),
             ),
-            Err(e) => Check::fail("organization", format!("{host}: {e}"), fix_for(&e, host)),
+            Err(e) => Check::fail("organization", format!("{host}: {e}"), fix_for(&e, host, asked)),
         },
     }
 }
 
 /// What to do about a failed Stytch call.
-fn fix_for(error: &StytchError, host: &str) -> String {
+fn fix_for(error: &StytchError, host: &str, asked: &Asked) -> String {
+    if let Some((_, fix)) = it_fix(error, Product::Sdk, asked) {
+        return fix;
+    }
     match error {
         StytchError::Transport { .. } | StytchError::Timeout { .. } => format!(
             "Check the network, DNS and any proxy: {host} must be reachable over HTTPS (a company TLS root must be in the system's store)"
         ),
         StytchError::Stytch {
-            error_type:
-                ErrorType::UnauthorizedCredentials
-                | ErrorType::EndpointNotAuthorizedForSdk
-                | ErrorType::BadAppBundleForStytchSdk
-                | ErrorType::BadDomainForStytchSdk,
+            error_type: ErrorType::UnauthorizedCredentials,
             ..
-        } => "Check [stytch] public_token, and enable the SDK endpoints the README lists in Stytch's dashboard".to_owned(),
+        } => "Check [stytch] project_id and public_token (Stytch dashboard → API keys)".to_owned(),
         StytchError::Stytch { status, .. } if *status >= 500 => {
             "Stytch is having trouble: try again in a few minutes".to_owned()
         }

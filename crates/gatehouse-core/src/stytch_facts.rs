@@ -23,9 +23,9 @@ pub const SMS_CODE_LIFETIME: Duration = Duration::from_secs(2 * 60);
 /// change it, so an older waiting sign-in cannot finish.
 pub const MAGIC_LINK_LIFETIME: Duration = Duration::from_secs(60 * 60);
 
-/// A member who fails 10 codes in a row is locked for an hour, by default (Stytch docs,
-/// `resources/platform/user-locks`).
-pub const MEMBER_LOCK_DURATION: Duration = Duration::from_secs(60 * 60);
+// No lock duration here: a member lock lasts what the project sets (10 failures and an hour by
+// default; threshold 1–100, 5 minutes–7 days: Stytch docs `resources/platform/user-locks`), and
+// Gatehouse shows the end Stytch reports (the Member's `lock_expires_at`), never a guess.
 
 /// Stytch's browser and mobile SDKs re-authenticate the session every 3 minutes in the background
 /// (stytch-android `common/sessions/SessionAutoUpdater.kt`); so does Gatehouse.

@@ -88,6 +88,7 @@ pub async fn fetch(
     app: AppInfo,
     clock: &dyn Clock,
 ) -> Result<Token, TokenError> {
+    let asked = notices::Asked::new(config, &app.identifier);
     let client = stytch_client(config, app).map_err(|e| {
         TokenError::Config(format!(
             "Gatehouse cannot talk to Stytch with this configuration: {e}."
@@ -120,12 +121,11 @@ pub async fn fetch(
                 notices::session_ended().message
             )));
         }
-        Err(e) => return Err(stytch_failure(&e, clock)),
+        Err(e) => return Err(stytch_failure(&e, &asked, clock)),
     };
     let Some(jwt) = answer.session_jwt else {
-        return Err(TokenError::Failed(
-            "Stytch answered without a session JWT.".into(),
-        ));
+        // Accepted, but the JWT left out: the project's HttpOnly cookies are Enforced.
+        return Err(TokenError::Config(notices::tokens_hidden().message));
     };
     let verifier = SessionJwtVerifier::new(client, config.project_id.clone());
     let claims = verifier
@@ -135,7 +135,7 @@ pub async fn fetch(
             StytchError::InvalidJwt(r) => {
                 TokenError::Failed(format!("Stytch's session JWT did not verify: {r}."))
             }
-            other => stytch_failure(&other, clock),
+            other => stytch_failure(&other, &asked, clock),
         })?;
     if claims.sub != answer.member.member_id
         || claims.organization.organization_id != answer.organization.organization_id
@@ -163,9 +163,13 @@ pub async fn fetch(
     })
 }
 
-/// A Stytch call that failed other than "session not found", in the app's words: the notice the
-/// window would show decides the exit status too, so the two never disagree.
-fn stytch_failure(e: &StytchError, clock: &dyn Clock) -> TokenError {
+/// A Stytch call that failed other than "session gone", in the app's words: the notice the
+/// window would show decides the exit status too, so the two never disagree. A refusal IT fixes
+/// in the Stytch project is a configuration error.
+fn stytch_failure(e: &StytchError, asked: &notices::Asked, clock: &dyn Clock) -> TokenError {
+    if let Some(notice) = notices::project_refusal(e, notices::Product::Sdk, asked) {
+        return TokenError::Config(format!("{} ({e})", notice.message));
+    }
     let notice = notices::problem(e, clock.now());
     let unreachable = e.is_retryable() && notice.code != NoticeCode::MemberLocked;
     let sentence = format!("{} ({e})", notice.message);

@@ -81,7 +81,18 @@ async fn repeated_wrong_codes_lock_the_member_with_a_way_forward() {
     let view = h.view();
     assert_eq!(view["notice"]["code"], "member_locked", "{view}");
     assert_eq!(view["notice"]["action"], "restart");
-    // Stytch's lock lasts an hour: the notice says until when.
+    // Stytch's error does not say until when, and the project sets how long a lock lasts:
+    // no time is made up.
+    assert!(view["notice"]["retry_at"].is_null(), "{view}");
+    // Starting over, the link's answer names the member's lock and its end: that is shown, and
+    // no code is sent that could not be used.
+    h.machine.restart().await;
+    let sends = h.sms_sends().await;
+    h.through_the_link("grace@example.com").await;
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "member_locked", "{view}");
+    assert_eq!(h.sms_sends().await, sends, "no SMS for a locked member");
+    // The demo project locks for an hour.
     let until = time::OffsetDateTime::parse(
         view["notice"]["retry_at"].as_str().expect("retry_at"),
         &time::format_description::well_known::Rfc3339,

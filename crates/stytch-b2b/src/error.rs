@@ -70,8 +70,17 @@ error_types! {
     InvalidPkceCodeChallenge => "invalid_pkce_code_challenge", "400 (inferred status): a malformed PKCE challenge.";
     EmailJitProvisioningNotAllowed => "email_jit_provisioning_not_allowed", "Status undocumented: the organization does not let this email sign up.";
     InvalidEmailForJitProvisioning => "invalid_email_for_jit_provisioning", "Status undocumented: the email's domain may not sign up to this organization.";
-    BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "403: the SDK call came from an unregistered domain.";
-    BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "403: the SDK call came from an unregistered app bundle.";
+    BadDomainForStytchSdk => "bad_domain_for_stytch_sdk", "Status inferred (400): the SDK call came from a web origin not among the SDK configuration's authorized domains.";
+    BadAppBundleForStytchSdk => "bad_app_bundle_for_stytch_sdk", "400 (Stytch docs, api/errors/400): `X-SDK-Client`'s app identifier is not among the SDK configuration's authorized bundle IDs.";
+    InvalidMobileIdentifier => "invalid_mobile_identifier", "Status inferred (400; the type is named in Stytch's react-native SDK configuration docs and stytch-browser `StytchAPIErrorType.ts`): the SDK call named no app identifier Stytch could check.";
+    InvalidSessionDuration => "invalid_session_duration", "Status inferred (400; type and meaning from stytch-ios's localized error messages): `session_duration_minutes` exceeds the SDK configuration's maximum session duration.";
+    NoMatchForProvidedMagicLinkUrl => "no_match_for_provided_magic_link_url", "Status inferred (400; type and meaning from stytch-ios's localized error messages): the redirect URL is not registered for the project (for its type).";
+    InvalidLoginRedirectUrl => "invalid_login_redirect_url", "Status inferred (400; type from stytch-browser `StytchAPIErrorType.ts`): the login redirect URL is not a registered Login URL.";
+    InvalidSignupRedirectUrl => "invalid_signup_redirect_url", "Status inferred (400; type from stytch-browser `StytchAPIErrorType.ts`): the sign-up redirect URL is not a registered Sign-up URL.";
+    CaptchaRequired => "captcha_required", "403 (Stytch docs, api/errors/403): device-fingerprint protection demands a captcha.";
+    CaptchaFailed => "captcha_failed", "429 (Stytch docs, api/errors/429): the captcha did not pass.";
+    CnameRequiredForHttpOnlyCookies => "cname_required_for_http_only_cookies", "401 (Stytch docs, api/errors/401): HttpOnly cookies are Enforced, which the default API host cannot serve.";
+    CnameInvalidForHttpOnlyCookies => "cname_invalid_for_http_only_cookies", "401 (Stytch docs, api/errors/401): HttpOnly cookies are Enforced and the host is not a valid custom domain.";
     InvalidTotpCode => "invalid_totp_code", "Status inferred (401): the TOTP code is wrong or too far from the current time step; counts toward the member lock.";
     TotpCodeAlreadyAuthenticated => "totp_code_already_authenticated", "Status inferred (401): this time step's code already authenticated (a replay); wait for the next code.";
     UnableToAuthenticateTotp => "unable_to_authenticate_totp", "Status inferred (400): the pending TOTP registration expired before its first code; create another.";
@@ -344,11 +353,11 @@ impl Error {
 
     /// Whether the failure is transient (rate limit, 5xx, transport, timeout): worth trying again
     /// later *if the call is safe to repeat*. The client retries by itself only where it is.
-    /// A member lock is a 429 too, but it lasts an hour: never transient.
+    /// A member lock and a failed captcha are 429s too, but waiting does not help: never transient.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Stytch {
-                error_type: ErrorType::UserLockLimitReached,
+                error_type: ErrorType::UserLockLimitReached | ErrorType::CaptchaFailed,
                 ..
             } => false,
             Error::Stytch { status, .. } | Error::Decode { status, .. } => {
@@ -494,6 +503,36 @@ mod tests {
             (
                 "bad_app_bundle_for_stytch_sdk",
                 ErrorType::BadAppBundleForStytchSdk,
+            ),
+            (
+                "invalid_mobile_identifier",
+                ErrorType::InvalidMobileIdentifier,
+            ),
+            (
+                "invalid_session_duration",
+                ErrorType::InvalidSessionDuration,
+            ),
+            (
+                "no_match_for_provided_magic_link_url",
+                ErrorType::NoMatchForProvidedMagicLinkUrl,
+            ),
+            (
+                "invalid_login_redirect_url",
+                ErrorType::InvalidLoginRedirectUrl,
+            ),
+            (
+                "invalid_signup_redirect_url",
+                ErrorType::InvalidSignupRedirectUrl,
+            ),
+            ("captcha_required", ErrorType::CaptchaRequired),
+            ("captcha_failed", ErrorType::CaptchaFailed),
+            (
+                "cname_required_for_http_only_cookies",
+                ErrorType::CnameRequiredForHttpOnlyCookies,
+            ),
+            (
+                "cname_invalid_for_http_only_cookies",
+                ErrorType::CnameInvalidForHttpOnlyCookies,
             ),
             ("invalid_totp_code", ErrorType::InvalidTotpCode),
             (

@@ -11,7 +11,7 @@ use stytch_b2b::{
 };
 
 use crate::link::parse_callback;
-use crate::notices::{self, NoticeCode};
+use crate::notices::{self, NoticeCode, Product};
 use crate::pending::PendingSignIn;
 use crate::view::{Action, Notice};
 
@@ -101,7 +101,7 @@ impl Machine {
                 tracing::warn!("login_or_signup failed: {e}");
                 Err(match e.error_type() {
                     Some(ErrorType::InvalidEmail) => notices::email_refused_by_stytch(),
-                    _ => notices::problem(&e, self.now()),
+                    _ => self.refused(&e, Product::EmailMagicLinks, notices::problem),
                 })
             }
         }
@@ -234,7 +234,11 @@ impl Machine {
                 let Some(mut state) = self.resume(ticket) else {
                     return;
                 };
-                let notice = notices::link_refused_by_stytch(&e, self.now());
+                let notice = self.refused(
+                    &e,
+                    Product::EmailMagicLinks,
+                    notices::link_refused_by_stytch,
+                );
                 state.notice = Some(if e.is_before_send() || e.is_retryable() {
                     state.seen_links.remove(&fingerprint);
                     state.link_to_retry = Some(zeroize::Zeroizing::new(raw.to_owned()));

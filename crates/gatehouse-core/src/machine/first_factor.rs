@@ -31,24 +31,36 @@ pub(crate) fn decide(
     now: OffsetDateTime,
 ) -> FirstFactor {
     if answer.member_authenticated {
-        if let Ok(session) = NewSession::from_answer(
+        match NewSession::from_answer(
             &answer.member,
             answer.session_token.clone(),
             answer.member_session.clone(),
             answer.session_jwt.clone(),
         ) {
-            return FirstFactor::SignedIn(session);
+            Ok(session) => return FirstFactor::SignedIn(session),
+            // Accepted, but the session token left out: the project's HttpOnly cookies are
+            // Enforced (stytch-browser `public/typeConfig.ts`).
+            Err(None) => return FirstFactor::Refused(notices::tokens_hidden()),
+            Err(Some(_)) => {}
         }
     }
     let (Some(mfa_required), Some(ist)) = (
         &answer.mfa_required,
         answer.intermediate_session_token.clone(),
     ) else {
-        return FirstFactor::Refused(match &answer.primary_required {
-            Some(_) => notices::primary_required(),
-            None => notices::unexpected_answer(),
+        return FirstFactor::Refused(match (&answer.primary_required, &answer.mfa_required) {
+            (Some(_), _) => notices::primary_required(),
+            // MFA is required but the intermediate session was left out: HttpOnly Enforced.
+            (None, Some(_)) => notices::tokens_hidden(),
+            (None, None) => notices::unexpected_answer(),
         });
     };
+    // A locked member cannot pass any second factor: say so, until when Stytch says, before a
+    // code is sent that could not be used.
+    if answer.member.is_locked {
+        tracing::info!("the member is locked");
+        return FirstFactor::Refused(notices::member_locked(answer.member.lock_expires_at));
+    }
     let phone_on_file = mfa_required
         .member_options
         .as_ref()
@@ -325,6 +337,35 @@ mod tests {
         answer.primary_required =
             serde_json::from_value(json!({"allowed_auth_methods": ["sso"]})).unwrap();
         assert_eq!(decided(&answer), "refused PrimaryRequired");
+    }
+
+    #[test]
+    fn a_locked_member_is_told_until_when_stytch_says_before_any_code_is_sent() {
+        let locked = json!({"is_locked": true, "lock_expires_at": "2027-01-15T08:05:00Z"});
+        let phone = json!({"member_options": {"mfa_phone_number": "XXXXXXX0123"}});
+        let answer = answer(locked, None, phone);
+        let email = EmailAddress::parse("ada@example.com").unwrap();
+        let FirstFactor::Refused(notice) = decide(&answer, email, now()) else {
+            panic!("refused");
+        };
+        assert_eq!(notice.code, crate::notices::NoticeCode::MemberLocked);
+        assert_eq!(
+            notice.retry_at.as_deref(),
+            Some("2027-01-15T08:05:00Z"),
+            "Stytch's time, not a guess"
+        );
+    }
+
+    #[test]
+    fn tokens_left_out_of_the_answer_mean_httponly_is_enforced() {
+        // Stytch sends `""` for a token it leaves out; the client reads it as none.
+        let mut mfa = answer(json!({}), None, json!({"member_options": null}));
+        mfa.intermediate_session_token = None;
+        assert_eq!(decided(&mfa), "refused TokensHidden");
+        let mut signed_in = answer(json!({}), None, Value::Null);
+        signed_in.member_authenticated = true;
+        signed_in.intermediate_session_token = None;
+        assert_eq!(decided(&signed_in), "refused TokensHidden");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use stytch_b2b::SessionToken;
 
-use crate::notices;
+use crate::notices::{self, Product};
 use crate::view::{Action, Notice};
 
 use super::state::{NewSession, Phase, Ticket};
@@ -105,7 +105,8 @@ impl Machine {
             Err(e) => {
                 tracing::warn!("could not check the saved session: {e}");
                 // The token stays in the keychain: a network failure never drops a session.
-                state.notice = Some(notices::problem(&e, self.now()).with_action(Action::Retry));
+                let notice = self.refused(&e, Product::Sdk, notices::problem);
+                state.notice = Some(notice.with_action(Action::Retry));
                 state.set_phase(Phase::Starting);
             }
         }

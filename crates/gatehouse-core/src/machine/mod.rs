@@ -54,8 +54,9 @@ use time::OffsetDateTime;
 use crate::clock::Clock;
 use crate::config::{Config, StytchAuth};
 use crate::jwt_sink::{JwtObserver, JwtSink};
+use crate::notices::{self, Asked, Product};
 use crate::vault::{self, Vault, KEYCHAIN_LIMIT};
-use crate::view::View;
+use crate::view::{Notice, View};
 use state::{State, Ticket};
 
 pub use launch::SLOW_STEP;
@@ -89,6 +90,8 @@ pub struct Parts {
 pub struct Machine {
     client: Client,
     config: Config,
+    /// What this build and configuration ask of the Stytch project, for refusals' words.
+    asked: Asked,
     clock: Arc<dyn Clock>,
     vault: Arc<dyn Vault>,
     pending: Arc<dyn Vault>,
@@ -108,11 +111,13 @@ impl Machine {
             clock,
             observer,
         } = parts;
+        let asked = Asked::new(&config, &app.identifier);
         let client = stytch_client(&config, app)?;
         let view = View::starting(config.dev_mode());
         Ok(Self {
             client,
             config,
+            asked,
             clock,
             vault: vault::bounded(vaults.session, KEYCHAIN_LIMIT),
             pending: vault::bounded(vaults.pending_sign_in, KEYCHAIN_LIMIT),
@@ -142,6 +147,17 @@ impl Machine {
 
     fn now(&self) -> OffsetDateTime {
         self.clock.now()
+    }
+
+    /// The words for a failed call needing `product`: a refusal IT fixes in the Stytch project
+    /// names what to change ([`notices::project_refusal`]); anything else gets `words`.
+    fn refused(
+        &self,
+        e: &StytchError,
+        product: Product,
+        words: impl FnOnce(&StytchError, OffsetDateTime) -> Notice,
+    ) -> Notice {
+        notices::project_refusal(e, product, &self.asked).unwrap_or_else(|| words(e, self.now()))
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {

@@ -3,7 +3,7 @@
 
 use stytch_b2b::{ErrorType, Family, OrganizationId, OrganizationRef};
 
-use crate::notices;
+use crate::notices::{self, Product};
 use crate::view::{Action, Notice};
 
 use super::state::{Organization, Phase};
@@ -51,7 +51,9 @@ impl Machine {
             }
             Err(e) if e.error_type() != Some(&ErrorType::OrganizationNotFound) => {
                 tracing::warn!("could not read the organization: {e}");
-                Err(notices::problem(&e, self.now()).with_action(Action::Retry))
+                Err(self
+                    .refused(&e, Product::Sdk, notices::problem)
+                    .with_action(Action::Retry))
             }
             Ok(None) | Err(_) => {
                 let value = self.config.organization.as_str();

@@ -5,7 +5,7 @@
 use stytch_b2b::{ErrorType, RecoverRequest, RecoveryCode, RecoveryCodesRequest};
 
 use crate::factor::Step;
-use crate::notices;
+use crate::notices::{self, Product};
 
 use super::second_factor::Refusal;
 use super::state::{NewSession, Phase, Recovery};
@@ -64,7 +64,7 @@ impl Machine {
                     Some(ErrorType::InvalidRecoveryCode) => {
                         Refusal::wrong(notices::wrong_recovery_code())
                     }
-                    _ => Refusal::other(notices::problem(&e, self.now())),
+                    _ => Refusal::other(self.refused(&e, Product::Totp, notices::problem)),
                 };
                 self.code_refused(ticket, "recovery", &typed, &e, refusal);
             }
@@ -179,7 +179,7 @@ impl Machine {
             Err(_) if ended => state.session_gone(),
             Err(e) => {
                 tracing::warn!("recovery codes rotate failed: {e}");
-                state.notice = Some(notices::problem(&e, self.now()));
+                state.notice = Some(self.refused(&e, Product::Totp, notices::problem));
             }
         }
         self.publish(&state);

@@ -200,7 +200,9 @@ impl Machine {
                     self.drop_new_session(token).await;
                 }
                 if let Some(mut state) = self.resume(ticket) {
-                    state.notice = Some(notices::no_session_in_answer());
+                    // Stytch accepted the code but left the session out: HttpOnly cookies are
+                    // Enforced for the project.
+                    state.notice = Some(notices::tokens_hidden());
                     self.publish(&state);
                 }
             }

@@ -4,7 +4,7 @@
 use stytch_b2b::{ErrorType, SmsAuthenticateRequest, SmsCode, SmsSendRequest, E164};
 
 use crate::factor::{FactorKind, Step};
-use crate::notices;
+use crate::notices::{self, Product};
 use crate::stytch_facts::SMS_CODE_LIFETIME;
 use crate::view::{mask_phone, Action};
 
@@ -80,7 +80,7 @@ impl Machine {
             }
             Err(e) => {
                 tracing::warn!("otps/sms/send failed: {e}");
-                let notice = notices::send_refused(&e, now);
+                let notice = self.refused(&e, Product::SmsOtp, notices::send_refused);
                 let refuses_the_number = matches!(
                     e.error_type(),
                     Some(ErrorType::InvalidPhoneNumber | ErrorType::InvalidPhoneNumberCountryCode)
@@ -205,7 +205,7 @@ impl Machine {
                         Refusal::wrong(notices::wrong_code())
                     }
                     Some(ErrorType::UnableToAuthOtpCode) => Refusal::other(notices::code_expired()),
-                    _ => Refusal::other(notices::problem(&e, self.now())),
+                    _ => Refusal::other(self.refused(&e, Product::SmsOtp, notices::problem)),
                 };
                 self.code_refused(ticket, "code", &typed, &e, refusal);
             }

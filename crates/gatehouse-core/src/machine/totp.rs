@@ -4,7 +4,7 @@
 use stytch_b2b::{ErrorType, TotpAuthenticateRequest, TotpCode, TotpCreateRequest};
 
 use crate::factor::{Step, TotpEnrolment};
-use crate::notices;
+use crate::notices::{self, Product};
 
 use super::second_factor::Refusal;
 use super::state::{NewSession, Phase, Recovery};
@@ -54,7 +54,9 @@ impl Machine {
                     Some(ErrorType::OperationRestrictedByOrganizationMfaMethods) => {
                         state.notice = Some(notices::method_not_allowed())
                     }
-                    _ => state.notice = Some(notices::problem(&e, self.now())),
+                    _ => {
+                        state.notice = Some(self.refused(&e, Product::CreateTotp, notices::problem))
+                    }
                 }
             }
         }
@@ -121,7 +123,7 @@ impl Machine {
                     Some(ErrorType::UnableToAuthenticateTotp) => {
                         Refusal::other(notices::totp_setup_expired())
                     }
-                    _ => Refusal::other(notices::problem(&e, self.now())),
+                    _ => Refusal::other(self.refused(&e, Product::Totp, notices::problem)),
                 };
                 self.code_refused(ticket, "totp", &typed, &e, refusal);
             }

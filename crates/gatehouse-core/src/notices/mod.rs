@@ -1,5 +1,8 @@
 //! Every message the machine shows a person, and its stable code. The codes are an enum on both
 //! sides (the UI's type is generated from [`NoticeCode`]); the words live here and nowhere else.
+//! Refusals that IT fixes in the Stytch project have their own file, [`project`].
+
+mod project;
 
 use serde::Serialize;
 use stytch_b2b::{Error as StytchError, ErrorType};
@@ -7,7 +10,9 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::link::LinkRejection;
-use crate::stytch_facts::{MEMBER_LOCK_DURATION, RATE_LIMIT_WAIT};
+pub use project::{it_fix, refusal as project_refusal, tokens_hidden, Asked, Product};
+
+use crate::stytch_facts::RATE_LIMIT_WAIT;
 use crate::vault::VaultError;
 use crate::view::{Action, Notice};
 
@@ -41,6 +46,12 @@ pub enum NoticeCode {
     KeychainWipeFailed,
     RateLimited,
     StytchRefusedApp,
+    AppNotAuthorized,
+    ProductOff,
+    RedirectUrlNotRegistered,
+    SessionTooLong,
+    TokensHidden,
+    CaptchaRequired,
     StytchDown,
     NetworkDown,
     WaitingForKeychain,
@@ -391,23 +402,30 @@ pub fn recovery_codes_file_header(email: &str, organization: &str) -> String {
     )
 }
 
-pub fn no_session_in_answer() -> Notice {
-    Notice::error(
-        NoticeCode::Unexpected,
-        "Stytch accepted the code but sent no session. Try again.",
-    )
+/// The member is locked (too many wrong codes). `until` is when Stytch says the lock ends (the
+/// Member object's `lock_expires_at`); Stytch's error itself does not say, and the project sets
+/// how long a lock lasts, so without it no time is given.
+pub fn member_locked(until: Option<OffsetDateTime>) -> Notice {
+    match until {
+        Some(until) => Notice::error(
+            NoticeCode::MemberLocked,
+            "Too many wrong codes: your account is locked. Try again when the time below has passed, or ask IT to unlock it.",
+        )
+        .with_action(Action::Restart)
+        .retry_at(until),
+        None => Notice::error(
+            NoticeCode::MemberLocked,
+            "Too many wrong codes: your account is locked for a while. Try again later, or ask IT to unlock it.",
+        )
+        .with_action(Action::Restart),
+    }
 }
 
 /// Words for failures that are not about what the member typed.
 pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
     match error {
-        // A lock is a 429 too, but it lasts an hour (see MEMBER_LOCK_DURATION): say until when.
-        StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => Notice::error(
-            NoticeCode::MemberLocked,
-            "Too many wrong codes: your account is locked for an hour. Try again when the time below has passed, or ask IT to unlock it.",
-        )
-        .with_action(Action::Restart)
-        .retry_at(now + MEMBER_LOCK_DURATION),
+        // A lock is a 429 too, but not a rate limit: its answer does not say until when.
+        StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => member_locked(None),
         StytchError::Stytch { error_type: ErrorType::TooManyRequests, retry_after, .. } => {
             let wait = retry_after.unwrap_or(RATE_LIMIT_WAIT);
             Notice::error(
@@ -416,7 +434,7 @@ pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
             )
             .retry_at(now + wait)
         }
-        StytchError::Stytch { error_type: ErrorType::UnauthorizedCredentials | ErrorType::EndpointNotAuthorizedForSdk | ErrorType::BadAppBundleForStytchSdk | ErrorType::BadDomainForStytchSdk, .. } => Notice::error(
+        StytchError::Stytch { error_type: ErrorType::UnauthorizedCredentials, .. } => Notice::error(
             NoticeCode::StytchRefusedApp,
             "Stytch refused Gatehouse's credentials. Ask IT to check the project id and public token.",
         ),
