@@ -542,6 +542,10 @@ async fn a_link_for_another_member_is_refused_as_forged_and_its_session_revoked(
             h.emulator.base_url
         ))
         .basic_auth(emu.public_token(), Some(emu.public_token()))
+        .header(
+            "X-SDK-Client",
+            emulator_control::sdk_client(emulator_control::GATEHOUSE_APP),
+        )
         .json(&json!({
             "organization_id": stytch_emulator::DEMO_ORGANIZATION_ID,
             "email_address": "alan@example.com",

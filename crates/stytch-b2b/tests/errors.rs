@@ -21,6 +21,12 @@ const REFERENCE: &[(&str, u16, ErrorType)] = &[
         401,
         ErrorType::UnauthorizedCredentials,
     ),
+    ("user_unauthenticated", 401, ErrorType::UserUnauthenticated),
+    (
+        "invalid_secret_authentication",
+        401,
+        ErrorType::InvalidSecretAuthentication,
+    ),
     ("too_many_requests", 429, ErrorType::TooManyRequests),
     ("magic_link_not_found", 404, ErrorType::MagicLinkNotFound),
     (
@@ -97,13 +103,50 @@ const REFERENCE: &[(&str, u16, ErrorType)] = &[
     ),
     (
         "bad_domain_for_stytch_sdk",
-        403,
+        400,
         ErrorType::BadDomainForStytchSdk,
     ),
     (
         "bad_app_bundle_for_stytch_sdk",
-        403,
+        400,
         ErrorType::BadAppBundleForStytchSdk,
+    ),
+    (
+        "invalid_mobile_identifier",
+        400,
+        ErrorType::InvalidMobileIdentifier,
+    ),
+    (
+        "invalid_session_duration",
+        400,
+        ErrorType::InvalidSessionDuration,
+    ),
+    (
+        "no_match_for_provided_magic_link_url",
+        400,
+        ErrorType::NoMatchForProvidedMagicLinkUrl,
+    ),
+    (
+        "invalid_login_redirect_url",
+        400,
+        ErrorType::InvalidLoginRedirectUrl,
+    ),
+    (
+        "invalid_signup_redirect_url",
+        400,
+        ErrorType::InvalidSignupRedirectUrl,
+    ),
+    ("captcha_required", 403, ErrorType::CaptchaRequired),
+    ("captcha_failed", 429, ErrorType::CaptchaFailed),
+    (
+        "cname_required_for_http_only_cookies",
+        401,
+        ErrorType::CnameRequiredForHttpOnlyCookies,
+    ),
+    (
+        "cname_invalid_for_http_only_cookies",
+        401,
+        ErrorType::CnameInvalidForHttpOnlyCookies,
     ),
     ("invalid_totp_code", 401, ErrorType::InvalidTotpCode),
     (
