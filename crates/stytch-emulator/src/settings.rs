@@ -113,3 +113,45 @@ impl SettingsCell {
         Ok(answer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::Seed;
+
+    #[test]
+    fn an_older_seed_gets_gatehouses_configuration_and_sdk_enabled_maps_to_basic_enabled() {
+        let seed: Seed = serde_json::from_str(
+            r#"{"project": {"project_id": "project-test-x", "secret": "s", "public_token": "t",
+                "redirect_urls": ["a://b", "c://d"], "default_signup_redirect_url": "c://d",
+                "sdk_enabled": false}}"#,
+        )
+        .unwrap();
+        let s = Settings::from_seed(&seed.project).unwrap();
+        assert!(!s.sdk.basic.enabled);
+        assert_eq!(
+            s.sdk.basic.bundle_ids,
+            vec![GATEHOUSE_BUNDLE_ID.to_string()]
+        );
+        assert_eq!(s.redirect_urls.default_for("LOGIN"), Some("a://b"));
+        assert_eq!(s.redirect_urls.default_for("SIGNUP"), Some("c://d"));
+        assert_eq!(s.lock, UserLock::default());
+        assert_eq!(s.dead_session_answer, DeadSessionAnswer::SessionNotFound);
+    }
+
+    #[test]
+    fn a_seed_names_its_own_bundle_ids() {
+        let mut seed = Seed::demo();
+        seed.project.bundle_ids = Some(vec!["com.acme.gatehouse".into()]);
+        let s = Settings::from_seed(&seed.project).unwrap();
+        assert!(s.sdk.allows_bundle("com.acme.gatehouse"));
+        assert!(!s.sdk.allows_bundle(GATEHOUSE_BUNDLE_ID));
+        seed.project.bundle_ids = Some(vec![String::new()]);
+        assert!(Settings::from_seed(&seed.project).is_err());
+    }
+
+    #[test]
+    fn the_demo_workspace_key_has_stytchs_format() {
+        assert!(crate::seed::DEMO_WORKSPACE_KEY_ID.starts_with(facts::WORKSPACE_KEY_ID_PREFIX));
+    }
+}

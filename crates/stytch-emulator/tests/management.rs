@@ -27,6 +27,40 @@ async fn raw(h: &Harness, path: &str, auth: &str) -> (u16, Value) {
 }
 
 #[tokio::test]
+async fn every_management_route_in_the_table_is_served() {
+    let h = start().await;
+    h.ctl.set_redirect_url("myapp://x", &["LOGIN"]).await;
+    for r in stytch_emulator::facts::MANAGEMENT_ROUTES {
+        let path = r
+            .path
+            .replace("{project_slug}", DEMO_PROJECT_SLUG)
+            .replace("{environment_slug}", DEMO_ENVIRONMENT_SLUG);
+        let query = if r.path.ends_with("/redirect_urls") {
+            "?url=myapp%3A%2F%2Fx"
+        } else {
+            ""
+        };
+        let method = Method::from_bytes(r.method.as_bytes()).unwrap();
+        let res = h
+            .http
+            .request(method, format!("{}{path}{query}", h.base))
+            .header(
+                "Authorization",
+                basic(DEMO_WORKSPACE_KEY_ID, DEMO_WORKSPACE_KEY_SECRET),
+            )
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.unwrap();
+        assert_ne!(status, 405, "{} {path}: {body}", r.method);
+        assert_ne!(body["error_type"], "route_not_found", "{} {path}", r.method);
+        assert!(r.source.contains("stytch-management-go"), "{}", r.path);
+    }
+}
+
+#[tokio::test]
 async fn a_wrong_workspace_key_is_refused_before_anything_else() {
     let h = start().await;
     let wrong = basic(DEMO_WORKSPACE_KEY_ID, "not-the-secret");

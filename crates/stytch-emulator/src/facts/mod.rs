@@ -468,7 +468,8 @@ mod tests {
 
     #[test]
     fn every_route_and_error_names_a_source() {
-        for r in ROUTES.iter().chain([&MAGIC_LINK_REDIRECT_ROUTE]) {
+        let all = ROUTES.iter().chain(MANAGEMENT_ROUTES);
+        for r in all.chain([&MAGIC_LINK_REDIRECT_ROUTE]) {
             assert!(names_a_source(r.source), "{} {}", r.method, r.path);
         }
         for e in ERRORS {
@@ -484,13 +485,28 @@ mod tests {
 
     #[test]
     fn routes_and_errors_are_listed_once() {
-        for (i, a) in ROUTES.iter().enumerate() {
-            assert!(!ROUTES[i + 1..]
-                .iter()
-                .any(|b| a.method == b.method && a.path == b.path));
+        for table in [ROUTES, MANAGEMENT_ROUTES] {
+            for (i, a) in table.iter().enumerate() {
+                assert!(!table[i + 1..]
+                    .iter()
+                    .any(|b| a.method == b.method && a.path == b.path));
+            }
         }
         for (i, a) in ERRORS.iter().enumerate() {
             assert!(!ERRORS[i + 1..].iter().any(|b| a.error_type == b.error_type));
+        }
+    }
+
+    #[test]
+    fn every_sdk_rule_names_a_served_sdk_route() {
+        let sdk = |p: &str| ROUTES.iter().any(|r| r.path == format!("/sdk/v1/b2b{p}"));
+        for p in DFP_PROTECTED_ROUTES {
+            assert!(sdk(p), "{p}");
+        }
+        for r in ROUTES.iter().filter(|r| r.path.starts_with("/sdk/")) {
+            let route = &r.path["/sdk/v1/b2b".len()..];
+            let open = route.starts_with("/sessions/") || route.starts_with("/organizations/");
+            assert_eq!(product_of(route) == Product::None, open, "{route}");
         }
     }
 

@@ -4,7 +4,7 @@
 /// One Stytch route the emulator serves, with where Stytch's own clients show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteFact {
-    /// `GET`, `POST` or `PUT`.
+    /// `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     pub method: &'static str,
     /// An axum path template, e.g. `/v1/b2b/organizations/{organization_id}`.
     pub path: &'static str,
