@@ -262,7 +262,8 @@ pub const SESSION_NOT_FOUND: ErrorKind = documented(
 );
 pub const INTERNAL_SERVER_ERROR: ErrorKind =
     documented("internal_server_error", 500, OPENAPI_EXAMPLES);
-/// The client SDK API is not enabled for the project (the emulator's `sdk_enabled: false`).
+/// The SDK configuration's `basic.enabled` is off, or the switch of the route's product (see
+/// [`product_of`]); message [`ENDPOINT_NOT_AUTHORIZED_MESSAGE`].
 pub const ENDPOINT_NOT_AUTHORIZED_FOR_SDK: ErrorKind =
     documented("endpoint_not_authorized_for_sdk", 401, ERRORS_401);
 /// A locked member: answered with no `Retry-After` (a lock lasts the environment's `user_lock_ttl`, [`LOCK_TTL_DEFAULT_SECONDS`] by default).
