@@ -1,12 +1,13 @@
-//! `gatehouse-admin`: the guide's Step 1 for IT — read or set an organization's MFA policy — and
-//! which second factors its members may use (`mfa_methods`, `allowed_mfa_methods`).
-//! Uses the backend API with the project id and secret from the environment, never a file.
+//! `gatehouse-admin`: IT's tool. The organization commands (the guide's Step 1: MFA policy and
+//! methods) use the backend API with the project id and secret from the environment, never a
+//! file.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use stytch_b2b::{
-    AppInfo, Client, ClientConfig, Credentials, MfaMethod, MfaMethods, MfaPolicy, Organization,
-    OrganizationRef, ProjectId, ProjectSecret, UpdateOrganizationRequest, Url,
-};
+mod organization;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use stytch_b2b::Url;
 
 #[derive(Parser)]
 #[command(
@@ -15,175 +16,53 @@ use stytch_b2b::{
     about = "Administer the Stytch organization Gatehouse signs into"
 )]
 struct Cli {
-    /// The Stytch project id (project-test-… or project-live-…).
+    /// The Stytch project id (project-test-… or project-live-…), for the organization commands.
     #[arg(long, env = "STYTCH_PROJECT_ID")]
-    project_id: String,
-    /// Another API host: the emulator, or a custom domain.
+    project_id: Option<String>,
+    /// Another API host for the organization commands: the emulator, or a custom domain.
     #[arg(long, env = "STYTCH_API_BASE")]
     api_base: Option<Url>,
-    /// The organization's id (organization-…) or slug.
+    /// The organization's id (organization-…) or slug, for the organization commands.
     #[arg(long, short)]
-    organization: String,
+    organization: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read the organization's MFA policy.
-    MfaPolicy {
-        /// Set it instead of reading it.
-        #[arg(value_enum)]
-        set: Option<Policy>,
-    },
-    /// Read which second factors members may use; `all`, or `only` with a list, sets it.
-    MfaMethods {
-        #[command(subcommand)]
-        set: Option<Methods>,
-    },
-}
-
-#[derive(Subcommand)]
-enum Methods {
-    /// Every method Stytch offers (mfa_methods ALL_ALLOWED).
-    All,
-    /// Only these (mfa_methods RESTRICTED with allowed_mfa_methods).
-    Only {
-        #[arg(value_enum, required = true, num_args = 1..)]
-        methods: Vec<Method>,
-    },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Method {
-    /// A code by text message.
-    #[value(name = "sms_otp")]
-    SmsOtp,
-    /// An authenticator app (with recovery codes).
-    #[value(name = "totp")]
-    Totp,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Policy {
-    #[value(name = "REQUIRED_FOR_ALL")]
-    RequiredForAll,
-    #[value(name = "OPTIONAL")]
-    Optional,
+    #[command(flatten)]
+    Organization(organization::Command),
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> std::process::ExitCode {
+async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("gatehouse-admin: {e}");
-            std::process::ExitCode::FAILURE
+    match cli.command {
+        Command::Organization(command) => {
+            let target = organization::Target {
+                project_id: cli.project_id,
+                api_base: cli.api_base,
+                organization: cli.organization,
+            };
+            match organization::run(target, &command).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("gatehouse-admin: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }
 
-/// The project secret comes from STYTCH_SECRET in the environment and nowhere else: there is no
-/// option for it, so it never lands in shell history or in the process list.
-fn secret_from_env() -> Result<String, stytch_b2b::Error> {
-    std::env::var("STYTCH_SECRET")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            stytch_b2b::Error::Config(
-                "set the project secret in STYTCH_SECRET (it is never taken on the command line)"
-                    .into(),
-            )
-        })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
-    let secret = secret_from_env()?;
-    let credentials = Credentials::Backend {
-        project_id: ProjectId::parse(&cli.project_id)?,
-        secret: ProjectSecret::new(secret),
-    };
-    let app = AppInfo {
-        identifier: "gatehouse-admin".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-    };
-    let mut config = ClientConfig::new(credentials, app);
-    if let Some(base) = cli.api_base {
-        config = config.with_base_url(base);
-    }
-    let client = Client::new(config)?;
-    let organization = OrganizationRef::parse(&cli.organization)?;
-    let current = client.get_organization(organization).await?.organization;
-    let update = match &cli.command {
-        Command::MfaPolicy { set: None } | Command::MfaMethods { set: None } => None,
-        Command::MfaPolicy { set: Some(policy) } => Some(UpdateOrganizationRequest {
-            mfa_policy: Some(match policy {
-                Policy::RequiredForAll => MfaPolicy::RequiredForAll,
-                Policy::Optional => MfaPolicy::Optional,
-            }),
-            ..UpdateOrganizationRequest::default()
-        }),
-        Command::MfaMethods {
-            set: Some(Methods::All),
-        } => Some(UpdateOrganizationRequest {
-            mfa_methods: Some(MfaMethods::AllAllowed),
-            ..UpdateOrganizationRequest::default()
-        }),
-        Command::MfaMethods {
-            set: Some(Methods::Only { methods }),
-        } => Some(UpdateOrganizationRequest {
-            mfa_methods: Some(MfaMethods::Restricted),
-            allowed_mfa_methods: Some(
-                methods
-                    .iter()
-                    .map(|m| match m {
-                        Method::SmsOtp => MfaMethod::SmsOtp,
-                        Method::Totp => MfaMethod::Totp,
-                    })
-                    .collect(),
-            ),
-            ..UpdateOrganizationRequest::default()
-        }),
-    };
-    let organization = match update {
-        None => current,
-        Some(update) => {
-            client
-                .update_organization(&current.organization_id, &update)
-                .await?
-                .organization
-        }
-    };
-    println!("{}", describe(&cli.command, &organization));
-    Ok(())
-}
-
-/// One line: the organization, then the setting asked about.
-fn describe(command: &Command, organization: &Organization) -> String {
-    let head = format!(
-        "{} ({})",
-        organization.organization_name,
-        organization.organization_id.as_str()
-    );
-    match command {
-        Command::MfaPolicy { .. } => {
-            format!("{head}: mfa_policy {}", organization.mfa_policy.as_str())
-        }
-        Command::MfaMethods { .. } => {
-            let methods = organization
-                .mfa_methods
-                .as_ref()
-                .map_or("ALL_ALLOWED", |m| m.as_str());
-            let allowed: Vec<&str> = organization
-                .allowed_mfa_methods
-                .iter()
-                .map(|m| m.as_str())
-                .collect();
-            format!(
-                "{head}: mfa_methods {methods}; allowed_mfa_methods [{}]",
-                allowed.join(", ")
-            )
-        }
+    #[test]
+    fn the_cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }
