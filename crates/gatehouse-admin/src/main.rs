@@ -2,6 +2,7 @@
 //! methods) use the backend API with the project id and secret from the environment, never a
 //! file.
 
+mod management;
 mod organization;
 
 use std::process::ExitCode;
