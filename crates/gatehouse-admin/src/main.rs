@@ -4,6 +4,7 @@
 
 mod management;
 mod organization;
+mod sdk_config;
 
 use std::process::ExitCode;
 
