@@ -1,7 +1,9 @@
 //! The emulator's own control surface under `/emulator/` (not Stytch's): project credentials,
 //! outbox, each member's authenticator app (`GET /emulator/totp/{member_id}`: the current code of
 //! their TOTP registration), clock, fault injection, the request record and the flow's hidden
-//! secrets (`GET /emulator/secrets`); and the inbox page at `/`, which shows the current codes too.
+//! secrets (`GET /emulator/secrets`), the emulator's own settings ([`settings`]); and the inbox
+//! page at `/`, which shows the current codes too. The project's Stytch settings (SDK
+//! configuration, redirect URLs, locks) are set through the Management API (`crate::management`).
 //!
 //! # Faults
 //!
@@ -25,6 +27,8 @@
 //! `; charset=utf-8` allowed), or it answers 415 `unsupported_media_type` and changes nothing:
 //! a web page on another site can send a cross-site form or `text/plain` POST without asking,
 //! but not a JSON one.
+
+mod settings;
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -64,6 +68,10 @@ pub fn routes() -> Router<Emulator> {
             get(requests_list).delete(requests_clear),
         )
         .route("/emulator/secrets", get(secrets))
+        .route(
+            "/emulator/settings",
+            get(settings::get_settings).post(settings::set_settings),
+        )
 }
 
 // --- secrets ---------------------------------------------------------------------------------
@@ -130,11 +138,22 @@ async fn project(State(emu): State<Emulator>) -> Json<Value> {
             })
         })
         .collect();
+    let settings = emu.settings();
+    let redirect_urls: Vec<&str> = settings
+        .redirect_urls
+        .all()
+        .iter()
+        .map(|r| r.url.as_str())
+        .collect();
     Json(json!({
         "project_id": p.project_id,
         "secret": p.secret,
         "public_token": p.public_token,
-        "redirect_urls": p.redirect_urls,
+        "redirect_urls": redirect_urls,
+        "project_slug": p.project_slug,
+        "environment_slug": p.environment_slug,
+        "workspace_key_id": p.workspace_key_id,
+        "workspace_key_secret": p.workspace_key_secret,
         "organizations": organizations,
     }))
 }

@@ -4,6 +4,7 @@
 //! [`facts::SCHEMA_ERROR_STATUS`]).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
@@ -16,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use crate::error::StytchError;
 use crate::facts;
+use crate::settings::{DeadSessionAnswer, Settings};
 use crate::Emulator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,11 +38,25 @@ pub struct Ctx {
     pub host: String,
     pub user_agent: String,
     pub ip_address: String,
+    /// The project's settings when the call arrived.
+    pub settings: Arc<Settings>,
 }
 
 impl Ctx {
     pub fn sdk(&self) -> bool {
         self.family == Family::Sdk
+    }
+
+    /// A session token or JWT that names no live session: `session_not_found`, or on the SDK API
+    /// the emulator's [`DeadSessionAnswer`] setting (see [`facts::DEAD_SESSION_ANSWERS`]).
+    pub fn dead_session(&self, message: impl Into<String>) -> StytchError {
+        let unauthorized = self.sdk()
+            && self.settings.dead_session_answer == DeadSessionAnswer::UnauthorizedCredentials;
+        if unauthorized {
+            self.err(facts::UNAUTHORIZED_CREDENTIALS, message)
+        } else {
+            self.err(facts::SESSION_NOT_FOUND, message)
+        }
     }
 
     pub fn err(&self, kind: facts::ErrorKind, message: impl Into<String>) -> StytchError {
@@ -159,7 +175,7 @@ pub fn family_of(path: &str) -> Family {
     }
 }
 
-fn basic_credentials(parts: &Parts) -> Option<(String, String)> {
+pub(crate) fn basic_credentials(parts: &Parts) -> Option<(String, String)> {
     let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, encoded) = value.trim().split_once(' ')?;
     if !scheme.eq_ignore_ascii_case("basic") {
@@ -189,6 +205,7 @@ impl FromRequestParts<Emulator> for Ctx {
         emu: &Emulator,
     ) -> Result<Self, Self::Rejection> {
         let project = emu.project();
+        let settings = emu.settings();
         let live = project.live();
         let family = family_of(parts.uri.path());
         let unauthorized = || {
@@ -210,10 +227,10 @@ impl FromRequestParts<Emulator> for Ctx {
                 if user != project.public_token {
                     return Err(unauthorized());
                 }
-                if !project.sdk_enabled {
+                if !settings.sdk.basic.enabled {
                     return Err(StytchError::new(
                         facts::ENDPOINT_NOT_AUTHORIZED_FOR_SDK,
-                        "This endpoint is not enabled for the SDK in the project's SDK configuration.",
+                        facts::ENDPOINT_NOT_AUTHORIZED_MESSAGE,
                     )
                     .live(live));
                 }
@@ -239,6 +256,7 @@ impl FromRequestParts<Emulator> for Ctx {
                 .unwrap_or("")
                 .to_string(),
             ip_address,
+            settings,
         })
     }
 }

@@ -16,8 +16,12 @@ pub mod facts;
 mod host_check;
 mod ids;
 mod jwt;
+mod management;
 mod model;
+mod redirect_urls;
+mod sdk_config;
 mod seed;
+mod settings;
 mod totp;
 mod workspace;
 mod world;
@@ -40,14 +44,17 @@ pub use error::StytchError;
 pub use facts::{RouteFact, ROUTES};
 pub use host_check::AllowedHosts;
 pub use seed::{
-    Seed, SeedError, SeedMember, SeedOrganization, SeedProject, DEMO_ORGANIZATION_ID,
-    DEMO_PROJECT_ID, DEMO_PUBLIC_TOKEN, DEMO_REDIRECT_URL, DEMO_SECRET,
+    Seed, SeedError, SeedMember, SeedOrganization, SeedProject, DEMO_BUNDLE_ID,
+    DEMO_ENVIRONMENT_SLUG, DEMO_ORGANIZATION_ID, DEMO_PROJECT_ID, DEMO_PROJECT_SLUG,
+    DEMO_PUBLIC_TOKEN, DEMO_REDIRECT_URL, DEMO_SECRET, DEMO_WORKSPACE_KEY_ID,
+    DEMO_WORKSPACE_KEY_SECRET,
 };
 
 use crate::control::{Faults, RequestLog};
 use crate::ids::Clock;
 use crate::jwt::JwtKey;
 use crate::model::Project;
+use crate::settings::{Settings, SettingsCell};
 use crate::world::World;
 
 /// An emulated Stytch B2B project, all state in memory. Cheap to clone (an `Arc` inside);
@@ -59,6 +66,7 @@ pub struct Emulator {
 
 struct Shared {
     project: Project,
+    settings: SettingsCell,
     world: Mutex<World>,
     clock: Clock,
     key: Arc<JwtKey>,
@@ -82,10 +90,12 @@ impl Emulator {
 
     pub fn from_seed(seed: Seed) -> Result<Emulator, SeedError> {
         let clock = Clock::default();
+        let settings = Settings::from_seed(&seed.project)?;
         let (project, world) = World::from_seed(seed, clock.now())?;
         Ok(Emulator {
             shared: Arc::new(Shared {
                 project,
+                settings: SettingsCell::new(settings),
                 world: Mutex::new(world),
                 clock,
                 key: JwtKey::global(),
@@ -103,14 +113,15 @@ impl Emulator {
         Emulator::from_seed(serde_json::from_str(&text)?)
     }
 
-    /// Every route: the Stytch routes of [`ROUTES`] (both API families), the magic-link redirect,
-    /// the inbox page at `/`, the `/emulator/*` control surface and the demo workspace under
+    /// Every route: the Stytch routes of [`ROUTES`] (both API families), the Management API's
+    /// ([`facts::MANAGEMENT_ROUTES`]), the magic-link redirect, the inbox page at `/`, the `/emulator/*` control surface and the demo workspace under
     /// `/workspace/` (served on the host `localhost` only); anything else answers
     /// Stytch's 404 `route_not_found`. No `Host` check: for `oneshot` calls; a server listening
     /// on a socket serves [`Emulator::router_for`].
     pub fn router(&self) -> Router {
         Router::new()
             .merge(api::routes())
+            .merge(management::routes())
             .merge(control::routes())
             .merge(workspace::routes())
             .fallback(api::route_not_found)
@@ -174,6 +185,19 @@ impl Emulator {
 
     pub(crate) fn project(&self) -> &Project {
         &self.shared.project
+    }
+
+    /// The project's run-time settings now (SDK configuration, redirect URLs, locks, …).
+    pub(crate) fn settings(&self) -> Arc<Settings> {
+        self.shared.settings.get()
+    }
+
+    /// Changes the settings, unless `change` refuses.
+    pub(crate) fn update_settings<T, E>(
+        &self,
+        change: impl FnOnce(&mut Settings) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.shared.settings.update(change)
     }
 
     pub(crate) fn world(&self) -> MutexGuard<'_, World> {

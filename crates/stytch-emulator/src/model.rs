@@ -13,11 +13,15 @@ pub struct Project {
     pub project_id: String,
     pub secret: String,
     pub public_token: String,
-    pub redirect_urls: Vec<String>,
-    pub default_login_redirect_url: String,
-    pub default_signup_redirect_url: String,
     pub international_sms: bool,
-    pub sdk_enabled: bool,
+    /// The Management API's names of the project and of its one environment.
+    pub project_slug: String,
+    pub environment_slug: String,
+    /// The workspace management key (HTTP Basic on the Management API).
+    pub workspace_key_id: String,
+    pub workspace_key_secret: String,
+    /// When the emulator started (the environment's `created_at`).
+    pub created_at: OffsetDateTime,
 }
 
 impl Project {

@@ -29,9 +29,25 @@ pub struct SeedProject {
     /// International SMS is off by default at Stytch.
     #[serde(default)]
     pub international_sms: bool,
-    /// Whether the client SDK API is enabled (otherwise `endpoint_not_authorized_for_sdk`).
+    /// The SDK configuration's `basic.enabled`: whether the client SDK API is enabled (otherwise
+    /// `endpoint_not_authorized_for_sdk`).
     #[serde(default = "yes")]
     pub sdk_enabled: bool,
+    /// The SDK configuration's `basic.bundle_ids`; default `["com.example.gatehouse"]`.
+    #[serde(default)]
+    pub bundle_ids: Option<Vec<String>>,
+    /// The Management API's names of the project and its one environment; default
+    /// [`DEMO_PROJECT_SLUG`] and [`DEMO_ENVIRONMENT_SLUG`].
+    #[serde(default)]
+    pub project_slug: Option<String>,
+    #[serde(default)]
+    pub environment_slug: Option<String>,
+    /// The workspace management key the Management API accepts; default
+    /// [`DEMO_WORKSPACE_KEY_ID`] and [`DEMO_WORKSPACE_KEY_SECRET`].
+    #[serde(default)]
+    pub workspace_key_id: Option<String>,
+    #[serde(default)]
+    pub workspace_key_secret: Option<String>,
 }
 
 fn yes() -> bool {
@@ -105,6 +121,15 @@ pub const DEMO_SECRET: &str = "secret-test-Vq3xN8bL2mKp7RtY5wZc9HfJ4sDg6AeU1oQi"
 pub const DEMO_PUBLIC_TOKEN: &str = "public-token-test-8b7a6c5d-4e3f-4a1b-9c2d-7e6f5a4b3c2d";
 pub const DEMO_ORGANIZATION_ID: &str = "organization-test-1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b";
 pub const DEMO_REDIRECT_URL: &str = "gatehouse://auth/callback";
+/// The app identifier the default SDK configuration authorizes: Gatehouse's (tauri.conf.json).
+pub const DEMO_BUNDLE_ID: &str = crate::sdk_config::GATEHOUSE_BUNDLE_ID;
+/// The Management API's demo workspace key and the project's and environment's slugs (every seed
+/// gets these unless it names its own).
+pub const DEMO_WORKSPACE_KEY_ID: &str = "workspace-key-prod-2c9e4f7a-6b1d-4e3f-9a8b-5d4c3b2a1f0e";
+pub const DEMO_WORKSPACE_KEY_SECRET: &str =
+    "workspace-secret-demo-Hk4Tz8Qw2Lm6Np0Rs3Vx7Yb1Cd5Fg9Jq";
+pub const DEMO_PROJECT_SLUG: &str = "gatehouse-demo";
+pub const DEMO_ENVIRONMENT_SLUG: &str = "test";
 
 impl Seed {
     /// One project, "Example Org" (slug example-org, MFA optional, domain example.com) and
@@ -150,6 +175,11 @@ impl Seed {
                 default_signup_redirect_url: None,
                 international_sms: false,
                 sdk_enabled: true,
+                bundle_ids: None,
+                project_slug: None,
+                environment_slug: None,
+                workspace_key_id: None,
+                workspace_key_secret: None,
             },
             organizations: vec![SeedOrganization {
                 organization_id: Some(DEMO_ORGANIZATION_ID.into()),

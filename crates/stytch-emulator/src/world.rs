@@ -195,21 +195,32 @@ impl World {
                 "secret and public_token must not be empty".into(),
             ));
         }
-        for url in &p.redirect_urls {
-            url::Url::parse(url)
-                .map_err(|e| SeedError::Invalid(format!("redirect URL {url:?}: {e}")))?;
-        }
-        let first = p.redirect_urls.first().cloned().unwrap_or_default();
+        let slug = |given: Option<String>, default: &str| given.unwrap_or_else(|| default.into());
         let project = Project {
-            default_login_redirect_url: p.default_login_redirect_url.unwrap_or(first.clone()),
-            default_signup_redirect_url: p.default_signup_redirect_url.unwrap_or(first),
             project_id: p.project_id,
             secret: p.secret,
             public_token: p.public_token,
-            redirect_urls: p.redirect_urls,
             international_sms: p.international_sms,
-            sdk_enabled: p.sdk_enabled,
+            project_slug: slug(p.project_slug, crate::seed::DEMO_PROJECT_SLUG),
+            environment_slug: slug(p.environment_slug, crate::seed::DEMO_ENVIRONMENT_SLUG),
+            workspace_key_id: slug(p.workspace_key_id, crate::seed::DEMO_WORKSPACE_KEY_ID),
+            workspace_key_secret: slug(
+                p.workspace_key_secret,
+                crate::seed::DEMO_WORKSPACE_KEY_SECRET,
+            ),
+            created_at: now,
         };
+        if [&project.project_slug, &project.environment_slug]
+            .iter()
+            .any(|s| !valid_slug(s))
+            || project.workspace_key_id.is_empty()
+            || project.workspace_key_secret.is_empty()
+        {
+            return Err(SeedError::Invalid(
+                "project_slug and environment_slug must be slugs; the workspace key must not be empty"
+                    .into(),
+            ));
+        }
         let mut world = World::default();
         for seed_org in seed.organizations {
             let members = seed_org.members.clone();
@@ -345,12 +356,8 @@ impl World {
         jwt: Option<&str>,
         now: OffsetDateTime,
     ) -> ApiResult<String> {
-        let not_found = || {
-            ctx.err(
-                facts::SESSION_NOT_FOUND,
-                "Session could not be found: it may have expired or been revoked.",
-            )
-        };
+        let not_found =
+            || ctx.dead_session("Session could not be found: it may have expired or been revoked.");
         let id = match (token, jwt) {
             (Some(token), _) => self
                 .session_ids_by_token

@@ -379,7 +379,7 @@ async fn parallel_code_attempts_cannot_exceed_the_lock() {
     let not_found = types.iter().filter(|t| *t == "otp_code_not_found").count();
     assert_eq!(
         not_found as u32,
-        stytch_emulator::facts::LOCK_THRESHOLD - 1,
+        stytch_emulator::facts::LOCK_THRESHOLD_DEFAULT - 1,
         "{types:?}"
     );
     assert_eq!(

@@ -296,7 +296,7 @@ async fn repeated_failures_lock_the_member_until_the_lock_expires() {
     );
     let code = h.latest_code(GRACE_PHONE).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    let threshold = stytch_emulator::facts::LOCK_THRESHOLD;
+    let threshold = stytch_emulator::facts::LOCK_THRESHOLD_DEFAULT;
     for i in 1..threshold {
         let (status, res) = authenticate(&h, &member_id, &ist, wrong).await;
         assert_stytch_error(status, &res, 404, "otp_code_not_found");
@@ -516,7 +516,7 @@ async fn fail(h: &Harness, member_id: &str, ist: &str, wrong: &str, n: u32) {
 #[tokio::test]
 async fn a_success_resets_the_failure_count() {
     let h = start().await;
-    let threshold = stytch_emulator::facts::LOCK_THRESHOLD;
+    let threshold = stytch_emulator::facts::LOCK_THRESHOLD_DEFAULT;
     let body = primary(&h, GRACE).await;
     let (member_id, ist) = (
         body["member_id"].as_str().unwrap().to_string(),
@@ -546,7 +546,7 @@ async fn a_success_resets_the_failure_count() {
 #[tokio::test]
 async fn failures_count_without_a_time_window() {
     let h = start().await;
-    let threshold = stytch_emulator::facts::LOCK_THRESHOLD;
+    let threshold = stytch_emulator::facts::LOCK_THRESHOLD_DEFAULT;
     // ada signs in for 10 hours (no MFA under OPTIONAL), then adds a phone with her session.
     let token = h.magic_link(ADA, json!({})).await;
     let (status, s) = h

@@ -63,7 +63,6 @@ pub(super) async fn login_or_signup(
         "signup_expiration_minutes",
     )?;
     let pkce_code_challenge = checked_challenge(&ctx, some(b.pkce_code_challenge))?;
-    let project = emu.project();
     let mut w = emu.world();
     let org = w.org(&ctx, &b.organization_id)?.clone();
     if is_sandbox_login(&org.organization_id, &email) {
@@ -74,20 +73,9 @@ pub(super) async fn login_or_signup(
             .ok_or_else(|| world::internal(&ctx))?;
         return Ok(login_answer(&ctx, m, false, &org, now));
     }
-    let login_url = registered_redirect(
-        &emu,
-        &ctx,
-        b.login_redirect_url,
-        &project.default_login_redirect_url,
-        "login_redirect_url",
-    )?;
-    let signup_url = registered_redirect(
-        &emu,
-        &ctx,
-        b.signup_redirect_url,
-        &project.default_signup_redirect_url,
-        "signup_redirect_url",
-    )?;
+    let login_url = registered_redirect(&ctx, b.login_redirect_url, "LOGIN", "login_redirect_url")?;
+    let signup_url =
+        registered_redirect(&ctx, b.signup_redirect_url, "SIGNUP", "signup_redirect_url")?;
     let (member, created) = member_for_email(&mut w, &ctx, &org, &email, now)?;
     let signup = member.status != "active";
     let (minutes, redirect_url) = if signup {
@@ -297,21 +285,27 @@ fn expiration_minutes(ctx: &Ctx, minutes: Option<i64>, field: &str) -> ApiResult
     }
 }
 
+/// The URL a flow redirects to: the one given, registered for `type_` (exact match), or the
+/// type's default when none is given (https://stytch.com/docs/b2b/api/url-validation). No
+/// default for the type refuses like an unregistered URL (**inferred**).
 fn registered_redirect(
-    emu: &Emulator,
     ctx: &Ctx,
     given: Option<String>,
-    default: &str,
+    type_: &str,
     field: &str,
 ) -> ApiResult<String> {
-    let url = some(given).unwrap_or_else(|| default.to_string());
-    if emu.project().redirect_urls.contains(&url) {
-        Ok(url)
-    } else {
-        Err(ctx.err(
-            facts::NO_MATCH_FOR_PROVIDED_MAGIC_LINK_URL,
-            format!("The {field} is not one of the project's registered redirect URLs."),
-        ))
+    let urls = &ctx.settings.redirect_urls;
+    let refused = |why: String| ctx.err(facts::NO_MATCH_FOR_PROVIDED_MAGIC_LINK_URL, why);
+    match some(given) {
+        Some(url) if urls.allows(&url, type_) => Ok(url),
+        Some(url) => Err(refused(format!(
+            "The {field} {url:?} did not match any redirect URL of type {type_} set for this project."
+        ))),
+        None => urls.default_for(type_).map(str::to_string).ok_or_else(|| {
+            refused(format!(
+                "No {field} was given and the project has no default {type_} redirect URL."
+            ))
+        }),
     }
 }
 

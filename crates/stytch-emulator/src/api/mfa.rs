@@ -15,6 +15,7 @@ use crate::extract::Ctx;
 use crate::facts;
 use crate::ids;
 use crate::model::{Factor, FactorKind, Member, Organization, Sequence};
+use crate::settings::UserLock;
 use crate::world::World;
 use crate::Emulator;
 
@@ -183,15 +184,21 @@ pub(super) fn locked_error(ctx: &Ctx, member: &Member) -> StytchError {
     )
 }
 
-/// Counts a failed attempt (any factor); the [`facts::LOCK_THRESHOLD`]th consecutive one locks
-/// the member for [`facts::LOCK_DURATION`]. Returns whether it locked.
-pub(super) fn count_failure(w: &mut World, member_id: &str, now: OffsetDateTime) -> bool {
+/// Counts a failed attempt (any factor); the environment's `user_lock_threshold`th consecutive
+/// one locks the member for its `user_lock_ttl` (see [`facts::LOCK_THRESHOLD_DEFAULT`]). Returns
+/// whether it locked.
+pub(super) fn count_failure(
+    w: &mut World,
+    lock: &UserLock,
+    member_id: &str,
+    now: OffsetDateTime,
+) -> bool {
     let m = w.member_mut(member_id);
     m.failed_attempts += 1;
-    if m.failed_attempts >= facts::LOCK_THRESHOLD {
+    if m.failed_attempts >= lock.threshold {
         m.failed_attempts = 0;
         m.lock_created_at = Some(now);
-        m.lock_expires_at = Some(now + facts::LOCK_DURATION);
+        m.lock_expires_at = Some(now + lock.ttl());
         m.updated_at = now;
         true
     } else {
@@ -222,7 +229,7 @@ pub(super) fn failed(
     kind: facts::ErrorKind,
     message: &str,
 ) -> StytchError {
-    if count_failure(w, member_id, now) {
+    if count_failure(w, &ctx.settings.lock, member_id, now) {
         locked_error(ctx, &w.members[member_id])
     } else {
         ctx.err(kind, message)

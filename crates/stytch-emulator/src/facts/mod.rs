@@ -24,6 +24,12 @@ macro_rules! node {
 // The routes (a table of their own: the router is built from it).
 mod routes;
 pub use routes::*;
+// The Management API: its routes, errors and environment settings.
+mod management;
+pub use management::*;
+// What the project's B2B SDK configuration makes the SDK API refuse.
+mod sdk_config;
+pub use sdk_config::*;
 
 // ---------------------------------------------------------------------------------------------
 // Lifetimes and limits
@@ -83,14 +89,12 @@ pub fn sms_sent_after_primary_factor(
 ) -> bool {
     has_phone && mfa_enrolled && !default_method_is_totp
 }
-/// A locked member stays locked 1 hour (the default User Lock TTL).
-/// Source: https://stytch.com/docs/resources/platform/user-locks
-pub const LOCK_DURATION: Duration = Duration::hours(1);
-/// Consecutive failed code attempts that lock a member (the default User Lock threshold). A
-/// successful authentication, while no lock is active, resets the count; there is no window.
-/// The count is kept per member, so SMS codes, TOTP codes and recovery codes all count toward it.
-/// Source: https://stytch.com/docs/resources/platform/user-locks
-pub const LOCK_THRESHOLD: u32 = 10;
+// Consecutive failed code attempts lock a member: how many and for how long are the
+// environment's `user_lock_threshold` and `user_lock_ttl` ([`LOCK_THRESHOLD_DEFAULT`],
+// [`LOCK_TTL_DEFAULT_SECONDS`]). A successful authentication, while no lock is active, resets
+// the count; there is no window. The count is kept per member, so SMS codes, TOTP codes and
+// recovery codes all count toward it.
+// Source: https://stytch.com/docs/resources/platform/user-locks
 /// TOTP per RFC 6238: HMAC-SHA-1, a 30-second step, 6 digits. **Inferred** for Stytch: its docs
 /// say codes are "valid for a specific amount of time (generally 30 seconds)"
 /// (https://stytch.com/docs/sdks/javascript-sdk/totps); SHA-1 and 6 digits are what authenticator
@@ -261,7 +265,7 @@ pub const INTERNAL_SERVER_ERROR: ErrorKind =
 /// The client SDK API is not enabled for the project (the emulator's `sdk_enabled: false`).
 pub const ENDPOINT_NOT_AUTHORIZED_FOR_SDK: ErrorKind =
     documented("endpoint_not_authorized_for_sdk", 401, ERRORS_401);
-/// A locked member: answered with no `Retry-After` (a lock lasts [`LOCK_DURATION`]).
+/// A locked member: answered with no `Retry-After` (a lock lasts the environment's `user_lock_ttl`, [`LOCK_TTL_DEFAULT_SECONDS`] by default).
 pub const USER_LOCK_LIMIT_REACHED: ErrorKind =
     documented("user_lock_limit_reached", 429, ERRORS_429);
 /// Malformed JSON on either family; on the backend API also a missing required field or a field
@@ -418,6 +422,14 @@ pub const ERRORS: &[ErrorKind] = &[
     RECOVERY_CODES_NOT_FOUND,
     OPERATION_RESTRICTED_BY_ORGANIZATION_MFA_METHODS,
     INSUFFICIENT_FACTORS,
+    BAD_APP_BUNDLE_FOR_STYTCH_SDK,
+    INVALID_MOBILE_IDENTIFIER,
+    BAD_DOMAIN_FOR_STYTCH_SDK,
+    INVALID_SESSION_DURATION,
+    CAPTCHA_REQUIRED,
+    ENVIRONMENT_NOT_FOUND,
+    REDIRECT_URL_NOT_FOUND,
+    DUPLICATE_REDIRECT_URL,
 ];
 
 /// The SDK API's answer to a request that fails its JSON schema (a missing required field, a
