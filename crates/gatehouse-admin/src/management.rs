@@ -168,6 +168,12 @@ impl StytchError {
 }
 
 impl Error {
+    /// True for Stytch's 404: on the environment itself, the slugs name no environment of the
+    /// key's workspace.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Stytch(e) if e.status_code == 404)
+    }
+
     /// True when no later call can succeed either: no key, a refused key, Stytch unreachable.
     pub fn is_fatal(&self) -> bool {
         match self {

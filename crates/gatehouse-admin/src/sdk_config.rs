@@ -293,7 +293,7 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "Device fingerprinting",
             section: Section::Dfppa,
-            needed: |_| "DISABLED or PASSIVE (or ENABLED with on challenge ALLOW)".into(),
+            needed: |_| "DISABLED, PASSIVE, or ENABLED with on challenge ALLOW".into(),
             dashboard: |_| {
                 format!(
                     "{DASHBOARD_SDK} → Device Fingerprinting Protected Auth: Disabled (or Passive)"
@@ -520,7 +520,8 @@ pub fn member_lock_item(lock: &MemberLock) -> Item {
             "{threshold} failed attempts lock a member for {}{self_serve}",
             duration_words(lock.ttl_seconds())
         ),
-        needed: "any".into(),
+        // Gatehouse works with any lock.
+        needed: String::new(),
         verdict: Verdict::Info,
         notes: vec![LOCK_NOTE.into()],
         advice: None,
@@ -533,7 +534,8 @@ pub fn member_lock_item_unread(why: &str) -> Item {
     Item {
         name: NAME_LOCK,
         current: format!("could not be read ({why})"),
-        needed: "any".into(),
+        // Gatehouse works with any lock.
+        needed: String::new(),
         verdict: Verdict::Unread,
         notes: vec![LOCK_NOTE.into()],
         advice: None,

@@ -43,8 +43,8 @@ struct Reading {
     lock: Result<MemberLock, management::Error>,
 }
 
-/// Reads the three parts; an error no later call can escape (a refused key, Stytch unreachable)
-/// ends the command.
+/// Reads the three parts; an error no later call can escape (a refused key, Stytch unreachable,
+/// no such project or environment) ends the command.
 async fn read(management: &Management) -> Result<Reading, management::Error> {
     fn fatal<T>(
         r: Result<T, management::Error>,
@@ -54,10 +54,15 @@ async fn read(management: &Management) -> Result<Reading, management::Error> {
             other => Ok(other),
         }
     }
+    // The environment first: a 404 there means the slugs name nothing, for every later call.
+    let lock = match fatal(management.member_lock().await)? {
+        Err(e) if e.is_not_found() => return Err(e),
+        lock => lock,
+    };
     Ok(Reading {
         config: fatal(management.b2b_sdk_config().await)?,
         urls: fatal(management.redirect_urls().await)?,
-        lock: fatal(management.member_lock().await)?,
+        lock,
     })
 }
 
@@ -113,7 +118,7 @@ pub fn report(items: &[Item]) -> String {
             Verdict::Unread => "UNREAD",
         };
         let _ = write!(out, "{label:<8} {}: {}", item.name, item.current);
-        if item.verdict != Verdict::Info {
+        if !item.needed.is_empty() {
             let _ = write!(out, " (Gatehouse needs: {})", item.needed);
         }
         out.push('\n');
@@ -125,8 +130,14 @@ pub fn report(items: &[Item]) -> String {
         for note in notes.iter().chain(&item.advice) {
             let _ = writeln!(out, "{:<8} {note}", "");
         }
-        if item.verdict != Verdict::Ok {
-            let _ = writeln!(out, "{:<8} By hand: {}", "", item.dashboard);
+        match item.verdict {
+            Verdict::Ok => {}
+            Verdict::Info => {
+                let _ = writeln!(out, "{:<8} Set in: {}", "", item.dashboard);
+            }
+            Verdict::Differs | Verdict::Unread => {
+                let _ = writeln!(out, "{:<8} By hand: {}", "", item.dashboard);
+            }
         }
     }
     out
