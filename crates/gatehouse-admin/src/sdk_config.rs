@@ -171,6 +171,8 @@ fn sdk_needs() -> [Need; 8] {
                 let pkce = links.and_then(|m| m.pkce_required);
                 let mut finding = switch(links.and_then(|m| m.enabled));
                 finding.current = format!("{}, PKCE required {}", finding.current, on_off(pkce));
+                // PKCE "prevents a malicious app from intercepting a redirect and authenticating
+                // with the user's token" (stytch-management-go `B2BMagicLinksConfig`).
                 if pkce != Some(true) {
                     finding.advice = Some(
                         "Recommended, not required: turn on Require PKCE. Gatehouse always sends \
@@ -185,6 +187,8 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "SMS codes",
             section: Section::Otps,
+            // `otps.sms_enabled`: "whether the SMS OTP endpoints are enabled in the SDK"
+            // (stytch-management-go `pkg/models/sdk/types.go`).
             needed: |_| "on".into(),
             dashboard: |_| format!("{DASHBOARD_SDK} → Enabled methods: turn on SMS OTP"),
             judge: |c, _| switch(c.otps.as_ref().and_then(|o| o.sms_enabled)),
@@ -193,6 +197,8 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "Authenticator apps",
             section: Section::Totps,
+            // `totps.enabled` and `totps.create_totps`, "whether TOTP creation is enabled in the
+            // SDK" (stytch-management-go `pkg/models/sdk/types.go`): two switches.
             needed: |_| "TOTP on, Create TOTPs on".into(),
             dashboard: |_| {
                 format!("{DASHBOARD_SDK} → Enabled methods: turn on TOTP, and Create TOTPs")
@@ -221,6 +227,8 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "Maximum session duration",
             section: Section::Sessions,
+            // `sessions.max_session_duration_minutes`, "the maximum session duration that can be
+            // created in minutes" (stytch-management-go `pkg/models/sdk/types.go`).
             needed: |n| format!("at least {} minutes", n.session_minutes),
             dashboard: |n| {
                 format!(
@@ -263,6 +271,8 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "HttpOnly cookies",
             section: Section::Cookies,
+            // `cookies.http_only`; ENFORCED omits the tokens from SDK answers (see
+            // [`HttpOnly`]).
             needed: |_| "DISABLED or ENABLED, not ENFORCED".into(),
             dashboard: |_| {
                 format!(
@@ -293,6 +303,10 @@ fn sdk_needs() -> [Need; 8] {
         Need {
             name: "Device fingerprinting",
             section: Section::Dfppa,
+            // `dfppa`, "the Device Fingerprinting Protected Auth configuration", `on_challenge`
+            // "the action to take when a DFPPA 'challenge' verdict is returned"
+            // (stytch-management-go `pkg/models/sdk/types.go`); the browser SDK answers a
+            // challenge with a captcha (stytch-browser `packages/core`), which Gatehouse cannot.
             needed: |_| "DISABLED, PASSIVE, or ENABLED with on challenge ALLOW".into(),
             dashboard: |_| {
                 format!(
