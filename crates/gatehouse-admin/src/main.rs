@@ -1,189 +1,196 @@
-//! `gatehouse-admin`: the guide's Step 1 for IT — read or set an organization's MFA policy — and
-//! which second factors its members may use (`mfa_methods`, `allowed_mfa_methods`).
-//! Uses the backend API with the project id and secret from the environment, never a file.
+//! `gatehouse-admin`: IT's tool. The organization commands (the guide's Step 1: MFA policy and
+//! methods) use the backend API with the project id and secret from the environment;
+//! `stytch-setup` uses the Management API with a workspace management key from the environment.
+//! Neither secret is ever taken from an argument or a file.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use stytch_b2b::{
-    AppInfo, Client, ClientConfig, Credentials, MfaMethod, MfaMethods, MfaPolicy, Organization,
-    OrganizationRef, ProjectId, ProjectSecret, UpdateOrganizationRequest, Url,
-};
+mod management;
+mod organization;
+mod sdk_config;
+mod stytch_setup;
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use url::Url;
+
+/// The app identifier of this build: tauri.conf.json's `identifier` (see build.rs).
+const BUILT_IN_APP_IDENTIFIER: &str = env!("GATEHOUSE_APP_IDENTIFIER");
+/// Gatehouse's default deep-link scheme (`gatehouse-core`'s `config::DEFAULT_SCHEME`; a test
+/// checks they agree).
+const DEFAULT_SCHEME: &str = "gatehouse";
 
 #[derive(Parser)]
 #[command(
     name = "gatehouse-admin",
     version,
-    about = "Administer the Stytch organization Gatehouse signs into"
+    about = "Administer the Stytch organization and project Gatehouse signs into"
 )]
 struct Cli {
-    /// The Stytch project id (project-test-… or project-live-…).
+    /// The Stytch project id (project-test-… or project-live-…), for the organization commands.
     #[arg(long, env = "STYTCH_PROJECT_ID")]
-    project_id: String,
-    /// Another API host: the emulator, or a custom domain.
+    project_id: Option<String>,
+    /// Another API host for the organization commands: the emulator, or a custom domain.
     #[arg(long, env = "STYTCH_API_BASE")]
     api_base: Option<Url>,
-    /// The organization's id (organization-…) or slug.
+    /// The organization's id (organization-…) or slug, for the organization commands.
     #[arg(long, short)]
-    organization: String,
+    organization: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read the organization's MFA policy.
-    MfaPolicy {
-        /// Set it instead of reading it.
-        #[arg(value_enum)]
-        set: Option<Policy>,
-    },
-    /// Read which second factors members may use; `all`, or `only` with a list, sets it.
-    MfaMethods {
-        #[command(subcommand)]
-        set: Option<Methods>,
-    },
+    #[command(flatten)]
+    Organization(organization::Command),
+    /// Check the project's SDK configuration, redirect URLs and member lock against what
+    /// Gatehouse needs, through Stytch's Management API; `--apply` changes what differs.
+    #[command(after_help = stytch_setup::EXIT_STATUSES)]
+    StytchSetup(SetupArgs),
 }
 
-#[derive(Subcommand)]
-enum Methods {
-    /// Every method Stytch offers (mfa_methods ALL_ALLOWED).
-    All,
-    /// Only these (mfa_methods RESTRICTED with allowed_mfa_methods).
-    Only {
-        #[arg(value_enum, required = true, num_args = 1..)]
-        methods: Vec<Method>,
-    },
+/// `stytch-setup`. The workspace management key comes from STYTCH_WORKSPACE_KEY_ID and
+/// STYTCH_WORKSPACE_KEY_SECRET only.
+#[derive(Args)]
+struct SetupArgs {
+    /// The project's slug in the Management API.
+    #[arg(long, env = "STYTCH_PROJECT_SLUG")]
+    project_slug: String,
+    /// The environment's slug (e.g. `test`, or the live environment's).
+    #[arg(long = "environment", env = "STYTCH_ENVIRONMENT")]
+    environment: String,
+    /// Change what differs, then read it again. Without it, nothing is changed.
+    #[arg(long)]
+    apply: bool,
+    /// The app identifier Stytch must authorize: this build's unless Gatehouse was rebuilt under
+    /// another (a company's own).
+    #[arg(long, default_value = BUILT_IN_APP_IDENTIFIER, value_parser = app_identifier)]
+    app_identifier: String,
+    /// Gatehouse's session length: at least `[session] duration_minutes` of
+    /// /etc/gatehouse/config.toml.
+    #[arg(long, default_value_t = stytch_b2b::SessionMinutes::DEFAULT.get(), value_parser = session_minutes)]
+    session_minutes: u32,
+    /// Gatehouse's deep-link scheme (`[deep_link] scheme`): the redirect URL is
+    /// `<scheme>://auth/callback`.
+    #[arg(long, default_value = DEFAULT_SCHEME, value_parser = scheme)]
+    scheme: String,
+    /// Another Management API host: the emulator.
+    #[arg(long, env = "STYTCH_MANAGEMENT_BASE", default_value = management::DEFAULT_BASE)]
+    management_base: Url,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Method {
-    /// A code by text message.
-    #[value(name = "sms_otp")]
-    SmsOtp,
-    /// An authenticator app (with recovery codes).
-    #[value(name = "totp")]
-    Totp,
+/// A bundle ID as an app identifier: letters, digits, `.`, `-`, `_`.
+fn app_identifier(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c));
+    ok.then(|| s.to_owned())
+        .ok_or_else(|| "an app identifier is letters, digits, '.', '-' and '_'".into())
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Policy {
-    #[value(name = "REQUIRED_FOR_ALL")]
-    RequiredForAll,
-    #[value(name = "OPTIONAL")]
-    Optional,
+fn session_minutes(s: &str) -> Result<u32, String> {
+    s.parse::<u32>()
+        .ok()
+        .and_then(|m| stytch_b2b::SessionMinutes::parse(m).ok())
+        .map(|m| m.get())
+        .ok_or_else(|| "a whole number of minutes Stytch accepts (5 to 527040)".into())
+}
+
+/// The rule of gatehouse-core's `[deep_link] scheme` (`config/keys.rs`).
+fn scheme(s: &str) -> Result<String, String> {
+    let ok = s.len() >= 2
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
+        && !matches!(s, "http" | "https" | "file");
+    ok.then(|| s.to_owned())
+        .ok_or_else(|| "not a usable URL scheme (lowercase letters, digits, +, -, .)".into())
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> std::process::ExitCode {
+async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("gatehouse-admin: {e}");
-            std::process::ExitCode::FAILURE
+    match cli.command {
+        Command::Organization(command) => {
+            let target = organization::Target {
+                project_id: cli.project_id,
+                api_base: cli.api_base,
+                organization: cli.organization,
+            };
+            match organization::run(target, &command).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("gatehouse-admin: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::StytchSetup(args) => {
+            if cli.organization.is_some() {
+                eprintln!(
+                    "gatehouse-admin: stytch-setup checks the whole project, not an organization: \
+                     leave out --organization"
+                );
+                return ExitCode::from(stytch_setup::Outcome::Failed.code());
+            }
+            let code = match stytch_setup(args).await {
+                Ok(outcome) => outcome.code(),
+                Err(e) => {
+                    eprintln!("gatehouse-admin: {e}");
+                    stytch_setup::Outcome::Failed.code()
+                }
+            };
+            ExitCode::from(code)
         }
     }
 }
 
-/// The project secret comes from STYTCH_SECRET in the environment and nowhere else: there is no
-/// option for it, so it never lands in shell history or in the process list.
-fn secret_from_env() -> Result<String, stytch_b2b::Error> {
-    std::env::var("STYTCH_SECRET")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            stytch_b2b::Error::Config(
-                "set the project secret in STYTCH_SECRET (it is never taken on the command line)"
-                    .into(),
-            )
-        })
+async fn stytch_setup(args: SetupArgs) -> Result<stytch_setup::Outcome, management::Error> {
+    let key = management::WorkspaceKey::from_env()?;
+    let target = management::Target {
+        project_slug: args.project_slug,
+        environment_slug: args.environment,
+    };
+    let management = management::Management::new(args.management_base, key, target)?;
+    let needs = sdk_config::Needs {
+        app_identifier: args.app_identifier,
+        session_minutes: args.session_minutes,
+        redirect_url: format!("{}://auth/callback", args.scheme),
+    };
+    stytch_setup::run(&management, &needs, args.apply).await
 }
 
-async fn run(cli: Cli) -> Result<(), stytch_b2b::Error> {
-    let secret = secret_from_env()?;
-    let credentials = Credentials::Backend {
-        project_id: ProjectId::parse(&cli.project_id)?,
-        secret: ProjectSecret::new(secret),
-    };
-    let app = AppInfo {
-        identifier: "gatehouse-admin".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-    };
-    let mut config = ClientConfig::new(credentials, app);
-    if let Some(base) = cli.api_base {
-        config = config.with_base_url(base);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_identifier_is_tauri_conf_s() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tauri.conf.json");
+        let conf: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(conf["identifier"], BUILT_IN_APP_IDENTIFIER);
     }
-    let client = Client::new(config)?;
-    let organization = OrganizationRef::parse(&cli.organization)?;
-    let current = client.get_organization(organization).await?.organization;
-    let update = match &cli.command {
-        Command::MfaPolicy { set: None } | Command::MfaMethods { set: None } => None,
-        Command::MfaPolicy { set: Some(policy) } => Some(UpdateOrganizationRequest {
-            mfa_policy: Some(match policy {
-                Policy::RequiredForAll => MfaPolicy::RequiredForAll,
-                Policy::Optional => MfaPolicy::Optional,
-            }),
-            ..UpdateOrganizationRequest::default()
-        }),
-        Command::MfaMethods {
-            set: Some(Methods::All),
-        } => Some(UpdateOrganizationRequest {
-            mfa_methods: Some(MfaMethods::AllAllowed),
-            ..UpdateOrganizationRequest::default()
-        }),
-        Command::MfaMethods {
-            set: Some(Methods::Only { methods }),
-        } => Some(UpdateOrganizationRequest {
-            mfa_methods: Some(MfaMethods::Restricted),
-            allowed_mfa_methods: Some(
-                methods
-                    .iter()
-                    .map(|m| match m {
-                        Method::SmsOtp => MfaMethod::SmsOtp,
-                        Method::Totp => MfaMethod::Totp,
-                    })
-                    .collect(),
-            ),
-            ..UpdateOrganizationRequest::default()
-        }),
-    };
-    let organization = match update {
-        None => current,
-        Some(update) => {
-            client
-                .update_organization(&current.organization_id, &update)
-                .await?
-                .organization
-        }
-    };
-    println!("{}", describe(&cli.command, &organization));
-    Ok(())
-}
 
-/// One line: the organization, then the setting asked about.
-fn describe(command: &Command, organization: &Organization) -> String {
-    let head = format!(
-        "{} ({})",
-        organization.organization_name,
-        organization.organization_id.as_str()
-    );
-    match command {
-        Command::MfaPolicy { .. } => {
-            format!("{head}: mfa_policy {}", organization.mfa_policy.as_str())
-        }
-        Command::MfaMethods { .. } => {
-            let methods = organization
-                .mfa_methods
-                .as_ref()
-                .map_or("ALL_ALLOWED", |m| m.as_str());
-            let allowed: Vec<&str> = organization
-                .allowed_mfa_methods
-                .iter()
-                .map(|m| m.as_str())
-                .collect();
-            format!(
-                "{head}: mfa_methods {methods}; allowed_mfa_methods [{}]",
-                allowed.join(", ")
-            )
-        }
+    #[test]
+    fn the_default_scheme_is_gatehouses() {
+        assert_eq!(DEFAULT_SCHEME, gatehouse_core::config::DEFAULT_SCHEME);
+    }
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn inputs_are_checked_before_anything_is_sent() {
+        assert!(scheme("gatehouse").is_ok());
+        assert!(scheme("https").is_err());
+        assert!(scheme("Gate house").is_err());
+        assert!(session_minutes("4").is_err());
+        assert!(session_minutes("480").is_ok());
+        assert!(app_identifier("com.acme.sign-in").is_ok());
+        assert!(app_identifier("com.acme signin").is_err());
     }
 }
