@@ -46,6 +46,7 @@ pub mod link;
 pub mod machine;
 pub mod notices;
 pub mod pending;
+pub mod stytch_dashboard;
 pub mod stytch_facts;
 pub mod token;
 pub mod vault;

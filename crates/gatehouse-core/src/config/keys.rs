@@ -127,13 +127,7 @@ impl Keys<'_> {
         let Some(s) = self.merged.get("deep_link.scheme") else {
             return Ok(DEFAULT_SCHEME.to_owned());
         };
-        let ok = s.value.len() >= 2
-            && s.value.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
-            && !matches!(s.value.as_str(), "http" | "https" | "file");
-        if !ok {
+        if !super::valid_scheme(&s.value) {
             return Err(error(
                 s,
                 "[deep_link] scheme is not a usable URL scheme (lowercase letters, digits, +, -, .)",

@@ -24,6 +24,23 @@ pub const SYSTEM_FILE: &str = "/etc/gatehouse/config.toml";
 pub const DEV_SWITCH: &str = "GATEHOUSE_DEVELOPMENT";
 pub const DEFAULT_SCHEME: &str = "gatehouse";
 
+/// Whether `scheme` can be Gatehouse's deep-link scheme: at least two characters, lowercase
+/// letters first, then letters, digits, `+`, `-` or `.` (RFC 3986), and not a web or file scheme.
+pub fn valid_scheme(scheme: &str) -> bool {
+    scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_lowercase())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
+        && !matches!(scheme, "http" | "https" | "file")
+}
+
+/// The email link's redirect URL for `scheme`: `{scheme}://auth/callback`, registered with
+/// Stytch for both Login and Sign-up.
+pub fn callback_url_for(scheme: &str) -> Url {
+    Url::parse(&format!("{scheme}://auth/callback")).expect("a valid scheme")
+}
+
 /// Which Stytch API family Gatehouse speaks, with its credentials.
 #[derive(Debug, Clone)]
 pub enum StytchAuth {
@@ -102,7 +119,7 @@ impl Config {
     }
 
     pub fn callback_url(&self) -> Url {
-        Url::parse(&format!("{}://auth/callback", self.scheme)).expect("a valid scheme")
+        callback_url_for(&self.scheme)
     }
 }
 

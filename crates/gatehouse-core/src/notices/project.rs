@@ -1,13 +1,12 @@
 //! Refusals that come from how IT set up the Stytch project, not from anything the member did:
 //! each names what IT changes, and where. The values named (the app identifier, the redirect URL,
 //! the session length) are the ones this build and configuration really send ([`Asked`]), never
-//! typed into the text. Stytch's dashboard names are those of its SDK configuration page
-//! (stytch-management-go `pkg/models/sdk/types.go`; terraform-provider-stytch
-//! `docs/resources/b2b_sdk_config.md`).
+//! typed into the text. Where each switch is: [`crate::stytch_dashboard`].
 
 use stytch_b2b::{Error as StytchError, ErrorType};
 
 use crate::config::Config;
+use crate::stytch_dashboard::{self as dashboard, Switch};
 use crate::view::Notice;
 
 use super::NoticeCode;
@@ -51,19 +50,19 @@ pub enum Product {
 }
 
 impl Product {
-    /// The switch's name on the SDK configuration page, and its field.
-    fn switch(self) -> &'static str {
+    /// The switches a call needs: creating an authenticator needs TOTP itself too.
+    fn switches(self) -> &'static [Switch] {
         match self {
-            Product::Sdk => "“Enable SDK” (basic.enabled)",
-            Product::EmailMagicLinks => "“Email magic links” (magic_links.enabled)",
-            Product::SmsOtp => "“SMS OTP” (otps.sms_enabled)",
-            Product::Totp => "“TOTP” (totps.enabled)",
-            Product::CreateTotp => "“Create TOTPs” (totps.create_totps)",
+            Product::Sdk => &[dashboard::ENABLE_SDK],
+            Product::EmailMagicLinks => &[dashboard::EMAIL_MAGIC_LINKS],
+            Product::SmsOtp => &[dashboard::SMS_OTP],
+            Product::Totp => &[dashboard::TOTP],
+            Product::CreateTotp => &[dashboard::TOTP, dashboard::CREATE_TOTPS],
         }
     }
 }
 
-const WHERE: &str = "Stytch dashboard → SDK configuration";
+const WHERE: &str = dashboard::SDK_PAGE;
 
 /// The notice for a refusal IT fixes in the project, if `e` is one.
 pub fn refusal(e: &StytchError, product: Product, asked: &Asked) -> Option<Notice> {
@@ -80,50 +79,70 @@ pub fn it_fix(e: &StytchError, product: Product, asked: &Asked) -> Option<(Notic
         | ErrorType::BadDomainForStytchSdk => (
             NoticeCode::AppNotAuthorized,
             format!(
-                "{WHERE} → Authorized applications: add the bundle ID “{}”.",
-                asked.app_identifier
+                "{WHERE} → {}: add “{}” ({}).",
+                dashboard::AUTHORIZED_APPS.label,
+                asked.app_identifier,
+                dashboard::AUTHORIZED_APPS.field
             ),
         ),
         ErrorType::EndpointNotAuthorizedForSdk => (
             NoticeCode::ProductOff,
-            format!("{WHERE}: turn on {}.", product.switch()),
+            format!(
+                "{WHERE}: turn on {}.",
+                product
+                    .switches()
+                    .iter()
+                    .map(|s| s.named())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
         ),
         ErrorType::NoMatchForProvidedMagicLinkUrl
         | ErrorType::InvalidLoginRedirectUrl
         | ErrorType::InvalidSignupRedirectUrl => (
             NoticeCode::RedirectUrlNotRegistered,
             format!(
-                "Stytch dashboard → Redirect URLs: add “{}” with both types, Login and Sign-up.",
+                "{}: add “{}” with both types, Login and Sign-up.",
+                dashboard::REDIRECT_URLS_PAGE,
                 asked.redirect_url
             ),
         ),
         ErrorType::InvalidSessionDuration => (
             NoticeCode::SessionTooLong,
             format!(
-                "Gatehouse asks for {} minutes ([session] duration_minutes), more than the project allows: raise “Maximum session duration” ({WHERE}) to at least {}, or lower duration_minutes.",
-                asked.session_minutes, asked.session_minutes
+                "Gatehouse asks for {} minutes ([session] duration_minutes), more than the project allows: raise {} ({WHERE}) to at least {}, or lower duration_minutes.",
+                asked.session_minutes,
+                dashboard::MAX_SESSION.named(),
+                asked.session_minutes
             ),
         ),
         ErrorType::CnameRequiredForHttpOnlyCookies | ErrorType::CnameInvalidForHttpOnlyCookies => {
-            (NoticeCode::TokensHidden, HTTP_ONLY.to_owned())
+            (NoticeCode::TokensHidden, http_only())
         }
         ErrorType::CaptchaRequired | ErrorType::CaptchaFailed => (
             NoticeCode::CaptchaRequired,
             format!(
-                "{WHERE} → Device fingerprinting protection: turn it off (or set its challenge action to Allow); Gatehouse cannot show a captcha."
+                "{WHERE} → {}: turn it off (or set its challenge action to Allow); Gatehouse cannot show a captcha.",
+                dashboard::FINGERPRINTING.named()
             ),
         ),
         _ => return None,
     })
 }
 
-const HTTP_ONLY: &str = "Stytch dashboard → SDK configuration → HttpOnly cookies: choose Disabled or Enabled, not Enforced; Enforced hides the session a desktop app must keep.";
+/// What IT changes when HttpOnly cookies are Enforced.
+fn http_only() -> String {
+    format!(
+        "{WHERE} → {}: choose Disabled or Enabled, not Enforced; Enforced hides the session a desktop app must keep.",
+        dashboard::HTTP_ONLY.named()
+    )
+}
 
 /// An answer that carries no token although Stytch accepted the call: the project's HttpOnly
 /// cookies are Enforced, which leaves tokens out of response bodies (stytch-browser
 /// `packages/core/src/public/typeConfig.ts`, `OpaqueTokens`).
 pub fn tokens_hidden() -> Notice {
-    for_it(NoticeCode::TokensHidden, HTTP_ONLY)
+    for_it(NoticeCode::TokensHidden, &http_only())
 }
 
 /// The member cannot act on it: say that the sign-in is not set up yet, then IT's instruction.
@@ -221,7 +240,10 @@ mod tests {
             (Product::EmailMagicLinks, "Email magic links"),
             (Product::SmsOtp, "SMS OTP"),
             (Product::Totp, "“TOTP”"),
-            (Product::CreateTotp, "Create TOTPs"),
+            (
+                Product::CreateTotp,
+                "“TOTP” (totps.enabled) and “Create TOTPs”",
+            ),
         ];
         for (product, switch) in switches {
             let notice = said("endpoint_not_authorized_for_sdk", product);
