@@ -11,13 +11,11 @@ mod stytch_setup;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use gatehouse_core::config::{callback_url_for, valid_scheme, DEFAULT_SCHEME};
 use url::Url;
 
 /// The app identifier of this build: tauri.conf.json's `identifier` (see build.rs).
 const BUILT_IN_APP_IDENTIFIER: &str = env!("GATEHOUSE_APP_IDENTIFIER");
-/// Gatehouse's default deep-link scheme (`gatehouse-core`'s `config::DEFAULT_SCHEME`; a test
-/// checks they agree).
-const DEFAULT_SCHEME: &str = "gatehouse";
 
 #[derive(Parser)]
 #[command(
@@ -96,14 +94,10 @@ fn session_minutes(s: &str) -> Result<u32, String> {
         .ok_or_else(|| "a whole number of minutes Stytch accepts (5 to 527040)".into())
 }
 
-/// The rule of gatehouse-core's `[deep_link] scheme` (`config/keys.rs`).
+/// The rule of gatehouse-core's `[deep_link] scheme`.
 fn scheme(s: &str) -> Result<String, String> {
-    let ok = s.len() >= 2
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+-.".contains(c))
-        && !matches!(s, "http" | "https" | "file");
-    ok.then(|| s.to_owned())
+    valid_scheme(s)
+        .then(|| s.to_owned())
         .ok_or_else(|| "not a usable URL scheme (lowercase letters, digits, +, -, .)".into())
 }
 
@@ -155,7 +149,7 @@ async fn stytch_setup(args: SetupArgs) -> Result<stytch_setup::Outcome, manageme
     let needs = sdk_config::Needs {
         app_identifier: args.app_identifier,
         session_minutes: args.session_minutes,
-        redirect_url: format!("{}://auth/callback", args.scheme),
+        redirect_url: callback_url_for(&args.scheme).to_string(),
     };
     stytch_setup::run(&management, &needs, args.apply).await
 }
@@ -170,11 +164,6 @@ mod tests {
         let conf: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(conf["identifier"], BUILT_IN_APP_IDENTIFIER);
-    }
-
-    #[test]
-    fn the_default_scheme_is_gatehouses() {
-        assert_eq!(DEFAULT_SCHEME, gatehouse_core::config::DEFAULT_SCHEME);
     }
 
     #[test]

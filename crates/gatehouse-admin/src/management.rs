@@ -1,5 +1,5 @@
 //! A client for Stytch's Management API ("Programmatic Workspace Actions", v3): the dashboard's
-//! project settings over HTTP. Only the five calls `stytch-setup` makes.
+//! project settings over HTTP. Only the six calls `stytch-setup` makes.
 //!
 //! Traced to stytchauth/stytch-management-go v3: `pkg/api/client.go` (the host),
 //! `pkg/api/internal/stytch.go` (Basic authentication with the workspace management key, 200 and

@@ -2,8 +2,16 @@
 //! what the project has: one [`Item`] per need, and the smallest change that meets them all.
 //! Pure functions: the command (`stytch_setup.rs`) reads, prints and writes.
 //!
-//! Why each need exists, with its public source: docs/stytch-b2b-reference.md, "The project's SDK
-//! configuration". Where each switch is in the dashboard: the `DASHBOARD_*` texts below.
+//! Why each need exists, with its public source, is noted at the need: the fields are
+//! stytch-management-go `pkg/models/sdk/types.go` and terraform-provider-stytch
+//! `docs/resources/b2b_sdk_config.md`, what Stytch does with them the Stytch docs pages named
+//! there. Where each switch is in the dashboard: `gatehouse_core::stytch_dashboard`, the words the
+//! app's refusals and `gatehouse doctor` use too.
+
+use gatehouse_core::stytch_dashboard::{
+    AUTHORIZED_APPS, CREATE_TOTPS, EMAIL_MAGIC_LINKS, ENABLE_SDK, FINGERPRINTING, HTTP_ONLY,
+    MAX_SESSION, MEMBER_LOCKS, REDIRECT_URLS_PAGE, SDK_PAGE, SMS_OTP, TOTP,
+};
 
 use crate::management::{
     B2bSdkConfig, DfppaOnChallenge, DfppaSetting, HttpOnly, MemberLock, RedirectType, RedirectUrl,
@@ -26,7 +34,8 @@ pub struct Needs {
 pub enum Verdict {
     Ok,
     Differs,
-    /// Shown, never changed: Gatehouse works with any value.
+    /// Shown, never changed: Gatehouse works with any value, or this tool cannot tell whether it
+    /// does (an unset maximum session duration).
     Info,
     /// Could not be read: the dashboard steps stand in for it.
     Unread,
@@ -49,10 +58,6 @@ pub struct Item {
     pub dashboard: String,
 }
 
-/// The dashboard page of the SDK configuration ("Frontend SDKs" in Stytch's guides, e.g.
-/// docs `b2b/guides/ui-components/organization-flow`; "SDK configuration" in older ones).
-const DASHBOARD_SDK: &str = "Stytch dashboard → Frontend SDKs (SDK configuration)";
-
 /// The sections of the SDK configuration a need can change: a change sends its whole section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -68,7 +73,8 @@ enum Section {
 /// What a need finds in a configuration.
 struct Finding {
     current: String,
-    ok: bool,
+    /// Ok, Differs (`meet` changes it) or Info (shown, never changed).
+    verdict: Verdict,
     notes: Vec<String>,
     advice: Option<String>,
 }
@@ -81,7 +87,7 @@ struct Need {
     dashboard: fn(&Needs) -> String,
     judge: fn(&B2bSdkConfig, &Needs) -> Finding,
     /// Changes the configuration so that `judge` finds it ok, touching only its own section and
-    /// never removing anything another app may use.
+    /// never removing anything another app may use. Called only when `judge` finds it differs.
     meet: fn(&mut B2bSdkConfig, &Needs),
 }
 
@@ -93,10 +99,18 @@ fn on_off(v: Option<bool>) -> &'static str {
     }
 }
 
+fn met(ok: bool) -> Verdict {
+    if ok {
+        Verdict::Ok
+    } else {
+        Verdict::Differs
+    }
+}
+
 fn switch(v: Option<bool>) -> Finding {
     Finding {
         current: on_off(v).into(),
-        ok: v == Some(true),
+        verdict: met(v == Some(true)),
         notes: Vec::new(),
         advice: None,
     }
@@ -110,7 +124,7 @@ fn sdk_needs() -> [Need; 8] {
             section: Section::Basic,
             needed: |_| "on".into(),
             // `basic.enabled`: "whether the B2B project SDK is enabled" (stytch-management-go).
-            dashboard: |_| format!("{DASHBOARD_SDK}: enable the SDK"),
+            dashboard: |_| format!("{} → {}: turn on", SDK_PAGE, ENABLE_SDK.label),
             judge: |c, _| switch(c.basic.as_ref().and_then(|b| b.enabled)),
             meet: |c, _| c.basic.get_or_insert_with(Default::default).enabled = Some(true),
         },
@@ -121,8 +135,8 @@ fn sdk_needs() -> [Need; 8] {
             // "adding your app's bundle ID under Authorized applications" (stytch-ios README).
             dashboard: |n| {
                 format!(
-                    "{DASHBOARD_SDK} → Authorized applications: add the bundle ID {}",
-                    n.app_identifier
+                    "{} → {}: add {}",
+                    SDK_PAGE, AUTHORIZED_APPS.label, n.app_identifier
                 )
             },
             judge: |c, n| {
@@ -137,7 +151,7 @@ fn sdk_needs() -> [Need; 8] {
                     } else {
                         format!("bundle IDs {}", ids.join(", "))
                     },
-                    ok: ids.contains(&n.app_identifier),
+                    verdict: met(ids.contains(&n.app_identifier)),
                     notes: vec![format!(
                         "{} is this build's identifier (tauri.conf.json); a company that builds \
                          Gatehouse under its own identifier authorizes that one (--app-identifier).",
@@ -164,7 +178,10 @@ fn sdk_needs() -> [Need; 8] {
             // Docs `api/errors/401`, endpoint_not_authorized_for_sdk: "toggle on the corresponding
             // Enabled methods".
             dashboard: |_| {
-                format!("{DASHBOARD_SDK} → Enabled methods: turn on Email Magic Links (and Require PKCE)")
+                format!(
+                    "{} → {}: turn on (and Require PKCE)",
+                    SDK_PAGE, EMAIL_MAGIC_LINKS.label
+                )
             },
             judge: |c, _| {
                 let links = c.magic_links.as_ref();
@@ -190,7 +207,7 @@ fn sdk_needs() -> [Need; 8] {
             // `otps.sms_enabled`: "whether the SMS OTP endpoints are enabled in the SDK"
             // (stytch-management-go `pkg/models/sdk/types.go`).
             needed: |_| "on".into(),
-            dashboard: |_| format!("{DASHBOARD_SDK} → Enabled methods: turn on SMS OTP"),
+            dashboard: |_| format!("{} → {}: turn on", SDK_PAGE, SMS_OTP.label),
             judge: |c, _| switch(c.otps.as_ref().and_then(|o| o.sms_enabled)),
             meet: |c, _| c.otps.get_or_insert_with(Default::default).sms_enabled = Some(true),
         },
@@ -201,7 +218,10 @@ fn sdk_needs() -> [Need; 8] {
             // SDK" (stytch-management-go `pkg/models/sdk/types.go`): two switches.
             needed: |_| "TOTP on, Create TOTPs on".into(),
             dashboard: |_| {
-                format!("{DASHBOARD_SDK} → Enabled methods: turn on TOTP, and Create TOTPs")
+                format!(
+                    "{} → {} and {}: turn on both",
+                    SDK_PAGE, TOTP.label, CREATE_TOTPS.label
+                )
             },
             judge: |c, _| {
                 let totps = c.totps.as_ref();
@@ -211,7 +231,7 @@ fn sdk_needs() -> [Need; 8] {
                 );
                 Finding {
                     current: format!("TOTP {}, Create TOTPs {}", on_off(enabled), on_off(create)),
-                    ok: enabled == Some(true) && create == Some(true),
+                    verdict: met(enabled == Some(true) && create == Some(true)),
                     notes: vec!["Only needed if the organization allows authenticator apps \
                          (gatehouse-admin --organization ORG mfa-methods)."
                         .into()],
@@ -232,8 +252,8 @@ fn sdk_needs() -> [Need; 8] {
             needed: |n| format!("at least {} minutes", n.session_minutes),
             dashboard: |n| {
                 format!(
-                    "{DASHBOARD_SDK} → Sessions: set the maximum session duration to at least {} minutes",
-                    n.session_minutes
+                    "{} → {}: set it to at least {} minutes",
+                    SDK_PAGE, MAX_SESSION.label, n.session_minutes
                 )
             },
             judge: |c, n| {
@@ -244,22 +264,34 @@ fn sdk_needs() -> [Need; 8] {
                     .as_ref()
                     .and_then(|s| s.max_session_duration_minutes)
                     .filter(|&m| m > 0);
-                let mut notes = vec![format!(
+                let notes = vec![format!(
                     "{} minutes is --session-minutes: it must be at least [session] \
                      duration_minutes of /etc/gatehouse/config.toml (60 when unset).",
                     n.session_minutes
                 )];
-                if max.is_none() {
-                    notes.push(
-                        "Not set at Stytch: Stytch's own cap applies, and Stytch does not publish it."
-                            .into(),
-                    );
-                }
-                Finding {
-                    current: max.map_or("not set".into(), |m| format!("{m} minutes")),
-                    ok: max.is_some_and(|m| m >= n.session_minutes),
-                    notes,
-                    advice: None,
+                match max {
+                    // Unset, Stytch's own cap applies: Stytch does not publish it, and neither
+                    // stytch-management-go nor terraform-provider-stytch's `b2b_sdk_config` gives
+                    // a default. Setting one could shorten the sessions of every other app of the
+                    // project, so it is shown and left alone.
+                    None => Finding {
+                        current: format!(
+                            "not set at Stytch: Stytch's own limit applies (unpublished); if \
+                             sign-in then says the session is too long, set it to at least {} \
+                             minutes",
+                            n.session_minutes
+                        ),
+                        verdict: Verdict::Info,
+                        notes,
+                        advice: None,
+                    },
+                    // Set below what Gatehouse asks for: IT asks for it, raised.
+                    Some(m) => Finding {
+                        current: format!("{m} minutes"),
+                        verdict: met(m >= n.session_minutes),
+                        notes,
+                        advice: None,
+                    },
                 }
             },
             meet: |c, n| {
@@ -276,7 +308,8 @@ fn sdk_needs() -> [Need; 8] {
             needed: |_| "DISABLED or ENABLED, not ENFORCED".into(),
             dashboard: |_| {
                 format!(
-                    "{DASHBOARD_SDK} → Cookies: HttpOnly cookies Enabled or Disabled, not Enforced"
+                    "{} → {}: Enabled or Disabled, not Enforced",
+                    SDK_PAGE, HTTP_ONLY.label
                 )
             },
             judge: |c, _| {
@@ -285,7 +318,7 @@ fn sdk_needs() -> [Need; 8] {
                     current: http_only
                         .as_ref()
                         .map_or("not set (DISABLED)".into(), |h| h.to_string()),
-                    ok: http_only != Some(HttpOnly::Enforced),
+                    verdict: met(http_only != Some(HttpOnly::Enforced)),
                     notes: vec![
                         "Enforced, Stytch leaves the session token out of its answers, and a \
                          desktop app must keep it."
@@ -310,7 +343,8 @@ fn sdk_needs() -> [Need; 8] {
             needed: |_| "DISABLED, PASSIVE, or ENABLED with on challenge ALLOW".into(),
             dashboard: |_| {
                 format!(
-                    "{DASHBOARD_SDK} → Device Fingerprinting Protected Auth: Disabled (or Passive)"
+                    "{} → {}: Disabled (or Passive)",
+                    SDK_PAGE, FINGERPRINTING.label
                 )
             },
             judge: |c, _| {
@@ -326,8 +360,8 @@ fn sdk_needs() -> [Need; 8] {
                     current,
                     // A challenge Gatehouse cannot answer: a captcha, or a refusal. An action this
                     // tool does not know counts as one.
-                    ok: enabled != Some(DfppaSetting::Enabled)
-                        || on_challenge == Some(DfppaOnChallenge::Allow),
+                    verdict: met(enabled != Some(DfppaSetting::Enabled)
+                        || on_challenge == Some(DfppaOnChallenge::Allow)),
                     notes: vec!["Gatehouse cannot show a captcha.".into()],
                     advice: None,
                 }
@@ -343,12 +377,12 @@ fn item(need: &Need, needs: &Needs, finding: Finding) -> Item {
     Item {
         name: need.name,
         current: finding.current,
-        needed: (need.needed)(needs),
-        verdict: if finding.ok {
-            Verdict::Ok
-        } else {
-            Verdict::Differs
+        // An item shown and never changed says what it would take in its value.
+        needed: match finding.verdict {
+            Verdict::Info => String::new(),
+            _ => (need.needed)(needs),
         },
+        verdict: finding.verdict,
         notes: finding.notes,
         advice: finding.advice,
         dashboard: (need.dashboard)(needs),
@@ -367,14 +401,13 @@ pub fn sdk_items(config: &B2bSdkConfig, needs: &Needs) -> Vec<Item> {
 pub fn sdk_items_unread(needs: &Needs, why: &str) -> Vec<Item> {
     sdk_needs()
         .iter()
-        .map(|need| Item {
-            verdict: Verdict::Unread,
-            ..item(
+        .map(|need| {
+            item(
                 need,
                 needs,
                 Finding {
                     current: format!("could not be read ({why})"),
-                    ok: false,
+                    verdict: Verdict::Unread,
                     notes: Vec::new(),
                     advice: None,
                 },
@@ -383,13 +416,14 @@ pub fn sdk_items_unread(needs: &Needs, why: &str) -> Vec<Item> {
         .collect()
 }
 
-/// The smallest `PUT …/sdk/b2b` body that meets every need: only the sections that change, each
-/// whole as read (its other fields, known or not, unchanged). `None` when nothing differs.
+/// The smallest `PUT …/sdk/b2b` body that meets every need that differs (an Info item is never
+/// changed): only the sections that change, each whole as read (its other fields, known or not,
+/// unchanged). `None` when nothing differs.
 pub fn sdk_patch(config: &B2bSdkConfig, needs: &Needs) -> Option<B2bSdkConfig> {
     let mut met = config.clone();
     let mut touched = Vec::new();
     for need in sdk_needs().iter() {
-        if !(need.judge)(config, needs).ok {
+        if (need.judge)(config, needs).verdict == Verdict::Differs {
             (need.meet)(&mut met, needs);
             touched.push(need.section);
         }
@@ -427,9 +461,8 @@ fn redirect_needed(needs: &Needs) -> String {
 /// `workspace-management/redirect-urls`).
 fn redirect_dashboard(needs: &Needs) -> String {
     format!(
-        "Stytch dashboard → Redirect URLs → + Create redirect URL (or edit it): {} with the types \
-         Login and Sign-up",
-        needs.redirect_url
+        "{} → + Create redirect URL (or edit it): {} with the types Login and Sign-up",
+        REDIRECT_URLS_PAGE, needs.redirect_url
     )
 }
 
@@ -512,12 +545,11 @@ pub fn redirect_change(urls: &[RedirectUrl], needs: &Needs) -> Option<RedirectCh
     }
 }
 
+/// Member locks are "configurable at the project level via the dashboard" (Stytch docs
+/// `resources/platform/user-locks`), where [`MEMBER_LOCKS`] says; the Management API reads them
+/// from the environment's `user_lock_*` fields (stytch-management-go
+/// `pkg/models/environments/types.go`).
 const NAME_LOCK: &str = "Member lock";
-
-/// "configurable at the project level via the Dashboard in the Password and User Policies page"
-/// (Stytch docs `resources/policies/platform/user-locks`).
-const DASHBOARD_LOCK: &str =
-    "Stytch dashboard → Password and User Policies: user lock threshold and duration";
 
 const LOCK_NOTE: &str = "Informational: Gatehouse shows the lock time Stytch reports.";
 
@@ -539,7 +571,7 @@ pub fn member_lock_item(lock: &MemberLock) -> Item {
         verdict: Verdict::Info,
         notes: vec![LOCK_NOTE.into()],
         advice: None,
-        dashboard: DASHBOARD_LOCK.into(),
+        dashboard: MEMBER_LOCKS.into(),
     }
 }
 
@@ -553,7 +585,7 @@ pub fn member_lock_item_unread(why: &str) -> Item {
         verdict: Verdict::Unread,
         notes: vec![LOCK_NOTE.into()],
         advice: None,
-        dashboard: DASHBOARD_LOCK.into(),
+        dashboard: MEMBER_LOCKS.into(),
     }
 }
 

@@ -1,12 +1,17 @@
 //! IT checks the Stytch project against what Gatehouse needs with `gatehouse-admin stytch-setup`,
 //! through the Management API the emulator serves: the demo project is all ok; a switch turned off
 //! is reported and left alone without `--apply`; `--apply` fixes it and keeps what other apps use;
-//! the workspace key comes from the environment only and never shows in the output.
+//! the workspace key comes from the environment only and never shows in the output; a session
+//! cap Stytch has not set is shown and never set.
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
 
 use emulator_control::{Control, Fault};
-use serde_json::json;
+use gatehouse_core::stytch_dashboard::{AUTHORIZED_APPS, EMAIL_MAGIC_LINKS, SDK_PAGE};
+use serde_json::{json, Value};
 use stytch_emulator::{
     spawn, Emulator, RunningEmulator, DEMO_ENVIRONMENT_SLUG, DEMO_PROJECT_SLUG,
     DEMO_WORKSPACE_KEY_ID, DEMO_WORKSPACE_KEY_SECRET,
@@ -183,9 +188,14 @@ async fn a_switch_turned_off_is_reported_and_nothing_changes_without_apply() {
         run.line("DIFFERS  Email magic links"),
         "DIFFERS  Email magic links: off, PKCE required on (Gatehouse needs: on)"
     );
-    assert!(run.out.contains(
-        "By hand: Stytch dashboard → Frontend SDKs (SDK configuration) → Enabled methods: turn on Email Magic Links"
-    ));
+    assert!(
+        run.out.contains(&format!(
+            "By hand: {SDK_PAGE} → {}: turn on",
+            EMAIL_MAGIC_LINKS.label
+        )),
+        "{}",
+        run.out
+    );
     assert!(run.out.contains("1 setting differs from what Gatehouse needs. Nothing was changed: run again with --apply"), "{}", run.out);
     assert_eq!(
         project.control.sdk_config().await,
@@ -449,9 +459,14 @@ async fn a_part_that_cannot_be_read_gives_its_dashboard_steps_and_the_rest_is_st
         run.line("UNREAD   SDK enabled"),
         "UNREAD   SDK enabled: could not be read (503 server_unavailable) (Gatehouse needs: on)"
     );
-    assert!(run.out.contains(
-        "By hand: Stytch dashboard → Frontend SDKs (SDK configuration) → Authorized applications: add the bundle ID com.example.gatehouse"
-    ));
+    assert!(
+        run.out.contains(&format!(
+            "By hand: {SDK_PAGE} → {}: add com.example.gatehouse",
+            AUTHORIZED_APPS.label
+        )),
+        "{}",
+        run.out
+    );
     run.line("ok       Redirect URL: registered for LOGIN, SIGNUP");
     assert!(
         run.out
@@ -504,4 +519,125 @@ fn the_organization_commands_still_need_the_organization() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--organization"));
+}
+
+/// Stytch's Management API for a project whose SDK configuration has no maximum session duration,
+/// which the emulator cannot hold (it refuses a configuration without one): the three reads, and
+/// `PUT …/sdk/b2b` replacing each section it sends. Every PUT body is kept.
+struct UnsetCapStytch {
+    base: String,
+    config: Arc<Mutex<Value>>,
+    puts: Arc<Mutex<Vec<Value>>>,
+}
+
+impl UnsetCapStytch {
+    fn serve(config: Value) -> UnsetCapStytch {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let stytch = UnsetCapStytch {
+            base: format!("http://{}", listener.local_addr().unwrap()),
+            config: Arc::new(Mutex::new(config)),
+            puts: Arc::default(),
+        };
+        let (config, puts) = (stytch.config.clone(), stytch.puts.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                Self::answer(stream, &config, &puts);
+            }
+        });
+        stytch
+    }
+
+    fn answer(stream: TcpStream, config: &Mutex<Value>, puts: &Mutex<Vec<Value>>) {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut request = String::new();
+        reader.read_line(&mut request).unwrap();
+        let mut length = 0;
+        loop {
+            let mut header = String::new();
+            reader.read_line(&mut header).unwrap();
+            if header.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().unwrap();
+                }
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        let mut words = request.split_whitespace();
+        let (method, path) = (words.next().unwrap(), words.next().unwrap());
+        let environment =
+            format!("/pwa/v3/projects/{DEMO_PROJECT_SLUG}/environments/{DEMO_ENVIRONMENT_SLUG}");
+        let answer = match (method, path.strip_prefix(environment.as_str())) {
+            ("GET", Some("")) => json!({"environment": {}}),
+            ("GET", Some("/sdk/b2b")) => json!({"config": *config.lock().unwrap()}),
+            ("PUT", Some("/sdk/b2b")) => {
+                let patch: Value = serde_json::from_slice(&body).unwrap();
+                let mut config = config.lock().unwrap();
+                for (section, value) in patch["config"].as_object().unwrap() {
+                    config[section] = value.clone();
+                }
+                puts.lock().unwrap().push(patch);
+                json!({"config": *config})
+            }
+            ("GET", Some("/redirect_urls/all")) => json!({"redirect_urls": [{"url": CALLBACK,
+                "valid_types": [{"type": "LOGIN", "is_default": true},
+                                {"type": "SIGNUP", "is_default": true}]}]}),
+            other => panic!("not a call stytch-setup makes: {other:?}"),
+        };
+        let answer = answer.to_string();
+        let mut stream = stream;
+        write!(
+            stream,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{answer}",
+            answer.len()
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_session_cap_stytch_has_not_set_is_shown_and_never_set_even_with_apply() {
+    let stytch = UnsetCapStytch::serve(json!({
+        "basic": {"enabled": true, "bundle_ids": ["com.example.gatehouse"]},
+        "sessions": {},
+        "magic_links": {"enabled": true, "pkce_required": true},
+        "otps": {"sms_enabled": false},
+        "totps": {"enabled": true, "create_totps": true},
+        "cookies": {"http_only": "DISABLED"},
+        "dfppa": {"enabled": "DISABLED"}
+    }));
+    let key = Some((DEMO_WORKSPACE_KEY_ID, DEMO_WORKSPACE_KEY_SECRET));
+    let unset = "info     Maximum session duration: not set at Stytch: Stytch's own limit applies \
+                 (unpublished); if sign-in then says the session is too long, set it to at least \
+                 60 minutes";
+
+    let run = admin(&stytch.base, key, &[]);
+    assert_eq!(run.code, 1, "{}{}", run.out, run.err);
+    assert_eq!(run.line("info     Maximum session duration"), unset);
+    assert!(
+        run.out
+            .contains("1 setting differs from what Gatehouse needs"),
+        "only SMS codes: {}",
+        run.out
+    );
+
+    let run = admin(&stytch.base, key, &["--apply"]);
+    assert_eq!(run.code, 0, "{}{}", run.out, run.err);
+    assert!(
+        run.out.contains("Changing the SDK configuration: otps\n"),
+        "{}",
+        run.out
+    );
+    assert_eq!(
+        *stytch.puts.lock().unwrap(),
+        [json!({"config": {"otps": {"sms_enabled": true}}})],
+        "the sessions section is never sent"
+    );
+    let after = &run.out[run.out.find("After --apply:").expect("read again")..];
+    assert!(after.contains(unset), "{after}");
+    assert_eq!(stytch.config.lock().unwrap()["sessions"], json!({}));
 }

@@ -91,7 +91,9 @@ pub struct Basic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// "A list of bundle IDs authorized for use in the SDK": native apps, which identify
-    /// themselves only by `X-SDK-Client`'s `app.identifier` (docs/stytch-b2b-reference).
+    /// themselves only by `X-SDK-Client`'s `app.identifier` (stytch-browser
+    /// `packages/react-native/src/NetworkClient.ts`); an identifier not listed is refused with
+    /// `bad_app_bundle_for_stytch_sdk` (Stytch docs `api/errors/400`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bundle_ids: Option<Vec<String>>,
     #[serde(flatten)]

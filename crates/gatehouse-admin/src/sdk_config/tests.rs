@@ -62,7 +62,7 @@ fn a_project_configured_as_the_readme_says_has_every_item_ok_and_nothing_to_send
 }
 
 #[test]
-fn an_empty_configuration_differs_in_everything_but_cookies_and_fingerprinting() {
+fn an_empty_configuration_differs_in_everything_but_the_session_cap_cookies_and_fingerprinting() {
     let items = sdk_items(&config(json!({})), &needs());
     assert_eq!(
         verdicts(&items),
@@ -72,7 +72,7 @@ fn an_empty_configuration_differs_in_everything_but_cookies_and_fingerprinting()
             ("Email magic links", Verdict::Differs),
             ("SMS codes", Verdict::Differs),
             ("Authenticator apps", Verdict::Differs),
-            ("Maximum session duration", Verdict::Differs),
+            ("Maximum session duration", Verdict::Info),
             ("HttpOnly cookies", Verdict::Ok),
             ("Device fingerprinting", Verdict::Ok),
         ]
@@ -81,7 +81,11 @@ fn an_empty_configuration_differs_in_everything_but_cookies_and_fingerprinting()
         item(&items, "App identifier authorized").current,
         "no bundle IDs"
     );
-    assert_eq!(item(&items, "Maximum session duration").current, "not set");
+    assert!(item(&items, "Maximum session duration")
+        .current
+        .starts_with("not set at Stytch"));
+    let patch = serde_json::to_value(sdk_patch(&config(json!({})), &needs()).unwrap()).unwrap();
+    assert_eq!(patch.get("sessions"), None, "an unset cap is left alone");
     assert_eq!(
         item(&items, "HttpOnly cookies").current,
         "not set (DISABLED)"
@@ -125,9 +129,13 @@ fn the_app_identifier_is_added_beside_other_apps_bundle_ids_and_domains() {
         identifier.needed,
         "bundle IDs include com.example.gatehouse"
     );
-    assert!(identifier
-        .dashboard
-        .contains("Authorized applications: add the bundle ID com.example.gatehouse"));
+    assert_eq!(
+        identifier.dashboard,
+        format!(
+            "{SDK_PAGE} → {}: add com.example.gatehouse",
+            AUTHORIZED_APPS.label
+        )
+    );
     assert_eq!(
         serde_json::to_value(sdk_patch(&read, &needs()).unwrap()).unwrap(),
         json!({"basic": {"enabled": true, "allow_self_onboarding": true,
@@ -163,20 +171,30 @@ fn the_session_cap_must_reach_gatehouses_session_length() {
             sdk_patch(&read, &needs).map(|p| serde_json::to_value(p).unwrap()),
         )
     };
-    let (unset, patch) = cap(json!({}), 60);
-    assert_eq!(unset.verdict, Verdict::Differs);
-    assert!(
-        unset.notes.iter().any(|n| n.contains("Not set at Stytch")),
-        "{unset:?}"
-    );
-    assert!(
-        unset.notes[0].contains("[session] duration_minutes"),
-        "{unset:?}"
-    );
-    assert_eq!(
-        patch,
-        Some(json!({"sessions": {"max_session_duration_minutes": 60}}))
-    );
+    // Unset (absent or 0): Stytch's own, unpublished cap applies. Shown, never set: a cap set
+    // here could shorten every other app's sessions.
+    for unset in [json!({}), json!({"max_session_duration_minutes": 0})] {
+        let (unset, patch) = cap(unset, 480);
+        assert_eq!(unset.verdict, Verdict::Info, "{unset:?}");
+        assert_eq!(
+            unset.current,
+            "not set at Stytch: Stytch's own limit applies (unpublished); if sign-in then says \
+             the session is too long, set it to at least 480 minutes"
+        );
+        assert_eq!(unset.needed, "", "nothing is asked of it");
+        assert!(
+            unset.notes[0].contains("[session] duration_minutes"),
+            "{unset:?}"
+        );
+        assert_eq!(
+            unset.dashboard,
+            format!(
+                "{SDK_PAGE} → {}: set it to at least 480 minutes",
+                MAX_SESSION.label
+            )
+        );
+        assert_eq!(patch, None, "an unset cap is never set");
+    }
 
     let (short, patch) = cap(json!({"max_session_duration_minutes": 30}), 480);
     assert_eq!(
@@ -301,7 +319,8 @@ fn after_the_patch_every_need_is_met_whatever_the_project_had() {
         let after = merged(&read, &patch);
         let items = sdk_items(&after, &needs());
         assert!(
-            items.iter().all(|i| i.verdict == Verdict::Ok),
+            items.iter().all(|i| i.verdict == Verdict::Ok
+                || (i.name == "Maximum session duration" && i.verdict == Verdict::Info)),
             "{project}: {items:#?}"
         );
         assert_eq!(sdk_patch(&after, &needs()), None);
@@ -316,7 +335,7 @@ fn items_that_could_not_be_read_give_the_dashboard_steps() {
     for i in &items {
         assert_eq!(i.verdict, Verdict::Unread);
         assert_eq!(i.current, "could not be read (HTTP 500)");
-        assert!(i.dashboard.starts_with("Stytch dashboard → "), "{i:?}");
+        assert!(i.dashboard.starts_with(SDK_PAGE), "{i:?}");
     }
     let url = redirect_item_unread(&needs(), "HTTP 500");
     assert_eq!(url.verdict, Verdict::Unread);
@@ -398,7 +417,7 @@ fn the_member_lock_is_shown_in_words() {
         default.current,
         "10 failed attempts lock a member for 1 hour"
     );
-    assert!(default.dashboard.contains("Password and User Policies"));
+    assert_eq!(default.dashboard, MEMBER_LOCKS);
     assert_eq!(
         lock(json!({"user_lock_threshold": 3, "user_lock_ttl": 1800, "user_lock_self_serve_enabled": true})).current,
         "3 failed attempts lock a member for 30 minutes, with an unlock email"
