@@ -8,7 +8,7 @@
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
@@ -19,6 +19,7 @@ use crate::error::StytchError;
 use crate::extract::{read_body, sdk_credentials};
 use crate::facts::{self, ErrorKind, Product};
 use crate::sdk_config::{B2BConfig, HttpOnly};
+use crate::settings::{CaptchaAnswer, HttpOnlyAnswer, UnauthorizedAppAnswer};
 use crate::Emulator;
 
 /// The middleware (a route layer of the API's routes: unknown paths are not checked here).
@@ -42,13 +43,21 @@ pub async fn gate(State(emu): State<Emulator>, request: Request, next: Next) -> 
             facts::ENDPOINT_NOT_AUTHORIZED_MESSAGE,
         );
     }
-    if let Err((kind, message)) = identify(config, &parts.headers) {
+    if let Err((kind, message)) = identify(config, settings.unauthorized_app_answer, &parts.headers)
+    {
         return refuse(kind, &message);
     }
     if !product_enabled(config, facts::product_of(&route)) {
         return refuse(
             facts::ENDPOINT_NOT_AUTHORIZED_FOR_SDK,
             facts::ENDPOINT_NOT_AUTHORIZED_MESSAGE,
+        );
+    }
+    let enforced = config.cookies.http_only == HttpOnly::Enforced;
+    if enforced && settings.http_only_answer == HttpOnlyAnswer::CnameRequired {
+        return refuse(
+            facts::CNAME_REQUIRED_FOR_HTTP_ONLY_COOKIES,
+            facts::CNAME_REQUIRED_MESSAGE,
         );
     }
     let mut request = Request::from_parts(parts, body);
@@ -59,12 +68,25 @@ pub async fn gate(State(emu): State<Emulator>, request: Request, next: Next) -> 
             Err(e) => return e.into_response(),
         };
         if !has_captcha_token(&bytes) {
-            return refuse(facts::CAPTCHA_REQUIRED, facts::CAPTCHA_REQUIRED_MESSAGE);
+            return match settings.captcha_answer {
+                CaptchaAnswer::Json => {
+                    refuse(facts::CAPTCHA_REQUIRED, facts::CAPTCHA_REQUIRED_MESSAGE)
+                }
+                CaptchaAnswer::Text => (
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    format!(
+                        "<html><body>{}</body></html>",
+                        facts::CAPTCHA_REQUIRED_MESSAGE
+                    ),
+                )
+                    .into_response(),
+            };
         }
         request = Request::from_parts(parts, Body::from(bytes));
     }
     let response = next.run(request).await;
-    if config.cookies.http_only == HttpOnly::Enforced && response.status().is_success() {
+    if enforced && response.status().is_success() {
         return redact_tokens(response, live).await;
     }
     response
@@ -72,7 +94,11 @@ pub async fn gate(State(emu): State<Emulator>, request: Request, next: Next) -> 
 
 /// Who is calling: a web page (its `Origin` must be an authorized domain) or an app (no `Origin`;
 /// its `X-SDK-Client` must name an authorized bundle id). The kind and message of a refusal.
-fn identify(config: &B2BConfig, headers: &HeaderMap) -> Result<(), (ErrorKind, String)> {
+fn identify(
+    config: &B2BConfig,
+    answer: UnauthorizedAppAnswer,
+    headers: &HeaderMap,
+) -> Result<(), (ErrorKind, String)> {
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         return if config.allows_origin(origin) {
@@ -95,10 +121,16 @@ fn identify(config: &B2BConfig, headers: &HeaderMap) -> Result<(), (ErrorKind, S
             "The request has no Origin and its X-SDK-Client header does not name the app (app.identifier): the app cannot be identified.".into(),
         )),
         Some(id) if config.allows_bundle(&id) => Ok(()),
-        Some(_) => Err((
-            facts::BAD_APP_BUNDLE_FOR_STYTCH_SDK,
-            facts::BAD_APP_BUNDLE_MESSAGE.into(),
-        )),
+        Some(_) => Err(match answer {
+            UnauthorizedAppAnswer::BadAppBundleForStytchSdk => (
+                facts::BAD_APP_BUNDLE_FOR_STYTCH_SDK,
+                facts::BAD_APP_BUNDLE_MESSAGE.into(),
+            ),
+            UnauthorizedAppAnswer::InvalidMobileIdentifier => (
+                facts::INVALID_MOBILE_IDENTIFIER,
+                "The app's bundle identifier does not match an authorized application.".into(),
+            ),
+        }),
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Settings {
     pub redirect_urls: RedirectUrls,
     pub lock: UserLock,
     pub dead_session_answer: DeadSessionAnswer,
+    pub unauthorized_app_answer: UnauthorizedAppAnswer,
+    pub captcha_answer: CaptchaAnswer,
+    pub http_only_answer: HttpOnlyAnswer,
 }
 
 impl Settings {
@@ -49,6 +52,9 @@ impl Settings {
             ),
             lock: UserLock::default(),
             dead_session_answer: DeadSessionAnswer::default(),
+            unauthorized_app_answer: UnauthorizedAppAnswer::default(),
+            captcha_answer: CaptchaAnswer::default(),
+            http_only_answer: HttpOnlyAnswer::default(),
         })
     }
 }
@@ -85,6 +91,38 @@ pub enum DeadSessionAnswer {
     #[default]
     SessionNotFound,
     UnauthorizedCredentials,
+}
+
+/// What the SDK API answers an app whose identifier is not authorized: both types are Stytch's,
+/// which one it sends is not settled (see [`facts::UNAUTHORIZED_APP_ANSWERS`]). An emulator
+/// setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnauthorizedAppAnswer {
+    #[default]
+    BadAppBundleForStytchSdk,
+    InvalidMobileIdentifier,
+}
+
+/// How the SDK API demands a captcha: Stytch's documented JSON error, or the text body
+/// stytch-browser's NetworkClient handles (see [`facts::CAPTCHA_ANSWERS`]). An emulator setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptchaAnswer {
+    #[default]
+    Json,
+    Text,
+}
+
+/// What HttpOnly cookies Enforced does to an SDK call: tokens left out of the answer (a custom
+/// domain), or 401 `cname_required_for_http_only_cookies` (Stytch's default host); see
+/// [`facts::HTTP_ONLY_ANSWERS`]. An emulator setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HttpOnlyAnswer {
+    #[default]
+    OmitTokens,
+    CnameRequired,
 }
 
 /// The current [`Settings`], swapped whole on each change.

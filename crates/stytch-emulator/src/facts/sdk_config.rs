@@ -102,7 +102,7 @@ pub const DFP_PROTECTED_ROUTES: &[&str] = &[
 /// packages/core/src/typeConfig.ts (RedactedToken), packages/core/src/public/b2b/common.ts
 /// (B2BSessionTokens). At Stytch this needs a custom domain: on its default API host it answers
 /// 401 `cname_required_for_http_only_cookies` instead (the type is in StytchAPIErrorType.ts). The
-/// emulator has no default host, so it always redacts; it sets no cookies.
+/// emulator has no default host: see [`HTTP_ONLY_ANSWERS`]; it sets no cookies.
 pub const HTTP_ONLY_REDACTED_FIELDS: &[&str] =
     &["session_token", "session_jwt", "intermediate_session_token"];
 
@@ -113,6 +113,35 @@ pub const HTTP_ONLY_REDACTED_FIELDS: &[&str] =
 /// NetworkingRouter.swift resets on any 401). The emulator answers either, an emulator setting
 /// (`POST /emulator/settings {"dead_session_answer"}`), `session_not_found` by default.
 pub const DEAD_SESSION_ANSWERS: &[&str] = &["session_not_found", "unauthorized_credentials"];
+
+/// Not settled: which type the SDK API answers an app whose identifier is not authorized. Stytch's
+/// errors page documents `bad_app_bundle_for_stytch_sdk` (400) for it; the react-native SDK's
+/// configuration docs name `invalid_mobile_identifier` for a bundle id that does not match. The
+/// emulator answers either, an emulator setting (`POST /emulator/settings
+/// {"unauthorized_app_answer"}`), `bad_app_bundle_for_stytch_sdk` by default; a request that
+/// names no app at all always gets `invalid_mobile_identifier`.
+pub const UNAUTHORIZED_APP_ANSWERS: &[&str] =
+    &["bad_app_bundle_for_stytch_sdk", "invalid_mobile_identifier"];
+
+/// Not settled: the shape of a captcha demand. Stytch's errors page documents the JSON error
+/// `captcha_required` 403; stytch-browser's `packages/core/src/NetworkClient.ts` (and its spec)
+/// handles a 403 body that is not JSON and contains "Captcha required". The emulator answers
+/// either, an emulator setting (`POST /emulator/settings {"captcha_answer"}`), `json` by default.
+pub const CAPTCHA_ANSWERS: &[&str] = &["json", "text"];
+
+/// HttpOnly cookies Enforced on Stytch's default API host: 401 (Stytch docs, api/errors/401).
+pub const CNAME_REQUIRED_FOR_HTTP_ONLY_COOKIES: ErrorKind = documented(
+    "cname_required_for_http_only_cookies",
+    401,
+    "https://stytch.com/docs/api/errors/401",
+);
+pub const CNAME_REQUIRED_MESSAGE: &str = "You may not make a request via the default API URL ('api.stytch.com' or 'test.stytch.com') with your HTTP-only cookies setting set to 'ENFORCED'.";
+
+/// What HttpOnly Enforced does: on a custom domain tokens are left out of answers
+/// ([`HTTP_ONLY_REDACTED_FIELDS`]); on Stytch's default host calls are refused
+/// ([`CNAME_REQUIRED_FOR_HTTP_ONLY_COOKIES`]). The emulator has no default host: either, an
+/// emulator setting (`POST /emulator/settings {"http_only_answer"}`), `omit_tokens` by default.
+pub const HTTP_ONLY_ANSWERS: &[&str] = &["omit_tokens", "cname_required"];
 
 /// `X-SDK-Client`: base64 of JSON `{sdk: {identifier, version}, app: {identifier, version},
 /// os: {…}, device: {…}}`; `app.identifier` is the bundle id. Source: stytchauth/stytch-browser:
