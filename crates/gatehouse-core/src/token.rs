@@ -109,12 +109,21 @@ pub async fn fetch(
             )))
         }
     };
-    let answer = match client.sessions_authenticate(&token, None).await {
+    let answer = client.sessions_authenticate(&token, None).await;
+    let ended = match &answer {
+        Err(e) => client.ends_session(e).await,
+        Ok(_) => false,
+    };
+    let answer = match answer {
         Ok(answer) => answer,
-        Err(e) if e.ends_session() => {
-            // As the app does when Stytch says the session has ended.
-            if let Err(e) = vault.wipe().await {
-                tracing::warn!("keychain wipe failed: {e}");
+        Err(_) if ended => {
+            // As the app does when Stytch says the session has ended; but only the session
+            // checked: the app may have kept a new one meanwhile.
+            let still_kept = matches!(vault.load().await, Ok(Some(kept)) if kept == token.expose());
+            if still_kept {
+                if let Err(e) = vault.wipe().await {
+                    tracing::warn!("keychain wipe failed: {e}");
+                }
             }
             return Err(TokenError::NotSignedIn(format!(
                 "{} Open Gatehouse to sign in.",

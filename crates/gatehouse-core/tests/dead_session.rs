@@ -184,3 +184,68 @@ async fn a_public_token_refusal_is_not_mistaken_for_a_dead_session() {
     assert_eq!(view["screen"], "signed_in", "{view}");
     assert!(h.session.value().is_some(), "the session is kept");
 }
+
+#[tokio::test]
+async fn a_wrong_public_token_is_not_a_dead_session_the_saved_one_is_kept() {
+    use gatehouse_core::{Config, Machine, Parts, Vaults};
+    use stytch_b2b::{OrganizationId, OrganizationRef, PublicToken};
+    let h = signed_in().await;
+    let kept = h.session.value();
+    let id = OrganizationRef::Id(OrganizationId::new(h.organization_id().await));
+    let slug = gatehouse_test_kit::config(&h.emulator).organization;
+    // A rotated or mistyped public token: every call answers unauthorized_credentials, the
+    // restore included. Configured by slug (the launch searches first) and by id (it does not).
+    for organization in [slug, id] {
+        let config = Config {
+            auth: gatehouse_core::config::StytchAuth::PublicToken(PublicToken::new(
+                "public-token-test-00000000-0000-4000-8000-000000000000",
+            )),
+            organization,
+            ..gatehouse_test_kit::config(&h.emulator)
+        };
+        let machine = Machine::new(Parts {
+            config,
+            vaults: Vaults {
+                session: h.session.clone(),
+                pending_sign_in: h.pending.clone(),
+                revocations: h.revocations.clone(),
+            },
+            app: app(),
+            clock: h.clock.clone(),
+            observer: Box::new(|_| {}),
+        })
+        .unwrap();
+        machine.start().await;
+        let view = serde_json::to_value(machine.view()).unwrap();
+        assert_eq!(view["notice"]["code"], "stytch_refused_app", "{view}");
+        assert_eq!(h.session.value(), kept, "the saved session stays: {view}");
+    }
+}
+
+#[tokio::test]
+async fn a_check_that_ends_after_a_new_sign_in_leaves_the_new_session_in_the_keychain() {
+    let h = signed_in().await;
+    let first = h.session.value().unwrap();
+    let stall = Fault::delay(AUTHENTICATE, std::time::Duration::from_secs(3));
+    h.control.arm(&stall).await;
+    let machine = h.machine.clone();
+    let check = tokio::spawn(async move { machine.check_session().await });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Meanwhile: signed out (the first session revoked) and signed in again.
+    h.machine.sign_out().await;
+    h.control.advance_clock(1).await;
+    h.to_code_screen("grace@example.com").await;
+    h.machine
+        .submit_code(FactorKind::Sms, h.code("+14155550123"))
+        .await;
+    let second = h.session.value().expect("the new session kept");
+    assert_ne!(second, first);
+    // The stalled check of the first session now hears it is gone.
+    check.await.unwrap().unwrap();
+    assert_eq!(h.screen(), "signed_in", "the new sign-in stays");
+    assert_eq!(
+        h.session.value(),
+        Some(second),
+        "and so does its keychain entry"
+    );
+}

@@ -46,13 +46,29 @@ fn assert_notice(h: &Harness, code: &str, names: &[&str]) {
 
 #[tokio::test]
 async fn an_app_identifier_not_authorized_names_the_build_s_identifier() {
-    let h = launched_with(json!({"basic": {"enabled": true, "bundle_ids": ["com.someone.else"]}}))
+    // Stytch's errors page and its react-native docs name different types: both are understood.
+    for answer in ["bad_app_bundle_for_stytch_sdk", "invalid_mobile_identifier"] {
+        let h = launched_answering(
+            json!({"unauthorized_app_answer": answer}),
+            json!({"basic": {"enabled": true, "bundle_ids": ["com.someone.else"]}}),
+        )
         .await;
-    assert_notice(
-        &h,
-        "app_not_authorized",
-        &[&identifier(), "Authorized applications"],
-    );
+        assert_notice(
+            &h,
+            "app_not_authorized",
+            &[&identifier(), "Authorized applications"],
+        );
+    }
+}
+
+/// A harness whose emulator answers with `answers` where Stytch's answer is not settled (see
+/// `POST /emulator/settings`), its SDK configuration changed by `patch`, then launched.
+async fn launched_answering(answers: Value, patch: Value) -> Harness {
+    let h = Harness::unstarted(0).await;
+    h.control.set_emulator_settings(answers).await;
+    h.control.set_sdk_config(patch).await;
+    h.machine.start().await;
+    h
 }
 
 #[tokio::test]
@@ -149,6 +165,16 @@ async fn a_redirect_url_missing_a_type_names_the_url_and_both_types() {
 }
 
 #[tokio::test]
+async fn httponly_enforced_on_stytch_s_default_host_is_named_at_launch() {
+    let h = launched_answering(
+        json!({"http_only_answer": "cname_required"}),
+        json!({"cookies": {"http_only": "ENFORCED"}}),
+    )
+    .await;
+    assert_notice(&h, "tokens_hidden", &["HttpOnly cookies", "not Enforced"]);
+}
+
+#[tokio::test]
 async fn httponly_enforced_is_named_when_the_answer_leaves_the_session_out() {
     let h = launched_with(json!({"cookies": {"http_only": "ENFORCED"}})).await;
     h.through_the_link("grace@example.com").await;
@@ -158,16 +184,21 @@ async fn httponly_enforced_is_named_when_the_answer_leaves_the_session_out() {
 
 #[tokio::test]
 async fn fingerprinting_that_demands_a_captcha_names_the_setting() {
-    let h =
-        launched_with(json!({"dfppa": {"enabled": "ENABLED", "on_challenge": "TRIGGER_CAPTCHA"}}))
-            .await;
-    // stytch-browser protects the link's check, not the email's send, with fingerprinting.
-    h.through_the_link("grace@example.com").await;
-    assert_notice(
-        &h,
-        "captcha_required",
-        &["Device fingerprinting protection"],
-    );
+    // Stytch documents a JSON error; stytch-browser reads a text body: both are understood.
+    for answer in ["json", "text"] {
+        let h = launched_answering(
+            json!({"captcha_answer": answer}),
+            json!({"dfppa": {"enabled": "ENABLED", "on_challenge": "TRIGGER_CAPTCHA"}}),
+        )
+        .await;
+        // stytch-browser protects the link's check, not the email's send, with fingerprinting.
+        h.through_the_link("grace@example.com").await;
+        assert_notice(
+            &h,
+            "captcha_required",
+            &["Device fingerprinting protection"],
+        );
+    }
 }
 
 #[tokio::test]
@@ -226,7 +257,12 @@ async fn a_dead_session_answered_either_way_signs_out() {
         assert_eq!(h.screen(), "sign_in", "{answer}");
         assert_eq!(notice(&h).0, "session_ended", "{answer}");
         assert_eq!(h.session.value(), None, "{answer}");
-        let last = h.control.requests().await.pop().expect("a call");
+        let calls = h.control.requests().await;
+        let last = calls
+            .iter()
+            .rev()
+            .find(|c| c.path.ends_with("/sessions/authenticate"))
+            .expect("the check");
         let expected = if answer == "session_not_found" {
             404
         } else {
@@ -333,5 +369,36 @@ async fn the_doctor_names_each_switch_turned_the_wrong_way_and_its_fix() {
         assert!(!check.ok, "{patch}: {check:?}");
         let said = check.fix.as_deref().unwrap_or("");
         assert!(said.contains(fix), "{patch}: {said}");
+    }
+}
+
+#[tokio::test]
+async fn the_doctor_fails_a_wrong_public_token_on_every_probe_whatever_the_organization_setting() {
+    use stytch_b2b::{OrganizationId, OrganizationRef, PublicToken};
+    let h = Harness::unstarted(0).await;
+    let by_id = OrganizationRef::Id(OrganizationId::new(h.organization_id().await));
+    let by_slug = gatehouse_test_kit::config(&h.emulator).organization;
+    for organization in [by_slug, by_id] {
+        let config = gatehouse_core::Config {
+            auth: gatehouse_core::StytchAuth::PublicToken(PublicToken::new(
+                "public-token-test-00000000-0000-4000-8000-000000000000",
+            )),
+            organization,
+            ..gatehouse_test_kit::config(&h.emulator)
+        };
+        let checks = doctor::stytch(&config, app(), time::OffsetDateTime::now_utc()).await;
+        for name in [
+            "app identifier",
+            "email links",
+            "sms codes",
+            "authenticator apps",
+        ] {
+            let check = find(&checks, name);
+            assert!(!check.ok, "{check:?}");
+            assert!(
+                check.fix.as_deref().unwrap_or("").contains("public_token"),
+                "{check:?}"
+            );
+        }
     }
 }

@@ -280,12 +280,31 @@ pub fn decode_response<T: DeserializeOwned>(
             error_url: e.error_url.filter(|u| !u.is_empty()),
             retry_after,
         }),
+        // stytch-browser `packages/core/src/NetworkClient.ts` (and its spec) handles a captcha
+        // demand that is not JSON: a 403 whose text says "Captcha required".
+        Err(_) if code == 403 && contains(bytes, CAPTCHA_REQUIRED_TEXT) => Err(Error::Stytch {
+            status: code,
+            error_type: ErrorType::CaptchaRequired,
+            error_message: CAPTCHA_REQUIRED_TEXT.to_owned(),
+            request_id: None,
+            error_url: None,
+            retry_after,
+        }),
         Err(source) => Err(Error::Decode {
             status: code,
             body: RawBody::new(bytes),
             source,
         }),
     }
+}
+
+/// The text of a captcha demand that is not JSON.
+const CAPTCHA_REQUIRED_TEXT: &str = "Captcha required";
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
@@ -299,6 +318,30 @@ mod tests {
     use reqwest::header::HeaderValue;
 
     use super::*;
+
+    #[test]
+    fn a_captcha_demand_is_read_as_json_or_as_text() {
+        let json = br#"{"status_code":403,"request_id":"r","error_type":"captcha_required","error_message":"Captcha required","error_url":"u"}"#;
+        let text = b"<html><body>Captcha required</body></html>";
+        for body in [&json[..], &text[..]] {
+            let e = decode_response::<serde_json::Value>(
+                Family::Sdk,
+                StatusCode::FORBIDDEN,
+                None,
+                body,
+            )
+            .unwrap_err();
+            assert_eq!(e.error_type(), Some(&ErrorType::CaptchaRequired), "{e}");
+        }
+        let other = decode_response::<serde_json::Value>(
+            Family::Sdk,
+            StatusCode::FORBIDDEN,
+            None,
+            b"<html>nope</html>",
+        )
+        .unwrap_err();
+        assert!(matches!(other, Error::Decode { .. }), "{other}");
+    }
 
     #[test]
     fn retry_after_seconds_are_read() {

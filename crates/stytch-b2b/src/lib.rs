@@ -58,6 +58,7 @@ mod probe;
 pub mod routes;
 mod secret;
 mod serde_util;
+mod session_gone;
 mod validated;
 
 pub use api::{

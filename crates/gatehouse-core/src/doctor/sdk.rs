@@ -6,7 +6,7 @@
 //! sign-in; `gatehouse-admin stytch-setup` reads them.
 
 use stytch_b2b::{
-    Client, Error as StytchError, IntermediateSessionToken, MagicLinkToken,
+    Client, Error as StytchError, ErrorType, IntermediateSessionToken, MagicLinkToken,
     MagicLinksAuthenticateRequest, MemberId, OrganizationId, OrganizationRef, OrganizationSlug,
     PkceCodeVerifier, SmsAuthenticateRequest, SmsCode, TotpAuthenticateRequest, TotpCode,
     TotpCreateRequest,
@@ -135,6 +135,11 @@ fn judge(
         return Check::fail(name, format!("Stytch refused it: {refused}"), fix);
     }
     match &e {
+        // The public token itself refused: nothing about the switch can be told.
+        StytchError::Stytch {
+            error_type: ErrorType::UnauthorizedCredentials,
+            ..
+        } => Check::fail(name, "Stytch refused the public token", fix_for(&e)),
         StytchError::Stytch { status, .. } if (400..500).contains(status) && !e.is_retryable() => {
             Check::pass(name, on)
         }

@@ -81,9 +81,9 @@ impl Machine {
                 self.client.sessions_authenticate(&token, None),
             )
             .await;
-        let ended = matches!(&answer, Err(e) if e.ends_session());
+        let ended = self.session_ended(&answer).await;
         if ended {
-            self.wipe_vault().await;
+            self.forget_session(&token).await;
         }
         let Some(mut state) = self.resume(ticket) else {
             return;

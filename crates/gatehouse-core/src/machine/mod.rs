@@ -149,6 +149,15 @@ impl Machine {
         self.clock.now()
     }
 
+    /// Whether `answer`, to a call that carried the session, says the session is gone (a wrong
+    /// public token says the same words: see [`Client::ends_session`]).
+    async fn session_ended<T>(&self, answer: &Result<T, StytchError>) -> bool {
+        match answer {
+            Err(e) => self.client.ends_session(e).await,
+            Ok(_) => false,
+        }
+    }
+
     /// The words for a failed call needing `product`: a refusal IT fixes in the Stytch project
     /// names what to change ([`notices::project_refusal`]); anything else gets `words`.
     fn refused(

@@ -147,9 +147,9 @@ impl Machine {
             (request, self.begin(&mut state))
         };
         let answer = self.client.recovery_codes_rotate(&request).await;
-        let ended = matches!(&answer, Err(e) if e.ends_session());
-        if ended && self.lock().holds(ticket) {
-            self.wipe_vault().await;
+        let ended = self.session_ended(&answer).await;
+        if let (true, Some(token)) = (ended, &request.session_token) {
+            self.forget_session(token).await;
         }
         let Some(mut state) = self.resume(ticket) else {
             if answer.is_ok() {

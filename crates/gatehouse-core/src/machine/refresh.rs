@@ -6,6 +6,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use stytch_b2b::{Error as StytchError, SessionToken, SessionsAuthenticateResponse};
+
 use super::revocations::revocations_record;
 use super::state::Phase;
 use super::Machine;
@@ -44,10 +46,13 @@ impl Machine {
         let mut healthy = true;
         let had_pending = !pending.is_empty();
         for token in pending {
-            match self.client.sessions_revoke(&token).await {
+            let revoked = self.client.sessions_revoke(&token).await;
+            match revoked {
                 Ok(_) => tracing::info!("pending revocation done"),
                 // Already gone at Stytch: nothing left to revoke, so it is not retried.
-                Err(e) if e.ends_session() => tracing::info!("pending revocation: already ended"),
+                Err(_) if self.session_ended(&revoked).await => {
+                    tracing::info!("pending revocation: already ended")
+                }
                 Err(_) => {
                     healthy = false;
                     self.lock().pending_revocations.push(token);
@@ -62,12 +67,29 @@ impl Machine {
             return if healthy { Ok(()) } else { Err(()) };
         };
         let answer = self.client.sessions_authenticate(&token, None).await;
-        let ended = matches!(&answer, Err(e) if e.ends_session());
-        if ended {
-            self.wipe_vault().await;
+        let ended = self.session_ended(&answer).await;
+        if !self.apply_check(&token, answer, ended) {
+            healthy = false;
         }
+        if ended {
+            self.forget_session(&token).await;
+        }
+        if healthy {
+            Ok(())
+        } else {
+            Err(())
+        }
+    }
+
+    /// The check's answer, applied to the session that was checked only (a sign-out meanwhile
+    /// wins); `false` when Stytch could not answer.
+    fn apply_check(
+        &self,
+        token: &SessionToken,
+        answer: Result<SessionsAuthenticateResponse, StytchError>,
+        ended: bool,
+    ) -> bool {
         let mut state = self.lock();
-        // Applies only to the session that was checked: a sign-out meanwhile wins.
         let Phase::SignedIn {
             token: current,
             session,
@@ -75,29 +97,29 @@ impl Machine {
             ..
         } = &mut state.phase
         else {
-            return Ok(());
+            return true;
         };
         if current.expose() != token.expose() {
-            return Ok(());
+            return true;
         }
-        match answer {
+        let answered = match answer {
             Ok(response) => {
                 *session = response.member_session;
                 if response.session_jwt.is_some() {
                     *jwt = response.session_jwt;
                 }
+                true
             }
-            Err(_) if ended => state.session_gone(),
+            Err(_) if ended => {
+                state.session_gone();
+                true
+            }
             Err(e) => {
                 tracing::warn!("session check failed, backing off: {e}");
-                healthy = false;
+                false
             }
-        }
+        };
         self.publish(&state);
-        if healthy {
-            Ok(())
-        } else {
-            Err(())
-        }
+        answered
     }
 }

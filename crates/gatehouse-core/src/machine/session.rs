@@ -36,9 +36,10 @@ impl Machine {
 
     /// A session the person no longer wants (they moved on while it was minted): revoke it.
     pub(super) async fn drop_new_session(&self, token: SessionToken) {
-        match self.client.sessions_revoke(&token).await {
+        let revoked = self.client.sessions_revoke(&token).await;
+        match revoked {
             Ok(_) => {}
-            Err(e) if e.ends_session() => {}
+            Err(_) if self.session_ended(&revoked).await => {}
             Err(e) => {
                 tracing::warn!("could not revoke a session minted after the person moved on: {e}");
                 self.queue_revocation(token).await;
@@ -65,9 +66,10 @@ impl Machine {
         };
         let wiped = self.vault.wipe().await;
         let revoked = self.client.sessions_revoke(&token).await;
+        let gone = self.session_ended(&revoked).await;
         let mut notice = match revoked {
             Ok(_) => None,
-            Err(e) if e.ends_session() => None,
+            Err(_) if gone => None,
             Err(e) => {
                 tracing::warn!("revoke failed, will retry: {e}");
                 self.queue_revocation(token).await;
@@ -104,6 +106,16 @@ impl Machine {
         });
         state.set_phase(Phase::SignedOut);
         self.publish(&state);
+    }
+
+    /// Forgets a session Stytch says is gone, if the vault still holds it: a session kept
+    /// meanwhile (a sign-out and a new sign-in during the call) stays.
+    pub(super) async fn forget_session(&self, token: &SessionToken) {
+        match self.vault.load().await {
+            Ok(Some(kept)) if kept != token.expose() => {}
+            Ok(None) => {}
+            _ => self.wipe_vault().await,
+        }
     }
 
     pub(super) async fn wipe_vault(&self) {

@@ -105,7 +105,7 @@ impl State {
         self.set_phase(Phase::SignedOut);
     }
 
-    /// Stytch says the session a call carried is gone (see [`stytch_b2b::Error::ends_session`]):
+    /// Stytch says the session a call carried is gone (see [`stytch_b2b::Client::ends_session`]):
     /// the email screen, saying so, with the member's address kept. The caller wipes the vault.
     pub fn session_gone(&mut self) {
         tracing::info!("the session has ended");
