@@ -177,11 +177,22 @@ describe("notice region", () => {
     expect(callMock).toHaveBeenCalledExactlyOnceWith("retry");
   });
 
-  it("offers a resend for action resend_code", () => {
-    render(views.enterCode({ notice: { ...wrongCode, code: "code_expired", action: "resend_code" } }));
-    expect(document.querySelector("#restart")).toBeNull();
-    $<HTMLButtonElement>("#notice-resend").click();
-    expect(callMock).toHaveBeenCalledWith("resend_code");
+  it("holds the screen's actions while a rate limit's countdown runs, then gives them back", () => {
+    const limited = {
+      kind: "error" as const,
+      code: "rate_limited" as const,
+      message: "Too many attempts in a short time. Wait for the countdown below, then try again.",
+      action: null,
+      retry_at: at(5_000),
+    };
+    render(views.enterCode({ notice: limited }));
+    expect($("#notice-retry").textContent).toBe("You can try again in 0:05.");
+    expect(submitButton("#enter-code").disabled).toBe(true);
+    expect($<HTMLButtonElement>("#resend-code").disabled).toBe(true);
+    vi.advanceTimersByTime(5_500);
+    expect($("#notice-retry").textContent).toBe("You can try again now.");
+    expect(submitButton("#enter-code").disabled).toBe(false);
+    expect($<HTMLButtonElement>("#resend-code").disabled).toBe(false);
   });
 
   it("counts down to retry_at for action retry", () => {

@@ -2,6 +2,7 @@
 // it (so nothing typed is lost); a view for another screen replaces it and focuses its first field.
 import { call, currentView, onView } from "./api";
 import { h } from "./dom";
+import { msUntil } from "./time";
 import { NoticeRegion } from "./notice";
 import type { Builder, Ctx, Screen, ViewOf } from "./screen";
 import { buildCheckEmail } from "./screens/check_email";
@@ -77,6 +78,8 @@ export function lazy<S extends ScreenName>(load: () => Promise<Builder<S>>): Bui
 export const DEV_MODE_TEXT =
   "Development mode: a project secret or a development Stytch address is in use. Never ship this configuration.";
 const TICK_MS = 250;
+/** The actions a wait holds back: each screen's submit button and its "send again" buttons. */
+const HELD_ACTIONS = 'button[type="submit"], button[data-resend]';
 
 export interface Shell {
   main: HTMLElement;
@@ -195,6 +198,7 @@ export function createApp(doc: Document = document): App {
     }
     notices.render(localNotice ?? view.notice);
     shown.screen.tick?.(Date.now());
+    holdWhileWaiting(Date.now());
 
     if (rebuilt) {
       shown.screen.focus();
@@ -206,10 +210,27 @@ export function createApp(doc: Document = document): App {
     }
   }
 
+  /** While an error's wait runs (a rate limit, a lock), the screen's actions that would only be
+   *  refused again stay disabled: one countdown, and nothing to press until it can work. */
+  function holdWhileWaiting(now: number): void {
+    const notice = localNotice ?? lastView?.notice ?? null;
+    const waiting = notice?.kind === "error" && notice.retry_at !== null && msUntil(notice.retry_at, now) > 0;
+    for (const button of parts.screen.querySelectorAll<HTMLButtonElement>(HELD_ACTIONS)) {
+      if (waiting && !button.disabled) {
+        button.disabled = true;
+        button.dataset.held = "true";
+      } else if (!waiting && button.dataset.held) {
+        delete button.dataset.held;
+        button.disabled = Boolean(lastView?.busy);
+      }
+    }
+  }
+
   const timer = setInterval(() => {
     const now = Date.now();
     shown?.screen.tick?.(now);
     notices.tick(now);
+    holdWhileWaiting(now);
   }, TICK_MS);
 
   return {

@@ -46,6 +46,7 @@ export const views = {
     over: Partial<Common> & {
       sent_at?: string | null;
       code_expires_at?: string | null;
+      resend_available_at?: string | null;
       factor?: FactorKind;
       masked_phone?: string | null;
       alternatives?: FactorKind[];
@@ -59,6 +60,7 @@ export const views = {
     masked_phone: "XXXXXXX0123",
     sent_at: at(0),
     code_expires_at: at(120_000),
+    resend_available_at: null,
     alternatives: [],
     ...over,
   }),

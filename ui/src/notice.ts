@@ -42,10 +42,6 @@ export class NoticeRegion {
       const button = h("button", { type: "button", id: "restart", class: "secondary" }, "Start again");
       button.addEventListener("click", () => void this.send("restart"));
       parts.push(button);
-    } else if (notice.action === "resend_code") {
-      const button = h("button", { type: "button", id: "notice-resend", class: "secondary" }, "Send a new code");
-      button.addEventListener("click", () => void this.send("resend_code"));
-      parts.push(button);
     }
     if (notice.retry_at) {
       this.retryAt = notice.retry_at;

@@ -8,6 +8,8 @@ use stytch_b2b::{
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use crate::stytch_facts::SMS_CODE_LIFETIME;
+
 /// A second factor a member may use, as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -35,19 +37,47 @@ pub(crate) enum Step {
     /// The member sets up an authenticator app: the QR code and setup key are on screen, the
     /// first code confirms it, and the recovery codes are shown once after that.
     EnrollTotp(TotpEnrolment),
-    /// An SMS code is on its way or has arrived.
+    /// The SMS code: sent, or not (being sent, or the send failed: no code to wait for).
     Sms {
         /// `••• 1234`.
         masked_phone: String,
         /// The number the member entered (enrolment); `None` when Stytch has one on file.
         phone: Option<E164>,
-        sent_at: OffsetDateTime,
+        /// The code Stytch accepted to send; `None` until a send succeeds.
+        code: Option<SentCode>,
     },
     /// A code from the member's authenticator app.
     Totp,
     /// One of the member's recovery codes.
     RecoveryCode,
 }
+
+/// An SMS code Stytch accepted to send: when, and until when it works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SentCode {
+    pub sent_at: OffsetDateTime,
+    /// [`SMS_CODE_LIFETIME`] after it was sent, or sooner when Stytch says it expired.
+    pub expires_at: OffsetDateTime,
+}
+
+impl SentCode {
+    pub(crate) fn sent(at: OffsetDateTime) -> SentCode {
+        SentCode {
+            sent_at: at,
+            expires_at: at + SMS_CODE_LIFETIME,
+        }
+    }
+
+    /// When a new code may be asked for: [`SMS_RESEND_COOLDOWN`] after this one was sent, so an
+    /// impatient resend does not kill a code still on its way.
+    pub(crate) fn resend_at(&self) -> OffsetDateTime {
+        self.sent_at + SMS_RESEND_COOLDOWN
+    }
+}
+
+/// How long after a send "Send a new code" waits: Gatehouse's choice, as for the email link
+/// (an SMS can take that long to arrive, and a new code kills the one on its way).
+pub const SMS_RESEND_COOLDOWN: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A new authenticator registration, from Stytch's `totp` create: what the person needs to add it
 /// to their app, and the recovery codes that come with it.

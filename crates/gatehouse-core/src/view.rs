@@ -117,10 +117,15 @@ pub enum Screen {
         email: String,
         /// Which second factor the code is for (`sms` or `totp`).
         factor: FactorKind,
-        /// SMS only: where the code went, when, and until when it works.
+        /// SMS only: where the code goes. `sent_at` and `code_expires_at` only once Stytch
+        /// accepted to send it: both `None` on an SMS screen means no code was sent (being sent,
+        /// or the send failed), and there is nothing to wait for.
         masked_phone: Option<String>,
         sent_at: Option<String>,
         code_expires_at: Option<String>,
+        /// SMS only: when "Send a new code" works again (a new code kills the one on its way);
+        /// `None` when it works now.
+        resend_available_at: Option<String>,
         /// Other factors the member could switch to.
         alternatives: Vec<FactorKind>,
     },
@@ -217,7 +222,6 @@ pub enum NoticeKind {
 #[ts(export)]
 pub enum Action {
     Restart,
-    ResendCode,
     Retry,
 }
 

@@ -3,4 +3,4 @@
 /**
  * What the person can do about a notice, offered as a button.
  */
-export type Action = "restart" | "resend_code" | "retry";
+export type Action = "restart" | "retry";

@@ -18,9 +18,16 @@ alternatives: Array<FactorKind>, } | { "screen": "enter_code", organization_name
  */
 factor: FactorKind, 
 /**
- * SMS only: where the code went, when, and until when it works.
+ * SMS only: where the code goes. `sent_at` and `code_expires_at` only once Stytch
+ * accepted to send it: both `None` on an SMS screen means no code was sent (being sent,
+ * or the send failed), and there is nothing to wait for.
  */
 masked_phone: string | null, sent_at: string | null, code_expires_at: string | null, 
+/**
+ * SMS only: when "Send a new code" works again (a new code kills the one on its way);
+ * `None` when it works now.
+ */
+resend_available_at: string | null, 
 /**
  * Other factors the member could switch to.
  */

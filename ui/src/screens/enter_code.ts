@@ -27,10 +27,20 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   const countdown = h("span", { id: "countdown" });
   const timer = h("p", { id: "code-timer", class: "timer" }, prefix, countdown);
   const verify = h("button", { type: "submit", class: "primary" }, "Verify");
+  const resendLabel = h("span", {}, "Send a new code");
+  const resendWait = h("span", { id: "resend-wait", class: "button__wait", "aria-hidden": "true" });
   const resend = h(
     "button",
-    { type: "button", id: "resend-code", class: "secondary", title: RESEND_CODE_NOTE, "aria-describedby": "resend-code-note" },
-    "Send a new code",
+    {
+      type: "button",
+      id: "resend-code",
+      class: "secondary",
+      title: RESEND_CODE_NOTE,
+      "aria-describedby": "resend-code-note",
+      "data-resend": "true",
+    },
+    resendLabel,
+    resendWait,
   );
   const ways = otherWays(ctx);
   const resendNote = hint("resend-code-note", RESEND_CODE_NOTE);
@@ -88,7 +98,11 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   });
 
   function tick(now: number): void {
-    if (current.code_expires_at === null) return; // an app's code: no expiry to count down
+    // A new code only after the cooldown: it would kill the one still on its way.
+    const cooling = current.resend_available_at === null ? 0 : msUntil(current.resend_available_at, now);
+    setText(resendWait, cooling > 0 ? ` (${formatCountdown(cooling)})` : "");
+    setDisabled(resend, current.busy || cooling > 0);
+    if (current.code_expires_at === null) return; // an app's code, or none sent: nothing to count down
     const left = msUntil(current.code_expires_at, now);
     const isExpired = !(left > 0);
     prefix.hidden = isExpired;
@@ -111,18 +125,28 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     setText(org, v.organization_name ?? "");
     org.hidden = !v.organization_name;
     const bySms = v.factor === "sms";
+    // No send succeeded: no code to wait for, no timer, one button to send it.
+    const notSent = bySms && v.sent_at === null;
+    const phone = displayMaskedPhone(v.masked_phone ?? "");
     setText(title, bySms ? "Enter the code" : "Enter the code from your authenticator app");
     setText(
       masked,
-      bySms ? `We sent a code to ${displayMaskedPhone(v.masked_phone ?? "")}` : "Open the app and type the 6-digit code it shows for this account.",
+      !bySms
+        ? "Open the app and type the 6-digit code it shows for this account."
+        : !notSent
+          ? `We sent a code to ${phone}`
+          : v.busy
+            ? `Sending a code to ${phone}…`
+            : `We couldn't text ${phone}.`,
     );
-    timer.hidden = !bySms;
+    masked.classList.toggle("lede--problem", notSent && !v.busy);
+    timer.hidden = !bySms || notSent;
     resend.hidden = !bySms;
-    resendNote.hidden = !bySms;
-    if (bySms) code.setAttribute("aria-describedby", "code-timer");
+    setText(resendLabel, notSent ? "Send the code" : "Send a new code");
+    resendNote.hidden = !bySms || notSent;
+    if (bySms && !notSent) code.setAttribute("aria-describedby", "code-timer");
     else code.removeAttribute("aria-describedby");
     setDisabled(verify, v.busy);
-    setDisabled(resend, v.busy);
     ways.update(v.alternatives, v.busy);
     tick(Date.now());
 

@@ -5,7 +5,7 @@
 use stytch_b2b::{EmailAddress, MagicLinksAuthenticateResponse, MfaMethod, SecondaryAuthInitiated};
 use time::OffsetDateTime;
 
-use crate::factor::{factors_of, Allowed, FactorKind, Step};
+use crate::factor::{factors_of, Allowed, FactorKind, SentCode, Step};
 use crate::notices;
 use crate::stytch_facts::INTERMEDIATE_SESSION_LIFETIME;
 use crate::view::{mask_phone, Notice};
@@ -103,14 +103,14 @@ pub(crate) fn decide(
         if !has(FactorKind::Sms) {
             mfa.factors.insert(0, FactorKind::Sms);
         }
-        (Step::sms_on_file(&mfa, now), Then::Nothing)
+        (Step::sms_on_file(&mfa, Some(now)), Then::Nothing)
     } else if totp_first {
         tracing::info!("MFA required; the member's authenticator app");
         (Step::Totp, Then::Nothing)
     } else if has(FactorKind::Sms) {
         tracing::info!("MFA required; sending the SMS code");
         (
-            Step::sms_on_file(&mfa, now),
+            Step::sms_on_file(&mfa, None),
             Then::SendSms(SendReason::AfterLink),
         )
     } else {
@@ -134,12 +134,12 @@ pub(crate) fn decide(
 }
 
 impl Step {
-    /// The SMS code step for the phone on file, its code sent at `sent_at`.
-    pub(crate) fn sms_on_file(mfa: &Mfa, sent_at: OffsetDateTime) -> Step {
+    /// The SMS code step for the phone on file, its code sent at `sent_at` (`None`: not yet).
+    pub(crate) fn sms_on_file(mfa: &Mfa, sent_at: Option<OffsetDateTime>) -> Step {
         Step::Sms {
             masked_phone: mfa.masked_phone.clone().unwrap_or_else(|| mask_phone("")),
             phone: None,
-            sent_at,
+            code: sent_at.map(SentCode::sent),
         }
     }
 }

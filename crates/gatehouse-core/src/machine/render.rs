@@ -2,7 +2,6 @@
 //! codes it exists to show — and publishing it to the observer and the JWT sink.
 
 use crate::factor::{alternatives, FactorKind, Step};
-use crate::stytch_facts::SMS_CODE_LIFETIME;
 use crate::view::{
     mask_phone, rfc3339, FactorView, RecoveryCodesLeft, Screen, View, WorkspaceView,
 };
@@ -93,6 +92,7 @@ impl Machine {
                         masked_phone: None,
                         sent_at: None,
                         code_expires_at: None,
+                        resend_available_at: None,
                         alternatives,
                     },
                     Step::RecoveryCode => Screen::EnterRecoveryCode {
@@ -107,16 +107,15 @@ impl Machine {
                         alternatives,
                     },
                     Step::Sms {
-                        masked_phone,
-                        sent_at,
-                        ..
+                        masked_phone, code, ..
                     } => Screen::EnterCode {
                         organization_name,
                         email,
                         factor: FactorKind::Sms,
                         masked_phone: Some(masked_phone.clone()),
-                        sent_at: Some(rfc3339(*sent_at)),
-                        code_expires_at: Some(rfc3339(*sent_at + SMS_CODE_LIFETIME)),
+                        sent_at: code.map(|c| rfc3339(c.sent_at)),
+                        code_expires_at: code.map(|c| rfc3339(c.expires_at)),
+                        resend_available_at: code.map(|c| rfc3339(c.resend_at())),
                         alternatives,
                     },
                 }

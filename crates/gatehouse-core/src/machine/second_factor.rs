@@ -25,13 +25,6 @@ pub(crate) enum SendReason {
     Resend,
 }
 
-impl SendReason {
-    /// The code screen is already up with no code yet: a failed send offers Resend there.
-    pub(crate) fn code_screen_waits(self) -> bool {
-        matches!(self, SendReason::AfterLink | SendReason::Switch)
-    }
-}
-
 /// The call that follows a new second-factor step, once the state is set and unlocked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Then {
@@ -83,7 +76,6 @@ impl Machine {
             if state.in_flight || self.ist_expired(&mut state) {
                 return self.publish(&state);
             }
-            let now = self.now();
             let Phase::SecondFactor { mfa, step } = &mut state.phase else {
                 return;
             };
@@ -104,9 +96,9 @@ impl Machine {
                 (FactorKind::Sms, true) => (Step::EnrollPhone, Then::Nothing),
                 (FactorKind::Totp, true) => (Step::Choose, Then::CreateTotp),
                 (FactorKind::Sms, false) => match mfa.sms_sent_at {
-                    Some(sent_at) => (Step::sms_on_file(mfa, sent_at), Then::Nothing),
+                    Some(sent_at) => (Step::sms_on_file(mfa, Some(sent_at)), Then::Nothing),
                     None => (
-                        Step::sms_on_file(mfa, now),
+                        Step::sms_on_file(mfa, None),
                         Then::SendSms(SendReason::Switch),
                     ),
                 },

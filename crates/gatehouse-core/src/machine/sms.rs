@@ -3,10 +3,9 @@
 
 use stytch_b2b::{ErrorType, SmsAuthenticateRequest, SmsCode, SmsSendRequest, E164};
 
-use crate::factor::{FactorKind, Step};
+use crate::factor::{FactorKind, SentCode, Step};
 use crate::notices::{self, Product};
-use crate::stytch_facts::SMS_CODE_LIFETIME;
-use crate::view::{mask_phone, Action};
+use crate::view::mask_phone;
 
 use super::second_factor::{Refusal, SendReason};
 use super::state::{NewSession, Phase};
@@ -27,6 +26,16 @@ impl Machine {
             };
             let phone = match (step, &new_phone) {
                 (Step::EnrollPhone, Some(p)) => Some(p.clone()),
+                // A new code waits for the cooldown: it would kill the one on its way.
+                (
+                    Step::Sms {
+                        code: Some(code), ..
+                    },
+                    None,
+                ) if why == SendReason::Resend && self.now() < code.resend_at() => {
+                    tracing::info!("a new code asked for before the cooldown: not sent");
+                    return self.publish(&state);
+                }
                 (Step::Sms { phone, .. }, None) => phone.clone(),
                 _ => return,
             };
@@ -53,7 +62,7 @@ impl Machine {
                         (Step::EnrollPhone, Some(phone)) => Step::Sms {
                             masked_phone: mask_phone(phone.as_str()),
                             phone: Some(phone),
-                            sent_at: now,
+                            code: Some(SentCode::sent(now)),
                         },
                         (
                             Step::Sms {
@@ -65,7 +74,7 @@ impl Machine {
                         ) => Step::Sms {
                             masked_phone: masked_phone.clone(),
                             phone: phone.clone(),
-                            sent_at: now,
+                            code: Some(SentCode::sent(now)),
                         },
                         (other, _) => other.clone(),
                     };
@@ -89,14 +98,27 @@ impl Machine {
                 if let (Some(phone), true) = (&new_phone, refuses_the_number) {
                     state.remember_refusal("phone", phone.as_str(), &notice);
                 }
-                state.notice = Some(if why.code_screen_waits() {
-                    notice.with_action(Action::ResendCode)
-                } else {
-                    notice
-                });
+                // The code screen (if that is where the send failed) says "not sent" and has its
+                // one button to send again: the notice only says why.
+                state.notice = Some(notice);
             }
         }
         self.publish(&state);
+    }
+
+    /// Stytch says the code on screen has expired (sooner than its two minutes: replaced, or the
+    /// clocks differ): it ends now, so the timer does not contradict the notice.
+    fn code_expired_at_stytch(&self) {
+        let now = self.now();
+        if let Phase::SecondFactor {
+            step: Step::Sms {
+                code: Some(code), ..
+            },
+            ..
+        } = &mut self.lock().phase
+        {
+            code.expires_at = code.expires_at.min(now);
+        }
     }
 
     /// A member without a phone entered one (E.164 from the UI; checked again here).
@@ -159,13 +181,14 @@ impl Machine {
         let (request, typed, ticket) = {
             let mut state = self.lock();
             let Phase::SecondFactor {
-                step: Step::Sms { sent_at, .. },
+                step: Step::Sms { code: sent, .. },
                 ..
             } = &state.phase
             else {
                 return;
             };
-            let sent_at = *sent_at;
+            // No send succeeded, yet a text may have arrived (a dropped answer): Stytch judges.
+            let expires_at = sent.map(|c| c.expires_at);
             let Some((code, typed)) = self.typed_code(
                 &mut state,
                 "code",
@@ -175,7 +198,7 @@ impl Machine {
             ) else {
                 return;
             };
-            if self.now() >= sent_at + SMS_CODE_LIFETIME {
+            if expires_at.is_some_and(|at| self.now() >= at) {
                 state.notice = Some(notices::code_expired());
                 return self.publish(&state);
             }
@@ -204,7 +227,11 @@ impl Machine {
                     Some(ErrorType::OtpCodeNotFound | ErrorType::InvalidCode) => {
                         Refusal::wrong(notices::wrong_code())
                     }
-                    Some(ErrorType::UnableToAuthOtpCode) => Refusal::other(notices::code_expired()),
+                    Some(ErrorType::UnableToAuthOtpCode) => {
+                        // Stytch says it expired: the screen's timer says so too.
+                        self.code_expired_at_stytch();
+                        Refusal::other(notices::code_expired())
+                    }
                     _ => Refusal::other(self.refused(&e, Product::SmsOtp, notices::problem)),
                 };
                 self.code_refused(ticket, "code", &typed, &e, refusal);

@@ -293,7 +293,6 @@ pub fn code_expired() -> Notice {
         NoticeCode::CodeExpired,
         "That code has expired (codes last 2 minutes). Send a new one.",
     )
-    .with_action(Action::ResendCode)
 }
 
 /// The new session could not be saved: signed in for this run only.
@@ -428,9 +427,11 @@ pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
         StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => member_locked(None),
         StytchError::Stytch { error_type: ErrorType::TooManyRequests, retry_after, .. } => {
             let wait = retry_after.unwrap_or(RATE_LIMIT_WAIT);
+            // The wait is said once, by the notice's live countdown (`retry_at`); the window
+            // holds the screen's actions until then.
             Notice::error(
                 NoticeCode::RateLimited,
-                format!("Too many attempts in a short time. Wait {} seconds, then try again.", wait.as_secs().max(1)),
+                "Too many attempts in a short time. Wait for the countdown below, then try again.",
             )
             .retry_at(now + wait)
         }
