@@ -28,7 +28,8 @@ pub async fn resend_link(gate: State<'_, Gatehouse>) -> Done {
 
 #[tauri::command]
 pub async fn use_another_address(gate: State<'_, Gatehouse>) -> Done {
-    gate.run(|m| async move { m.restart().await }).await
+    gate.run(|m| async move { m.use_another_address().await })
+        .await
 }
 
 #[tauri::command]

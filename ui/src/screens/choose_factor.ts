@@ -1,7 +1,7 @@
 import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
 import type { ChooseFactorView } from "../types";
-import { factorLabel, heading, orgLine } from "./parts";
+import { factorLabel, heading, notYou, orgLine } from "./parts";
 
 const WHAT: Record<string, string> = {
   sms: "We text you a code each time you sign in.",
@@ -15,6 +15,7 @@ export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
   const org = orgLine();
   const lede = h("p", { class: "lede" });
   const list = h("div", { class: "choices" });
+  const who = notYou(ctx);
   const root = h(
     "section",
     { id: "choose-factor", class: "screen", "aria-labelledby": "choose-factor-title" },
@@ -22,6 +23,7 @@ export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
     org,
     lede,
     list,
+    who.root,
   );
   let buttons: HTMLButtonElement[] = [];
   let key = "";
@@ -45,6 +47,7 @@ export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
       );
     }
     for (const button of buttons) setDisabled(button, v.busy);
+    who.update(v.email, v.busy);
   };
   update(view);
   return { root, update, focus: () => (buttons[0] ?? title).focus() };

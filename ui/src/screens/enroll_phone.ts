@@ -2,7 +2,7 @@ import { h, setDisabled, setText } from "../dom";
 import { checkPhone, countryOptions, countryOrFallback, formatAsYouType, type CountryCode } from "../phone";
 import type { Builder } from "../screen";
 import type { EnrollPhoneView } from "../types";
-import { field, heading, hint, orgLine, otherWays } from "./parts";
+import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
   const title = heading("enroll-phone-title", "Add your mobile phone");
@@ -45,7 +45,8 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
     h("div", { class: "actions" }, submit),
   );
   const ways = otherWays(ctx);
-  form.append(ways.root);
+  const who = notYou(ctx);
+  form.append(ways.root, who.root);
 
   const selected = (): CountryCode => countryOrFallback(country.value, initial);
   let showingProblem = false;
@@ -107,6 +108,7 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
     );
     setDisabled(submit, v.busy);
     ways.update(v.alternatives, v.busy);
+    who.update(v.email, v.busy);
   };
   update(view);
   return { root: form, update, focus: () => phone.focus() };

@@ -2,7 +2,7 @@ import { h, setDisabled, setText } from "../dom";
 import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { localError, type Builder } from "../screen";
 import type { EnrollTotpView } from "../types";
-import { field, heading, hint, orgLine, otherWays } from "./parts";
+import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 /** The setup key in groups of four, as authenticator apps accept it and people read it. */
 export function groupKey(secret: string): string {
@@ -22,6 +22,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   const code = codeInput(h);
   const verify = h("button", { type: "submit", class: "primary" }, "Verify and continue");
   const ways = otherWays(ctx);
+  const who = notYou(ctx);
   const form = h(
     "form",
     { id: "enroll-totp", class: "screen", novalidate: true, "aria-labelledby": "enroll-totp-title" },
@@ -39,6 +40,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     h("div", { class: "actions" }, verify),
     hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
     ways.root,
+    who.root,
   );
 
   function submit(value: string): void {
@@ -81,6 +83,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     setText(key, groupKey(v.secret));
     setDisabled(verify, v.busy);
     ways.update(v.alternatives, v.busy);
+    who.update(v.email, v.busy);
     const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
       code.focus();

@@ -4,7 +4,7 @@ import { displayMaskedPhone } from "../mask";
 import { localError, type Builder } from "../screen";
 import { formatCountdown, msUntil } from "../time";
 import type { EnterCodeView } from "../types";
-import { field, heading, hint, orgLine, otherWays } from "./parts";
+import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 export const RESEND_CODE_NOTE = "A new code replaces the old one; the old code stops working.";
 export const CODE_EXPIRED_TEXT = "The code has expired — send a new one";
@@ -43,6 +43,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     resendWait,
   );
   const ways = otherWays(ctx);
+  const who = notYou(ctx);
   const resendNote = hint("resend-code-note", RESEND_CODE_NOTE);
   const form = h(
     "form",
@@ -54,6 +55,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     h("div", { class: "actions" }, verify, resend),
     resendNote,
     ways.root,
+    who.root,
   );
   const sms = (): boolean => current.factor === "sms";
 
@@ -148,6 +150,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     else code.removeAttribute("aria-describedby");
     setDisabled(verify, v.busy);
     ways.update(v.alternatives, v.busy);
+    who.update(v.email, v.busy);
     tick(Date.now());
 
     const key = v.notice ? `${v.notice.kind}|${v.notice.code}|${v.notice.message}` : "";

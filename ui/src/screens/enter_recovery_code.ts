@@ -1,7 +1,7 @@
 import { h, setDisabled, setText } from "../dom";
 import { localError, type Builder } from "../screen";
 import type { EnterRecoveryCodeView } from "../types";
-import { field, heading, hint, orgLine, otherWays } from "./parts";
+import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 /** A recovery code in place of the second factor; a wrong one stays typed, selected. */
 export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx) => {
@@ -19,6 +19,7 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
   });
   const verify = h("button", { type: "submit", class: "primary" }, "Sign in");
   const ways = otherWays(ctx);
+  const who = notYou(ctx);
   const form = h(
     "form",
     { id: "enter-recovery-code", class: "screen", novalidate: true, "aria-labelledby": "recovery-title" },
@@ -28,6 +29,7 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     field("recovery-code", "Recovery code", input, hint("recovery-hint", "Like xxxx-xxxx-xxxx. Paste it or type it.")),
     h("div", { class: "actions" }, verify),
     ways.root,
+    who.root,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -48,6 +50,7 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     org.hidden = !v.organization_name;
     setDisabled(verify, v.busy);
     ways.update(v.alternatives, v.busy);
+    who.update(v.email, v.busy);
     const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
       input.focus();

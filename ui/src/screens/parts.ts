@@ -1,5 +1,5 @@
 // Small pieces the screens share.
-import { h, setDisabled } from "../dom";
+import { h, setDisabled, setText } from "../dom";
 import type { Ctx } from "../screen";
 import type { FactorKind } from "../generated/FactorKind";
 
@@ -46,6 +46,24 @@ export function factorLabel(kind: FactorKind): string {
     case "recovery_code":
       return "Recovery code";
   }
+}
+
+/** "Signing in as … Not you? Use another email": on every second step, the way back to the email
+ *  screen (the sign-in stops; the address is not kept). */
+export function notYou(ctx: Ctx): { root: HTMLElement; update(email: string, busy: boolean): void } {
+  const who = h("span", { class: "not-you__who" });
+  const button = h("button", { type: "button", id: "not-you", class: "link" }, "Not you? Use another email");
+  button.addEventListener("click", () => {
+    if (!button.disabled) void ctx.send("use_another_address");
+  });
+  const root = h("p", { class: "not-you" }, who, " ", button);
+  return {
+    root,
+    update(email, busy) {
+      setText(who, `Signing in as ${email}.`);
+      setDisabled(button, busy);
+    },
+  };
 }
 
 /** "Use another way": the member's other factors (or, while setting one up, the other kinds the

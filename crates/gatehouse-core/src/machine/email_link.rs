@@ -161,6 +161,24 @@ impl Machine {
         self.forget_pending_sign_in().await;
     }
 
+    /// "Not you? Use another email", from the email link's screen or any second step: this
+    /// sign-in stops (its waiting link forgotten, its intermediate session left to expire) and
+    /// the sign-in screen comes back empty.
+    pub async fn use_another_address(&self) {
+        {
+            let mut state = self.lock();
+            if !matches!(
+                state.phase,
+                Phase::AwaitingLink { .. } | Phase::SecondFactor { .. } | Phase::SignedOut
+            ) {
+                return;
+            }
+            tracing::info!("the person chose another address");
+            state.last_email = None;
+        }
+        self.restart().await;
+    }
+
     async fn keep_pending_sign_in(&self, pending: &PendingSignIn) {
         if let Err(e) = self.pending.store(pending.encode()).await {
             tracing::warn!("could not keep the waiting sign-in in the keychain: {e}");

@@ -54,6 +54,16 @@ impl Machine {
         if offline_at_launch {
             return self.sign_out_unchecked().await;
         }
+        let signing_in = matches!(
+            self.lock().phase,
+            Phase::AwaitingLink { .. } | Phase::SecondFactor { .. }
+        );
+        if signing_in {
+            // Sign out (the menu) in the middle of a sign-in: there is no session yet, so the
+            // sign-in stops and the email screen comes back, the address kept.
+            tracing::info!("sign-out during a sign-in: the sign-in stops");
+            return self.restart().await;
+        }
         let (token, ticket) = {
             let mut state = self.lock();
             let Phase::SignedIn { token, .. } = &state.phase else {
