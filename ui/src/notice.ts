@@ -4,6 +4,11 @@ import { h, setText } from "./dom";
 import { formatCountdown, msUntil } from "./time";
 import type { CommandArgs, CommandName, Notice } from "./types";
 
+/** The window's own notices (validation, a failed call into Rust): not in the helpdesk table. */
+function isLocal(code: string): boolean {
+  return code === "ipc_failed" || code.endsWith("_local");
+}
+
 type Send = <K extends CommandName>(name: K, ...args: CommandArgs<K>) => Promise<void>;
 
 export class NoticeRegion {
@@ -36,6 +41,11 @@ export class NoticeRegion {
     this.el.className = `notice notice--${error ? "error" : "info"}`;
 
     const parts: Node[] = [h("p", { id: "notice-message" }, notice.message)];
+    // An error from Rust carries its code for the helpdesk (the README's "reference codes");
+    // the window's own validation messages need none.
+    if (error && !isLocal(notice.code)) {
+      parts.push(h("p", { id: "notice-reference", class: "notice__ref" }, `Reference: ${notice.code}`));
+    }
     this.retryAt = null;
     this.retryEl = null;
     if (notice.action === "restart") {

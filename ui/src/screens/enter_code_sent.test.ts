@@ -19,7 +19,7 @@ let app: App;
 const notSent = {
   kind: "error" as const,
   code: "stytch_down" as const,
-  message: "Stytch is having trouble right now. Nothing was lost: try again in a minute.",
+  message: "The sign-in service is having trouble right now. Nothing was lost: try again in a minute.",
   action: null,
   retry_at: null,
 };

@@ -75,7 +75,7 @@ impl Machine {
                         &self.config.organization_source(),
                     ),
                 };
-                Err(notices::organization_not_found(what, value))
+                Err(notices::organization_not_found(value))
             }
         }
     }

@@ -111,12 +111,12 @@ pub fn waiting_for_keychain() -> Notice {
     .with_action(Action::Retry)
 }
 
+/// `host` goes to the log, not to the person: a host name says nothing to them.
 pub fn waiting_for_stytch(host: &str) -> Notice {
+    tracing::info!(%host, "waiting for Stytch");
     Notice::info(
         NoticeCode::WaitingForStytch,
-        format!(
-            "Waiting for Stytch ({host}) to answer… Check your network connection, then try again."
-        ),
+        "Waiting for the sign-in service to answer… Check your network connection, then try again.",
     )
     .with_action(Action::Retry)
 }
@@ -135,17 +135,17 @@ pub fn session_ended() -> Notice {
     )
 }
 
-pub fn organization_not_found(what: &str, value: &str) -> Notice {
+pub fn organization_not_found(value: &str) -> Notice {
     Notice::error(
         NoticeCode::OrganizationNotFound,
-        format!("Stytch has no organization with the {what} \"{value}\"."),
+        format!("The sign-in service doesn't know your organization (“{value}”). Ask IT to check Gatehouse's configuration."),
     )
 }
 
 /// The configuration error's sentence: which setting named the organization, and who fixes it.
 pub fn organization_not_found_for_it(what: &str, value: &str, set_in: &str) -> String {
     format!(
-        "Stytch has no organization with the {what} \"{value}\" (set in {set_in}). Ask IT to check Gatehouse's configuration."
+        "The sign-in service (Stytch) has no organization with the {what} \"{value}\" (set in {set_in}). Ask IT to check Gatehouse's configuration."
     )
 }
 
@@ -159,7 +159,7 @@ pub fn invalid_email(reason: impl std::fmt::Display) -> Notice {
 pub fn email_refused_by_stytch() -> Notice {
     Notice::error(
         NoticeCode::InvalidEmail,
-        "Stytch does not accept that email address. Check it for typos.",
+        "The sign-in service does not accept that email address. Check it for typos.",
     )
 }
 
@@ -211,7 +211,7 @@ pub fn link_refused_by_stytch(e: &StytchError, now: OffsetDateTime) -> Notice {
         ),
         Some(ErrorType::MagicLinkNotFound) => Notice::error(
             NoticeCode::LinkUnknown,
-            "Stytch does not recognise that link. Use the newest email, or send a new link.",
+            "That link was not recognised. Use the newest email, or send a new link.",
         ),
         _ => problem(e, now),
     }
@@ -234,7 +234,7 @@ pub fn primary_required() -> Notice {
 pub fn unexpected_answer() -> Notice {
     Notice::error(
         NoticeCode::Unexpected,
-        "Stytch answered in a way Gatehouse did not expect. Try again.",
+        "The sign-in service answered in a way Gatehouse did not expect. Try again.",
     )
 }
 
@@ -250,7 +250,7 @@ pub fn send_refused(e: &StytchError, now: OffsetDateTime) -> Notice {
     match e.error_type() {
         Some(ErrorType::InvalidPhoneNumber) => Notice::error(
             NoticeCode::InvalidPhone,
-            "Stytch does not accept that phone number. Check the country and the number.",
+            "That phone number can't be used. Check the country and the number.",
         ),
         Some(ErrorType::InvalidPhoneNumberCountryCode) => Notice::error(
             NoticeCode::PhoneCountryNotAllowed,
@@ -307,7 +307,7 @@ pub fn not_remembered(e: &VaultError) -> Notice {
 pub fn revoke_pending() -> Notice {
     Notice::info(
         NoticeCode::RevokePending,
-        "You're signed out on this computer. Stytch could not be reached, so the session will be revoked there as soon as it can be.",
+        "You're signed out on this computer. The sign-in service could not be reached, so your session there will be ended as soon as it can be.",
     )
 }
 
@@ -380,7 +380,7 @@ pub fn method_not_allowed() -> Notice {
 pub fn recovery_codes_renewed() -> Notice {
     Notice::info(
         NoticeCode::RecoveryCodesRenewed,
-        "Your new recovery codes are saved with Stytch; the old ones no longer work.",
+        "Your new recovery codes are ready; the old ones no longer work.",
     )
 }
 
@@ -437,17 +437,17 @@ pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
         }
         StytchError::Stytch { error_type: ErrorType::UnauthorizedCredentials, .. } => Notice::error(
             NoticeCode::StytchRefusedApp,
-            "Stytch refused Gatehouse's credentials. Ask IT to check the project id and public token.",
+            "Gatehouse is not set up correctly: the sign-in service refused its credentials. Ask IT to check the project id and public token.",
         ),
         StytchError::Stytch { status, .. } if *status >= 500 => Notice::error(
             NoticeCode::StytchDown,
-            "Stytch is having trouble right now. Nothing was lost: try again in a minute.",
+            "The sign-in service is having trouble right now. Nothing was lost: try again in a minute.",
         ),
         StytchError::Transport { .. } | StytchError::Timeout { .. } => Notice::error(
             NoticeCode::NetworkDown,
-            "Stytch can't be reached. Check your network connection, then try again: nothing was lost.",
+            "The sign-in service can't be reached. Check your network connection, then try again: nothing was lost.",
         ),
-        _ => Notice::error(NoticeCode::Unexpected, "Something went wrong talking to Stytch. Try again."),
+        _ => Notice::error(NoticeCode::Unexpected, "Something went wrong with the sign-in service. Try again."),
     }
 }
 
@@ -509,6 +509,79 @@ mod tests {
                 keychain_wipe_failed(&e),
             ] {
                 assert!(!notice.message.contains(e.detail()), "{}", notice.message);
+            }
+        }
+    }
+
+    /// Words an employee does not know: the service's brand, Stytch's jargon, a host name.
+    const JARGON: [&str; 5] = ["Stytch", "slug", "revoke", "http", ".com"];
+
+    #[test]
+    fn what_an_employee_reads_names_no_stytch_no_jargon_and_no_host() {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let stytch = |error_type: &str, status: u16| StytchError::Stytch {
+            status,
+            error_type: ErrorType::parse(error_type),
+            error_message: "Stytch's own words".into(),
+            request_id: None,
+            error_url: Some("https://stytch.com/docs/api/errors/400".into()),
+            retry_after: None,
+        };
+        let failures = [
+            stytch("too_many_requests", 429),
+            stytch("user_lock_limit_reached", 429),
+            stytch("internal_server_error", 500),
+            stytch("unauthorized_credentials", 401),
+            stytch("invalid_phone_number", 400),
+            stytch("invalid_phone_number_country_code", 400),
+            stytch("magic_link_not_found", 404),
+            stytch("unable_to_auth_magic_link", 401),
+            stytch("pkce_mismatch", 400),
+            stytch("something_new", 400),
+        ];
+        let mut said: Vec<Notice> = Vec::new();
+        for e in &failures {
+            said.extend([
+                problem(e, now),
+                send_refused(e, now),
+                link_refused_by_stytch(e, now),
+            ]);
+        }
+        said.extend([
+            waiting_for_stytch("test.stytch.com"),
+            waiting_for_keychain(),
+            session_ended(),
+            organization_not_found("acme"),
+            email_refused_by_stytch(),
+            link_used(),
+            link_not_expected(),
+            link_forged(),
+            primary_required(),
+            unexpected_answer(),
+            code_resent(),
+            sign_in_timed_out(),
+            invalid_code(),
+            wrong_code(),
+            code_expired(),
+            revoke_pending(),
+            no_factor_allowed(),
+            wrong_totp_code(),
+            totp_code_used(),
+            totp_setup_expired(),
+            wrong_recovery_code(),
+            method_not_allowed(),
+            recovery_codes_renewed(),
+            recovery_codes_lost(),
+            member_locked(None),
+        ]);
+        for notice in said {
+            for word in JARGON {
+                assert!(
+                    !notice.message.contains(word),
+                    "{:?} says {word:?}: {}",
+                    notice.code,
+                    notice.message
+                );
             }
         }
     }
