@@ -425,3 +425,42 @@ async fn a_secret_in_the_config_file_opens_a_screen_that_names_the_file() {
     screenshot(&client, "00-config-error").await;
     quit(client).await;
 }
+
+/// The deep link did not come back (a browser that would not hand it over): the person copies the
+/// link as the email carries it — Stytch's `https://…/v1/magic_links/redirect?…` — and pastes it.
+/// Gatehouse reads its token on the configured Stytch host, without following it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_link_as_the_email_carries_it_pasted_signs_in() {
+    let _one = support::exclusive().await;
+    let stack = Stack::new(Family::Sdk).await;
+    let driver = stack.driver();
+    let client = driver.launch_app().await;
+    start_sign_in(&client, "grace@example.com").await;
+    let email = stack
+        .emulator
+        .wait_for_message("grace@example.com", 1)
+        .await;
+    let link = email["link"].as_str().expect("the email's link").to_owned();
+    assert!(
+        link.starts_with("http"),
+        "what the email really contains: {link}"
+    );
+    wait_for(&client, "#paste summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    type_into(&client, "#link", &link).await;
+    screenshot(&client, "paste-email-link").await;
+    submit(&client, "paste-link").await;
+    screen(&client, "enter_code").await;
+    let followed = stack
+        .emulator
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(path, _)| path.ends_with("/magic_links/redirect"))
+        .count();
+    assert_eq!(followed, 0, "the link was read, never followed");
+    quit(client).await;
+}

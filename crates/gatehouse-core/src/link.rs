@@ -1,5 +1,10 @@
-//! Which `gatehouse://auth/callback?...` URLs are magic links worth sending to Stytch.
-//! A plain function of the URL and the configured scheme, so every rule is unit-tested.
+//! Which URLs are magic links worth sending to Stytch: the `gatehouse://auth/callback?...` the
+//! OS hands over, or — pasted by a person whose deep link failed — the link exactly as the email
+//! carries it, Stytch's `https://test.stytch.com/v1/magic_links/redirect?public_token=…&
+//! stytch_token_type=…&token=…` (`https://stytch.com/…` live; Stytch docs,
+//! guides/magic-links/email-magic-links/redirect-routing), read without following it and only
+//! on the configured Stytch host. Plain functions of the URL and the configuration, so every rule
+//! is unit-tested.
 
 use stytch_b2b::{MagicLinkToken, Url};
 
@@ -32,6 +37,42 @@ pub fn parse_callback(raw: &str, scheme: &str) -> Result<MagicLinkToken, LinkRej
     if url.scheme() != scheme || url.host_str() != Some("auth") || url.path() != "/callback" {
         return Err(LinkRejection::NotOurs);
     }
+    token_of(&url)
+}
+
+/// The path of the link in Stytch's emails (Stytch docs, redirect routing).
+const EMAIL_LINK_PATH: &str = "/v1/magic_links/redirect";
+
+/// A callback URL, or the email's own link on the Stytch host `stytch` (the configured API
+/// base): its token either way. The email's link is read, never followed.
+pub fn parse_link(raw: &str, scheme: &str, stytch: &Url) -> Result<MagicLinkToken, LinkRejection> {
+    if raw.len() > MAX_LINK_BYTES {
+        return Err(LinkRejection::Malformed);
+    }
+    let url = Url::parse(raw.trim()).map_err(|_| LinkRejection::Malformed)?;
+    if matches!(url.scheme(), "http" | "https") {
+        if !is_stytch_email_link(&url, stytch) {
+            return Err(LinkRejection::NotOurs);
+        }
+        return token_of(&url);
+    }
+    parse_callback(raw, scheme)
+}
+
+/// The email's link on the configured Stytch origin: same scheme, host and port as the API base;
+/// Stytch's live API host `api.stytch.com` sends links from `stytch.com` (Stytch docs).
+fn is_stytch_email_link(url: &Url, stytch: &Url) -> bool {
+    let host = url.host_str();
+    let same_origin = url.scheme() == stytch.scheme()
+        && url.port_or_known_default() == stytch.port_or_known_default()
+        && (host == stytch.host_str()
+            || (stytch.host_str() == Some("api.stytch.com") && host == Some("stytch.com")));
+    same_origin && url.path() == EMAIL_LINK_PATH && url.username().is_empty()
+}
+
+/// The magic-link token of a link's query: `stytch_token_type` one of the email link's, and a
+/// plausible `token`, each once.
+fn token_of(url: &Url) -> Result<MagicLinkToken, LinkRejection> {
     let mut token_type = None;
     let mut token = None;
     for (key, value) in url.query_pairs() {
@@ -72,6 +113,51 @@ mod tests {
             .unwrap()
             .expose()
             .to_owned()
+    }
+
+    #[test]
+    fn the_email_s_own_link_is_read_on_the_configured_stytch_host_only() {
+        let test = Url::parse("https://test.stytch.com").unwrap();
+        let live = Url::parse("https://api.stytch.com").unwrap();
+        let emulator = Url::parse("http://127.0.0.1:4010").unwrap();
+        let link = |origin: &str| {
+            format!("{origin}/v1/magic_links/redirect?public_token=public-token-test-1&stytch_token_type=multi_tenant_magic_links&token={TOKEN}")
+        };
+        let read = |raw: &str, base: &Url| {
+            parse_link(raw, "gatehouse", base).map(|t| t.expose().to_owned())
+        };
+        assert_eq!(
+            read(&link("https://test.stytch.com"), &test),
+            Ok(TOKEN.to_owned())
+        );
+        assert_eq!(
+            read(&link("https://stytch.com"), &live),
+            Ok(TOKEN.to_owned())
+        );
+        assert_eq!(
+            read(&link("http://127.0.0.1:4010"), &emulator),
+            Ok(TOKEN.to_owned())
+        );
+        // Another host, another port, plain http to a TLS host, another path: not ours.
+        for refused in [
+            link("https://evil.example"),
+            link("https://stytch.com"),
+            link("http://test.stytch.com"),
+            link("http://127.0.0.1:4011"),
+            format!("https://test.stytch.com/v1/other?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"),
+        ] {
+            let base = if refused.contains("127.0.0.1") { &emulator } else { &test };
+            assert_eq!(read(&refused, base), Err(LinkRejection::NotOurs), "{refused}");
+        }
+        // The callback still works, and the email link's token rules are the callback's.
+        let callback = format!(
+            "gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token={TOKEN}"
+        );
+        assert_eq!(read(&callback, &test), Ok(TOKEN.to_owned()));
+        let sso = format!(
+            "https://test.stytch.com/v1/magic_links/redirect?stytch_token_type=sso&token={TOKEN}"
+        );
+        assert_eq!(read(&sso, &test), Err(LinkRejection::WrongTokenType));
     }
 
     #[test]

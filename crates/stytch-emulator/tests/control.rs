@@ -90,7 +90,7 @@ async fn inbox_page_shows_links_and_codes_newest_first_and_refreshes() {
     assert!(html.contains("http-equiv=\"refresh\""));
     let code_at = html.find(&code).expect("the code is shown");
     let link_at = html
-        .find("/v1/b2b/magic_links/redirect?token=")
+        .find("/v1/magic_links/redirect?public_token=")
         .expect("the link is shown");
     assert!(code_at < link_at, "newest first");
     assert!(html.contains("<a href=\""));

@@ -24,10 +24,17 @@ async fn login_email_links_to_the_emulator_redirect_which_goes_to_the_registered
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0]["channel"], "email");
     let link = mail[0]["link"].as_str().unwrap();
-    assert!(
-        link.starts_with(&format!("{}/v1/b2b/magic_links/redirect?token=", h.base)),
+    // Stytch's documented format (docs guides/magic-links/email-magic-links/redirect-routing).
+    let parsed = url::Url::parse(link).unwrap();
+    assert_eq!(parsed.path(), "/v1/magic_links/redirect", "{link}");
+    let q: std::collections::HashMap<_, _> = parsed.query_pairs().into_owned().collect();
+    assert_eq!(
+        q["public_token"],
+        stytch_emulator::DEMO_PUBLIC_TOKEN,
         "{link}"
     );
+    assert_eq!(q["stytch_token_type"], "multi_tenant_magic_links", "{link}");
+    assert_eq!(q["token"], h.latest_token(ADA).await, "{link}");
     let res = h.http.get(link).send().await.unwrap();
     assert_eq!(res.status(), 302);
     let location = res.headers()["location"].to_str().unwrap();
@@ -45,7 +52,7 @@ async fn redirect_with_an_unknown_token_is_a_stytch_404() {
     let h = start().await;
     let res = h
         .http
-        .get(format!("{}/v1/b2b/magic_links/redirect?token=nope", h.base))
+        .get(format!("{}/v1/magic_links/redirect?token=nope", h.base))
         .send()
         .await
         .unwrap();

@@ -27,7 +27,7 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     id: "link",
     name: "link",
     type: "url",
-    placeholder: "gatehouse://auth/callback?…",
+    placeholder: "https://…",
     spellcheck: "false",
     autocapitalize: "off",
     autocomplete: "off",
@@ -78,7 +78,7 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     }
     if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value)) {
       ctx.setLocalNotice(
-        localError("link_invalid_local", "That isn't a link. Copy the whole link from the email; it starts with gatehouse://"),
+        localError("link_invalid_local", "That isn't a link. Copy the whole link from the email (right-click it, Copy link)."),
       );
       link.focus();
       return;

@@ -10,7 +10,7 @@ use stytch_b2b::{
     MagicLinksAuthenticateResponse, PkceCodeVerifier, SessionToken,
 };
 
-use crate::link::parse_callback;
+use crate::link::parse_link;
 use crate::notices::{self, NoticeCode, Product};
 use crate::pending::PendingSignIn;
 use crate::view::{Action, Notice};
@@ -206,11 +206,13 @@ impl Machine {
         }
     }
 
-    /// A `gatehouse://auth/callback?...` URL from the OS or pasted by the member.
+    /// A `gatehouse://auth/callback?...` URL from the OS, or pasted by the member: that, or the
+    /// email's own link on the configured Stytch host (see [`crate::link`]).
     pub async fn open_link(&self, raw: &str) {
         let (request, fingerprint, ticket) = {
             let mut state = self.lock();
-            let token = match parse_callback(raw, &self.config.scheme) {
+            let stytch = self.client.base_url();
+            let token = match parse_link(raw, &self.config.scheme, stytch) {
                 Ok(token) => token,
                 Err(rejection) => {
                     tracing::info!("link refused: {rejection}");

@@ -101,8 +101,16 @@ pub(super) async fn login_or_signup(
             used: false,
         },
     );
+    let public_token = emu.project().public_token.clone();
     w.send(login_email(
-        &ctx, &org, &email, &token, signup, minutes, now,
+        &ctx,
+        &public_token,
+        &org,
+        &email,
+        &token,
+        signup,
+        minutes,
+        now,
     ));
     if ctx.sdk() {
         return Ok(respond(&ctx, Map::new()));
@@ -110,7 +118,7 @@ pub(super) async fn login_or_signup(
     Ok(login_answer(&ctx, &member, created, &org, now))
 }
 
-/// GET /v1/b2b/magic_links/redirect?token=… — the email's link: 302 to the redirect URL the
+/// GET /v1/magic_links/redirect?…&token=… — the email's link: 302 to the redirect URL the
 /// flow was started with, adding `stytch_token_type` and `token`.
 pub(super) async fn redirect(State(emu): State<Emulator>, RawQuery(query): RawQuery) -> Response {
     let live = emu.project().live();
@@ -346,8 +354,10 @@ fn member_for_email(
 }
 
 /// The login (or sign-up) email, its link on the host the caller used to reach us.
+#[allow(clippy::too_many_arguments)]
 fn login_email(
     ctx: &Ctx,
+    public_token: &str,
     org: &Organization,
     to: &str,
     token: &str,
@@ -357,8 +367,11 @@ fn login_email(
 ) -> Message {
     let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
     let link = format!(
-        "http://{}/v1/b2b/magic_links/redirect?token={encoded}",
-        ctx.host
+        "http://{}{}?public_token={}&stytch_token_type={}&token={encoded}",
+        ctx.host,
+        facts::MAGIC_LINK_REDIRECT_ROUTE.path,
+        public_token,
+        facts::MAGIC_LINK_TOKEN_TYPE,
     );
     let (subject, verb) = if signup {
         (

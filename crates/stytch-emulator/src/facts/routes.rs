@@ -161,11 +161,13 @@ pub const ROUTES: &[RouteFact] = &[
     ),
 ];
 
-/// The email link's target: not an API route but the emulator's stand-in for the link Stytch
-/// puts in its emails, which redirects to the flow's redirect URL with `stytch_token_type` and
-/// `token` (that redirect is documented; the link's own path is not).
+/// The email link's target: not an API route but the link Stytch puts in its emails, which
+/// redirects to the flow's redirect URL with `stytch_token_type` and `token`. Its format is
+/// Stytch's documented one, `https://test.stytch.com/v1/magic_links/redirect?public_token=…&
+/// stytch_token_type=…&token=…` (`https://stytch.com/…` live); that B2B links use the same path,
+/// with `stytch_token_type=multi_tenant_magic_links`, is inferred.
 pub const MAGIC_LINK_REDIRECT_ROUTE: RouteFact = route(
     "GET",
-    "/v1/b2b/magic_links/redirect",
-    "inferred: the path of the link inside Stytch's emails is not published",
+    "/v1/magic_links/redirect",
+    "https://stytch.com/docs/guides/magic-links/email-magic-links/redirect-routing (B2B use inferred)",
 );
