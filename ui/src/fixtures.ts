@@ -24,13 +24,16 @@ export const views = {
     email: null,
     ...over,
   }),
-  checkEmail: (over: Partial<Common> & { resend_available_at?: string } = {}): View => ({
+  checkEmail: (
+    over: Partial<Common> & { resend_available_at?: string; link_check_failed?: boolean } = {},
+  ): View => ({
     ...common,
     screen: "check_email",
     organization_name: "Example Org",
     email: "ada@example.com",
     sent_at: at(0),
     resend_available_at: at(30_000),
+    link_check_failed: false,
     ...over,
   }),
   enrollPhone: (over: Partial<Common> & { default_country?: string } = {}): View => ({

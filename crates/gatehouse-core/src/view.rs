@@ -85,6 +85,9 @@ pub enum Screen {
         email: String,
         sent_at: String,
         resend_available_at: String,
+        /// The link arrived but the sign-in service could not check it (network, outage): the
+        /// screen says so, and Try again (the notice's) is the way forward, not a new email.
+        link_check_failed: bool,
     },
     /// The member has no second factor yet and the organization allows several: they choose.
     ChooseFactor {

@@ -777,6 +777,7 @@ async fn a_slow_stytch_at_launch_is_named_in_an_employee_s_words_and_the_launch_
 async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_the_email() {
     let h = Harness::new(None, false).await;
     h.machine.start_sign_in("grace@example.com".into()).await;
+    assert_eq!(h.view()["link_check_failed"], false);
     let link = h.link("grace@example.com").await;
     let path = "/sdk/v1/b2b/magic_links/authenticate";
     h.fault(path, 503, 1).await;
@@ -785,6 +786,8 @@ async fn a_link_stytch_could_not_check_is_tried_again_from_the_window_without_th
     assert_eq!(view["screen"], "check_email", "{view}");
     assert_eq!(view["notice"]["code"], "stytch_down", "{view}");
     assert_eq!(view["notice"]["action"], "retry", "{view}");
+    // The screen no longer says "check your email": the link arrived.
+    assert_eq!(view["link_check_failed"], true, "{view}");
     // The connection drops on the second try: still nothing lost.
     h.control.arm(&Fault::drop_connection(path)).await;
     h.machine.retry().await;

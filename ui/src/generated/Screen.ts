@@ -4,7 +4,12 @@ import type { FactorView } from "./FactorView";
 import type { RecoveryCodesLeft } from "./RecoveryCodesLeft";
 import type { WorkspaceView } from "./WorkspaceView";
 
-export type Screen = { "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, } | { "screen": "choose_factor", organization_name: string | null, email: string, 
+export type Screen = { "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, 
+/**
+ * The link arrived but the sign-in service could not check it (network, outage): the
+ * screen says so, and Try again (the notice's) is the way forward, not a new email.
+ */
+link_check_failed: boolean, } | { "screen": "choose_factor", organization_name: string | null, email: string, 
 /**
  * What they may set up, in the order offered.
  */

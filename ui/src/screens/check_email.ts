@@ -13,11 +13,12 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
   const resend = h("button", { type: "submit", id: "resend-link", class: "primary", "aria-describedby": "resend-wait" }, "Resend the link");
   const wait = h("span", { id: "resend-wait", class: "hint" });
   const useAnother = h("button", { type: "button", id: "use-another", class: "secondary" }, "Use another address");
+  const lede = h("p", { id: "check-email-lede", class: "lede" });
 
   const form = h(
     "form",
     { id: "check-email", novalidate: true, "aria-labelledby": "check-email-title" },
-    h("p", { class: "lede" }, "We sent a sign-in link to ", sentTo, ". Open it on this computer to continue."),
+    lede,
     sentAt,
     h("div", { class: "actions" }, resend, wait),
     h("div", { class: "actions" }, useAnother),
@@ -98,6 +99,19 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     setText(org, v.organization_name ?? "");
     org.hidden = !v.organization_name;
     setText(sentTo, v.email);
+    // The link arrived but could not be checked: that is said once, and the notice's Try again is
+    // the way forward; a new email is still possible, no longer the main action.
+    if (v.link_check_failed) {
+      setText(title, "Your link could not be checked");
+      lede.replaceChildren(
+        "Your sign-in link arrived, but the sign-in service could not check it. Try again: nothing was lost, and no new email is needed.",
+      );
+    } else {
+      setText(title, "Check your email");
+      lede.replaceChildren("We sent a sign-in link to ", sentTo, ". Open it on this computer to continue.");
+    }
+    resend.classList.toggle("primary", !v.link_check_failed);
+    resend.classList.toggle("secondary", v.link_check_failed);
     setText(sentAt, `Sent ${formatLocalTime(v.sent_at)}. It can take a minute to arrive; check your junk folder too.`);
     setDisabled(useAnother, v.busy);
     setDisabled(pasteSubmit, v.busy);

@@ -68,6 +68,7 @@ impl Machine {
                 email: email.as_str().to_owned(),
                 sent_at: rfc3339(*sent_at),
                 resend_available_at: rfc3339(*sent_at + LINK_RESEND_COOLDOWN),
+                link_check_failed: state.link_to_retry.is_some(),
             },
             Phase::SecondFactor { mfa, step } => {
                 let alternatives = alternatives(&mfa.factors, &mfa.enrolments, step);
