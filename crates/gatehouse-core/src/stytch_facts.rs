@@ -27,6 +27,11 @@ pub const MAGIC_LINK_LIFETIME: Duration = Duration::from_secs(60 * 60);
 // default; threshold 1–100, 5 minutes–7 days: Stytch docs `resources/platform/user-locks`), and
 // Gatehouse shows the end Stytch reports (the Member's `lock_expires_at`), never a guess.
 
+/// Wrong codes in a row that lock a member, by default (Stytch docs `resources/platform/user-locks`);
+/// a project may set 1 to 100 ([`LOCK_THRESHOLDS`]), which IT repeats in `[stytch] lock_threshold`.
+pub const LOCK_THRESHOLD_DEFAULT: u32 = 10;
+pub const LOCK_THRESHOLDS: std::ops::RangeInclusive<u32> = 1..=100;
+
 /// Stytch's browser and mobile SDKs re-authenticate the session every 3 minutes in the background
 /// (stytch-android `common/sessions/SessionAutoUpdater.kt`); so does Gatehouse.
 pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);

@@ -132,3 +132,71 @@ async fn a_rate_limit_says_its_wait_once() {
         "no second number beside the countdown: {message}"
     );
 }
+
+#[tokio::test]
+async fn three_or_fewer_attempts_left_are_said_with_each_wrong_code() {
+    // The project locks after 5 (IT repeats its setting in `[stytch] lock_threshold`).
+    let emulator = stytch_emulator::spawn(stytch_emulator::Emulator::demo())
+        .await
+        .unwrap();
+    let config = gatehouse_core::Config {
+        lock_threshold: 5,
+        ..gatehouse_test_kit::config(&emulator)
+    };
+    let h = Harness::assemble(emulator, config, gatehouse_test_kit::TestVault::default());
+    h.control.set_lock(5, 300).await;
+    h.machine.start().await;
+    h.to_code_screen("grace@example.com").await;
+    let right = h.code("+14155550123");
+    let wrongs: Vec<String> = (0..6u32)
+        .map(|i| format!("{:06}", 400_000 + i * 17))
+        .filter(|c| *c != right)
+        .take(5)
+        .collect();
+    let said = |h: &Harness| {
+        h.view()["notice"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    };
+    h.machine
+        .submit_code(FactorKind::Sms, wrongs[0].clone())
+        .await;
+    assert!(
+        !said(&h).contains("locks your account"),
+        "4 left: no warning yet: {}",
+        said(&h)
+    );
+    h.machine
+        .submit_code(FactorKind::Sms, wrongs[1].clone())
+        .await;
+    assert!(
+        said(&h).ends_with("3 more wrong codes lock your account."),
+        "{}",
+        said(&h)
+    );
+    h.machine
+        .submit_code(FactorKind::Sms, wrongs[2].clone())
+        .await;
+    assert!(
+        said(&h).ends_with("2 more wrong codes lock your account."),
+        "{}",
+        said(&h)
+    );
+    h.machine
+        .submit_code(FactorKind::Sms, wrongs[3].clone())
+        .await;
+    assert!(
+        said(&h).ends_with("One more wrong code locks your account."),
+        "{}",
+        said(&h)
+    );
+    h.machine
+        .submit_code(FactorKind::Sms, wrongs[4].clone())
+        .await;
+    assert_eq!(
+        h.notice().as_deref(),
+        Some("member_locked"),
+        "the fifth locks, as warned"
+    );
+}

@@ -32,6 +32,7 @@ pub fn config(emulator: &RunningEmulator) -> Config {
         organization_from: Some(PathBuf::from(CONFIG_FILE)),
         scheme: "gatehouse".into(),
         session_minutes: SessionMinutes::DEFAULT,
+        lock_threshold: gatehouse_core::stytch_facts::LOCK_THRESHOLD_DEFAULT,
         default_country: "US".into(),
         development: false,
         workspace: None,

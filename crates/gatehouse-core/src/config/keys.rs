@@ -10,7 +10,7 @@ use stytch_b2b::{
 
 use super::layers::{Merged, Sourced, Sources};
 use super::{ConfigError, StytchAuth, Workspace, DEFAULT_SCHEME, DEV_SWITCH, SYSTEM_FILE};
-use crate::stytch_facts::SESSION_DURATION_MINUTES;
+use crate::stytch_facts::{LOCK_THRESHOLDS, LOCK_THRESHOLD_DEFAULT, SESSION_DURATION_MINUTES};
 
 /// What every key function reads: the merged layers, the sources, and whether the development
 /// switch is on.
@@ -170,6 +170,28 @@ impl Keys<'_> {
             )),
             Some(cap) => Ok(asked.min(minutes(cap, "max_duration_minutes")?)),
         }
+    }
+
+    /// `[stytch] lock_threshold`: the project's member-lock threshold (Stytch's default 10;
+    /// 1 to 100, Stytch docs `resources/platform/user-locks`).
+    pub fn lock_threshold(&self) -> Result<u32, ConfigError> {
+        let Some(s) = self.merged.get("stytch.lock_threshold") else {
+            return Ok(LOCK_THRESHOLD_DEFAULT);
+        };
+        s.value
+            .parse::<u32>()
+            .ok()
+            .filter(|n| LOCK_THRESHOLDS.contains(n))
+            .ok_or_else(|| {
+                error(
+                    s,
+                    format!(
+                        "[stytch] lock_threshold must be a whole number from {} to {}, the project's setting",
+                        LOCK_THRESHOLDS.start(),
+                        LOCK_THRESHOLDS.end()
+                    ),
+                )
+            })
     }
 
     /// The workspace and where else it may go: like `api_base`, only IT's file says so (or the

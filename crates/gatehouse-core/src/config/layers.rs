@@ -51,6 +51,7 @@ pub(super) const KEYS: &[(&str, &str)] = &[
     ("stytch.api_base", "GATEHOUSE_API_BASE"),
     ("organization.id", "GATEHOUSE_ORGANIZATION_ID"),
     ("organization.slug", "GATEHOUSE_ORGANIZATION_SLUG"),
+    ("stytch.lock_threshold", "GATEHOUSE_LOCK_THRESHOLD"),
     ("deep_link.scheme", "GATEHOUSE_DEEP_LINK_SCHEME"),
     (
         "session.duration_minutes",

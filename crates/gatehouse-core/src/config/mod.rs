@@ -64,6 +64,10 @@ pub struct Config {
     pub scheme: String,
     /// The session length asked of Stytch (Stytch's default unless IT says otherwise).
     pub session_minutes: SessionMinutes,
+    /// How many wrong codes in a row lock a member: the project's setting, which the client SDK
+    /// cannot read, so IT repeats it here (Stytch's default 10 otherwise). Gatehouse warns when
+    /// three or fewer attempts are left.
+    pub lock_threshold: u32,
     /// The country the phone screen starts on (ISO 3166 alpha-2), from the locale.
     pub default_country: String,
     /// The development switch was on (see [`DEV_SWITCH`]).
@@ -161,6 +165,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         organization_from,
         scheme: keys.scheme()?,
         session_minutes: keys.session_minutes()?,
+        lock_threshold: keys.lock_threshold()?,
         default_country: keys.default_country(),
         development: keys.development,
         workspace: keys.workspace()?,

@@ -145,6 +145,7 @@ fn two_values(key: &str) -> (&'static str, &'static str) {
         ),
         "organization.slug" => ("example-org", "evil-org"),
         "deep_link.scheme" => ("gatehouse", "evilhouse"),
+        "stytch.lock_threshold" => ("10", "100"),
         "session.duration_minutes" => ("60", "600"),
         "session.max_duration_minutes" => ("120", "527040"),
         "workspace.url" => ("https://work.example.com/", "https://evil.example.net/"),

@@ -91,6 +91,7 @@ pub(crate) fn decide(
         enrolments: allowed.enrolments(),
         masked_phone: phone_on_file.as_deref().map(mask_phone),
         sms_sent_at: auto_sent.then_some(now),
+        wrong_codes: 0,
     };
     // The member's default factor first: an authenticator app when that is their default (or
     // their only factor), else SMS. Stytch may have sent the SMS already.

@@ -57,6 +57,9 @@ impl Refusal {
     }
 }
 
+/// Attempts left before the lock at which a wrong code's notice says how many remain.
+pub const LOCK_WARNING_AT: u32 = 3;
+
 impl Machine {
     /// Makes the call that follows a new step.
     pub(super) async fn then(&self, then: Then) {
@@ -218,10 +221,18 @@ impl Machine {
         if error.error_type() == Some(&ErrorType::IntermediateSessionNotFound) {
             state.intermediate_session_gone();
         } else {
+            let mut notice = refusal.notice;
             if refusal.wrong_value {
-                state.remember_refusal(form, typed, &refusal.notice);
+                state.remember_refusal(form, typed, &notice);
+                if let Phase::SecondFactor { mfa, .. } = &mut state.phase {
+                    mfa.wrong_codes += 1;
+                    let left = self.config.lock_threshold.saturating_sub(mfa.wrong_codes);
+                    if (1..=LOCK_WARNING_AT).contains(&left) {
+                        notice = notices::near_lock(notice, left);
+                    }
+                }
             }
-            state.notice = Some(refusal.notice);
+            state.notice = Some(notice);
         }
         self.publish(&state);
     }

@@ -207,6 +207,9 @@ pub(crate) struct Mfa {
     /// When an SMS code last went out in this sign-in (by Stytch or by us): switching back to
     /// SMS then shows the code screen without sending another.
     pub sms_sent_at: Option<OffsetDateTime>,
+    /// Wrong codes Stytch refused in this sign-in, any factor: with the project's lock threshold,
+    /// how many attempts are left (a success or a lock ends the sign-in).
+    pub wrong_codes: u32,
 }
 
 /// A full session from Stytch (minted by a factor, or restored), not yet the state's.

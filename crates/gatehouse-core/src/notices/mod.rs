@@ -288,6 +288,20 @@ pub fn wrong_code() -> Notice {
     )
 }
 
+/// A wrong code's notice, when `left` attempts remain before the member is locked: says how many
+/// (a sentence of its own after the notice's).
+pub fn near_lock(notice: Notice, left: u32) -> Notice {
+    let warning = if left == 1 {
+        "One more wrong code locks your account.".to_owned()
+    } else {
+        format!("{left} more wrong codes lock your account.")
+    };
+    Notice {
+        message: format!("{} {warning}", notice.message),
+        ..notice
+    }
+}
+
 pub fn code_expired() -> Notice {
     Notice::error(
         NoticeCode::CodeExpired,
