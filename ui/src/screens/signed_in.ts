@@ -3,6 +3,8 @@ import type { Builder } from "../screen";
 import { formatLocalTime } from "../time";
 import type { Factor, SignedInView } from "../types";
 import { heading } from "./parts";
+import { renewCodes } from "./renew_codes";
+
 
 function factorItem(factor: Factor): HTMLLIElement {
   return h(
@@ -40,13 +42,13 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   // Just signed in with a recovery code: how many are left, and new ones.
   const recoveryText = h("p", { id: "recovery-left" });
   const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, "Continue");
-  const renew = h("button", { type: "button", id: "renew-codes", class: "secondary" }, "New recovery codes");
   const recovery = h(
     "div",
     { id: "recovery", class: "workspace", role: "status" },
     recoveryText,
     h("div", { class: "actions" }, recoveryGo),
   );
+  const renewal = renewCodes(ctx);
   const signOut = h("button", { type: "submit" }, "Sign out");
   const form = h(
     "form",
@@ -67,15 +69,14 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("h3", { id: "factors-title" }, "How you signed in"),
     factors,
     notRemembered,
-    h("div", { class: "actions" }, signOut, renew),
+    // Apart from Sign out, under a heading of its own: replacing codes is not a way out.
+    renewal.root,
+    h("div", { class: "actions actions--leave" }, signOut),
   );
   let factorsKey = "";
 
   recoveryGo.addEventListener("click", () => {
     if (!recoveryGo.disabled) void ctx.send("recovery_codes_done");
-  });
-  renew.addEventListener("click", () => {
-    if (!renew.disabled) void ctx.send("renew_recovery_codes");
   });
   retry.addEventListener("click", () => {
     if (retry.disabled) return;
@@ -117,8 +118,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     }
     recoveryGo.hidden = left === null || v.workspace === null;
     setDisabled(recoveryGo, v.busy);
-    renew.hidden = !v.can_renew_recovery_codes;
-    setDisabled(renew, v.busy);
+    renewal.update(v.can_renew_recovery_codes, v.busy);
     workspace.hidden = v.workspace === null || left !== null;
     const failed = v.workspace?.failure ?? null;
     workspace.classList.toggle("workspace--failed", failed !== null);
