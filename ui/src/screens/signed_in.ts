@@ -5,6 +5,7 @@ import type { Factor, SignedInView } from "../types";
 import { heading } from "./parts";
 import { renewCodes } from "./renew_codes";
 
+export const KEPT_TEXT = "Gatehouse keeps you signed in on this computer, so you can close this window.";
 
 function factorItem(factor: Factor): HTMLLIElement {
   return h(
@@ -30,6 +31,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     { id: "not-remembered", class: "note" },
     "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
   );
+  const kept = h("p", { id: "kept-signed-in", class: "note" }, KEPT_TEXT);
   // The workspace, in a window of its own; why it could not be loaded, if so, with Try again.
   const workspaceText = h("p", { id: "workspace-status" });
   const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, "Try again");
@@ -49,7 +51,8 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("div", { class: "actions" }, recoveryGo),
   );
   const renewal = renewCodes(ctx);
-  const signOut = h("button", { type: "submit" }, "Sign out");
+  // Nothing is left to do here, so nothing is filled: Sign out is a way out, not the next step.
+  const signOut = h("button", { type: "submit", class: "secondary" }, "Sign out");
   const form = h(
     "form",
     { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
@@ -69,6 +72,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("h3", { id: "factors-title" }, "How you signed in"),
     factors,
     notRemembered,
+    kept,
     // Apart from Sign out, under a heading of its own: replacing codes is not a way out.
     renewal.root,
     h("div", { class: "actions actions--leave" }, signOut),
@@ -100,6 +104,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factors.replaceChildren(...v.factors.map(factorItem));
     }
     notRemembered.hidden = v.remembered;
+    kept.hidden = !v.remembered;
     const codes = v.recovery_codes_left;
     const left = codes?.left ?? null;
     recovery.hidden = codes === null;
@@ -133,7 +138,6 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     );
     retry.hidden = failed === null;
     setDisabled(retry, v.busy);
-    signOut.classList.toggle("primary", failed === null);
     setDisabled(signOut, v.busy);
   };
   update(view);
