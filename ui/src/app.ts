@@ -1,5 +1,6 @@
 // The renderer: shows the view Rust sends. A view for the screen already shown only updates
-// it (so nothing typed is lost); a view for another screen replaces it and focuses its first field.
+// it (so nothing typed is lost); a view for another screen (or a code screen for another factor)
+// replaces it and focuses its first field.
 import { call, currentView, onView } from "./api";
 import { h } from "./dom";
 import { msUntil } from "./time";
@@ -138,7 +139,7 @@ export interface App {
 
 export function createApp(doc: Document = document): App {
   const parts = shell(doc);
-  let shown: { name: ScreenName; screen: Screen } | null = null;
+  let shown: { key: string; screen: Screen } | null = null;
   let lastView: View | null = null;
   let localNotice: Notice | null = null;
   let focusBeforeBusy: HTMLElement | null = null;
@@ -185,11 +186,12 @@ export function createApp(doc: Document = document): App {
     if (view.notice) localNotice = null;
 
     let rebuilt = false;
-    if (!shown || shown.name !== view.screen) {
+    const key = screenKey(view);
+    if (!shown || shown.key !== key) {
       const build = builders[view.screen] as Builder<ScreenName> | undefined;
       const screen = build ? build(view as never, ctx) : unknownScreen(view);
       parts.screen.replaceChildren(screen.root);
-      shown = { name: view.screen, screen };
+      shown = { key, screen };
       localNotice = null;
       focusBeforeBusy = null;
       rebuilt = true;
@@ -243,6 +245,13 @@ export function createApp(doc: Document = document): App {
       clearInterval(timer);
     },
   };
+}
+
+/** Which screen a view shows: its name, and for a code, its factor. Another factor is another
+ *  screen (its own heading and field, focused on arrival): updating in place would leave focus on
+ *  the "Use another way" button it replaced. */
+export function screenKey(view: View): string {
+  return view.screen === "enter_code" ? `enter_code:${view.factor}` : view.screen;
 }
 
 function unknownScreen(view: View): Screen {

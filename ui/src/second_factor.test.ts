@@ -179,6 +179,7 @@ describe("signed in with a recovery code", () => {
     render(views.signedIn({ recovery_codes_left: { left: 5, low: true } }));
     expect($("#recovery").getAttribute("role")).toBe("alert");
     click("#renew-codes");
+    click("#renew-codes-confirm");
     expect(callMock).toHaveBeenCalledExactlyOnceWith("renew_recovery_codes");
   });
 

@@ -17,3 +17,10 @@ export function paste(input: HTMLInputElement, text: string): Event {
   input.dispatchEvent(event);
   return event;
 }
+
+/** A file of ui/src as committed, e.g. "style.css" (Vitest hands CSS to tests empty, even as ?raw). */
+export async function sourceText(path: string): Promise<string> {
+  const builtin = "node:fs"; // not a literal import: the window's bundle and its types never see it
+  const fs = (await import(/* @vite-ignore */ builtin)) as { readFileSync(file: URL, encoding: "utf8"): string };
+  return fs.readFileSync(new URL(path, import.meta.url), "utf8");
+}

@@ -3,6 +3,8 @@ import { localError, type Builder } from "../screen";
 import type { EnterRecoveryCodeView } from "../types";
 import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
+export const RECOVERY_FIELD_SIZE = 18;
+
 /** A recovery code in place of the second factor; a wrong one stays typed, selected. */
 export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx) => {
   const title = heading("recovery-title", "Enter a recovery code");
@@ -14,7 +16,9 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     autocomplete: "off",
     autocapitalize: "off",
     spellcheck: "false",
-    class: "code-input",
+    // Wide enough for a whole code (xxxx-xxxx-xxxx, 14 characters) with a space or two around it.
+    size: RECOVERY_FIELD_SIZE,
+    class: "recovery-input",
     "aria-describedby": "recovery-hint",
   });
   const verify = h("button", { type: "submit", class: "primary" }, "Sign in");

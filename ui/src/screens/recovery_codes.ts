@@ -45,15 +45,21 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
   });
 
   let key = "";
+  /** The renewal's notice was shown (a later view may clear it: the lede does not flip back). */
+  let renewalNoticed = false;
   const update = (v: RecoveryCodesView): void => {
     current = v;
     setText(org, v.organization_name ?? "");
     org.hidden = !v.organization_name;
+    // The renewal's notice already says the old codes no longer work: say it here only without it.
+    if (v.notice?.code === "recovery_codes_renewed") renewalNoticed = true;
     setText(
       lede,
-      v.rotated
-        ? "Here are your new recovery codes. The old ones no longer work."
-        : "Your authenticator app is set up. Keep these codes somewhere safe, away from your phone.",
+      !v.rotated
+        ? "Your authenticator app is set up. Keep these codes somewhere safe, away from your phone."
+        : renewalNoticed
+          ? "Here are your new recovery codes. Keep them somewhere safe, away from your phone."
+          : "Here are your new recovery codes. The old ones no longer work.",
     );
     const next = v.codes.join(",");
     if (next !== key) {

@@ -3,6 +3,9 @@ import type { Builder } from "../screen";
 import { formatLocalTime } from "../time";
 import type { Factor, SignedInView } from "../types";
 import { heading } from "./parts";
+import { renewCodes } from "./renew_codes";
+
+export const KEPT_TEXT = "Gatehouse keeps you signed in on this computer, so you can close this window.";
 
 function factorItem(factor: Factor): HTMLLIElement {
   return h(
@@ -28,6 +31,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     { id: "not-remembered", class: "note" },
     "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
   );
+  const kept = h("p", { id: "kept-signed-in", class: "note" }, KEPT_TEXT);
   // The workspace, in a window of its own; why it could not be loaded, if so, with Try again.
   const workspaceText = h("p", { id: "workspace-status" });
   const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, "Try again");
@@ -40,14 +44,15 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   // Just signed in with a recovery code: how many are left, and new ones.
   const recoveryText = h("p", { id: "recovery-left" });
   const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, "Continue");
-  const renew = h("button", { type: "button", id: "renew-codes", class: "secondary" }, "New recovery codes");
   const recovery = h(
     "div",
     { id: "recovery", class: "workspace", role: "status" },
     recoveryText,
     h("div", { class: "actions" }, recoveryGo),
   );
-  const signOut = h("button", { type: "submit" }, "Sign out");
+  const renewal = renewCodes(ctx);
+  // Nothing is left to do here, so nothing is filled: Sign out is a way out, not the next step.
+  const signOut = h("button", { type: "submit", class: "secondary" }, "Sign out");
   const form = h(
     "form",
     { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
@@ -67,15 +72,15 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h("h3", { id: "factors-title" }, "How you signed in"),
     factors,
     notRemembered,
-    h("div", { class: "actions" }, signOut, renew),
+    kept,
+    // Apart from Sign out, under a heading of its own: replacing codes is not a way out.
+    renewal.root,
+    h("div", { class: "actions actions--leave" }, signOut),
   );
   let factorsKey = "";
 
   recoveryGo.addEventListener("click", () => {
     if (!recoveryGo.disabled) void ctx.send("recovery_codes_done");
-  });
-  renew.addEventListener("click", () => {
-    if (!renew.disabled) void ctx.send("renew_recovery_codes");
   });
   retry.addEventListener("click", () => {
     if (retry.disabled) return;
@@ -99,6 +104,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factors.replaceChildren(...v.factors.map(factorItem));
     }
     notRemembered.hidden = v.remembered;
+    kept.hidden = !v.remembered;
     const codes = v.recovery_codes_left;
     const left = codes?.left ?? null;
     recovery.hidden = codes === null;
@@ -117,8 +123,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     }
     recoveryGo.hidden = left === null || v.workspace === null;
     setDisabled(recoveryGo, v.busy);
-    renew.hidden = !v.can_renew_recovery_codes;
-    setDisabled(renew, v.busy);
+    renewal.update(v.can_renew_recovery_codes, v.busy);
     workspace.hidden = v.workspace === null || left !== null;
     const failed = v.workspace?.failure ?? null;
     workspace.classList.toggle("workspace--failed", failed !== null);
@@ -133,7 +138,6 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     );
     retry.hidden = failed === null;
     setDisabled(retry, v.busy);
-    signOut.classList.toggle("primary", failed === null);
     setDisabled(signOut, v.busy);
   };
   update(view);

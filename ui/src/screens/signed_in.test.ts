@@ -1,0 +1,51 @@
+// The signed-in screen: nothing filled is left to press, and it says the window may close (issue #23, item 11).
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("../api", () => ({
+  call: vi.fn(() => Promise.resolve()),
+  currentView: vi.fn(),
+  onView: vi.fn(),
+}));
+
+import { createApp, type App } from "../app";
+import { $ } from "../testing";
+import { T0, views } from "../fixtures";
+
+let app: App;
+
+/** Neither the element nor anything around it is hidden. */
+const shown = (el: Element): boolean => !el.closest("[hidden]");
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+  vi.setSystemTime(T0);
+  document.body.innerHTML = "";
+  app = createApp(document);
+});
+
+afterEach(() => {
+  app.destroy();
+  vi.useRealTimers();
+});
+
+describe("signed in", () => {
+  it("makes Sign out a secondary button, whatever the workspace", () => {
+    for (const workspace of [null, { name: "Example Workspace", failure: null }]) {
+      app.render(views.signedIn({ workspace }));
+      const signOut = $("#signed-in button[type=submit]");
+      expect(signOut.classList.contains("secondary")).toBe(true);
+      expect([...document.querySelectorAll("#signed-in button.primary")].filter(shown)).toEqual([]);
+    }
+  });
+
+  it("says Gatehouse keeps you signed in and the window can be closed, unless it won't be remembered", () => {
+    app.render(views.signedIn());
+    expect($("#kept-signed-in").hidden).toBe(false);
+    expect($("#kept-signed-in").textContent).toBe(
+      "Gatehouse keeps you signed in on this computer, so you can close this window.",
+    );
+    app.render(views.signedIn({ remembered: false }));
+    expect($("#kept-signed-in").hidden).toBe(true);
+    expect($("#not-remembered").hidden).toBe(false);
+  });
+});
