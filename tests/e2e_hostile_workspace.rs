@@ -224,6 +224,12 @@ async fn a_hostile_workspace_reaches_no_command_no_view_no_local_ui_and_nothing_
         .click()
         .await
         .unwrap();
+    // Replacing the codes asks first (the current ones stop working at once).
+    wait_for(&client, "#renew-codes-confirm")
+        .await
+        .click()
+        .await
+        .unwrap();
     screen(&client, "recovery_codes").await;
     assert!(stack.app_log_text().matches("view screen=").count() > views_before);
     assert_eq!(calls(&stack, "/recovery_codes/rotate").await, 1);
