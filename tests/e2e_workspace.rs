@@ -257,6 +257,11 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert!(status.is_displayed().await.unwrap(), "{said}: no Try again");
+    // In a person's words, not the web engine's.
+    assert!(
+        !said.contains("Could not connect") && !said.contains("Error"),
+        "{said}"
+    );
     let url = client.current_url().await.unwrap();
     assert!(!url.as_str().starts_with(&workspace), "still on {url}");
     wait_for_windows(&client, 1, &stack).await;

@@ -421,12 +421,12 @@ describe("signed_in", () => {
 
     render(
       views.signedIn({
-        workspace: { name: "Example Workspace", failure: "Could not connect: Connection refused" },
+        workspace: { name: "Example Workspace", failure: "its server did not answer" },
       }),
     );
     expect($("#workspace").getAttribute("role")).toBe("alert");
     expect($("#workspace-status").textContent).toContain(
-      "Example Workspace couldn't be opened: Could not connect: Connection refused.",
+      "Example Workspace couldn't be opened: its server did not answer. Check your connection, then try again.",
     );
     expect($("#workspace-retry").hidden).toBe(false);
     ($("#workspace-retry") as HTMLButtonElement).click();

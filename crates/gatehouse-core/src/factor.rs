@@ -69,9 +69,10 @@ impl SentCode {
     }
 
     /// When a new code may be asked for: [`SMS_RESEND_COOLDOWN`] after this one was sent, so an
-    /// impatient resend does not kill a code still on its way.
+    /// impatient resend does not kill a code still on its way — or as soon as it has expired
+    /// (Stytch may say so sooner, when the clocks differ).
     pub(crate) fn resend_at(&self) -> OffsetDateTime {
-        self.sent_at + SMS_RESEND_COOLDOWN
+        (self.sent_at + SMS_RESEND_COOLDOWN).min(self.expires_at)
     }
 }
 

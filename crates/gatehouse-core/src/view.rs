@@ -178,8 +178,9 @@ pub struct RecoveryCodesLeft {
 #[ts(export)]
 pub struct WorkspaceView {
     pub name: String,
-    /// Why the workspace's page could not be loaded, in the words the web engine gave; `None`
-    /// while it is shown (or being opened).
+    /// Why the workspace's page could not be loaded, in a person's words
+    /// ([`crate::notices::workspace_cause`]; the web engine's own are in the log); `None` while it
+    /// is shown (or being opened).
     pub failure: Option<String>,
 }
 

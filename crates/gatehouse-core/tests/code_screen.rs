@@ -115,6 +115,16 @@ async fn a_code_stytch_says_expired_ends_the_timer_and_offers_one_way_to_a_new_o
         expires <= h.clock.now(),
         "the timer agrees it has expired: {view}"
     );
+    // And a new code can be asked for at once: the cooldown protects a live code only.
+    let resend_at = time::OffsetDateTime::parse(
+        view["resend_available_at"].as_str().unwrap(),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .unwrap();
+    assert!(resend_at <= h.clock.now(), "{view}");
+    let sends = h.count("/otps/sms/send").await;
+    h.machine.resend_code().await;
+    assert_eq!(h.count("/otps/sms/send").await, sends + 1);
 }
 
 #[tokio::test]

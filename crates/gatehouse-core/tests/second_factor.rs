@@ -62,6 +62,14 @@ async fn a_member_without_a_factor_sets_up_an_authenticator_app_and_sees_recover
     std::fs::write(&file, "old").unwrap();
     std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     assert!(h.machine.save_recovery_codes_to(&file).unwrap());
+    // The screen says where they went.
+    let view = h.view();
+    assert_eq!(view["notice"]["code"], "recovery_codes_saved", "{view}");
+    assert_eq!(
+        view["notice"]["message"],
+        format!("Saved to {}.", file.display()),
+        "{view}"
+    );
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(codes.iter().all(|c| text.contains(c.as_str())), "{text}");
     let mode =

@@ -14,6 +14,8 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
   const copy = h("button", { type: "button", id: "copy-codes", class: "secondary" }, "Copy");
   const save = h("button", { type: "button", id: "save-codes", class: "secondary" }, "Save to file…");
   const saved = h("input", { type: "checkbox", id: "codes-saved", name: "codes-saved" });
+  // What Copy did, visibly (and to screen readers): a silent copy leaves people unsure.
+  const copied = h("p", { id: "copy-status", class: "hint", role: "status", hidden: true });
   const proceed = h("button", { type: "submit", id: "codes-continue", class: "primary", disabled: true }, "Continue");
   const form = h(
     "form",
@@ -23,13 +25,21 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     lede,
     list,
     h("div", { class: "actions" }, copy, save),
+    copied,
     h("p", { class: "note" }, "You won't see these codes again. Each one signs you in once if you lose your phone."),
     h("div", { class: "check" }, saved, h("label", { for: "codes-saved" }, "I have saved them")),
     h("div", { class: "actions" }, proceed),
   );
   copy.addEventListener("click", () => {
     void copyText(current.codes.join("\n")).then((ok) => {
-      ctx.announce(ok ? "Recovery codes copied" : "Select the codes and copy them");
+      copied.hidden = false;
+      copied.classList.toggle("hint--problem", !ok);
+      setText(
+        copied,
+        ok
+          ? "Copied. Paste them somewhere safe now: the clipboard forgets them in a minute."
+          : "Couldn't copy. Select the codes above and copy them, or use Save to file.",
+      );
       // The clipboard forgets them in a minute (Rust reads what was copied from the screen).
       if (ok) void ctx.send("secret_copied");
     });

@@ -29,6 +29,20 @@ afterEach(() => {
 });
 
 describe("signed in", () => {
+  it("says a keychain failure once: the notice while it is up, the screen's note after", () => {
+    const failed = {
+      kind: "info" as const,
+      code: "not_remembered" as const,
+      message: "You're signed in, but your session could not be saved because your keyring is locked, so you'll be asked again next time.",
+      action: null,
+      retry_at: null,
+    };
+    app.render(views.signedIn({ remembered: false, notice: failed }));
+    expect($("#not-remembered").hidden).toBe(true);
+    app.render(views.signedIn({ remembered: false }));
+    expect($("#not-remembered").hidden).toBe(false);
+  });
+
   it("makes Sign out a secondary button, whatever the workspace", () => {
     for (const workspace of [null, { name: "Example Workspace", failure: null }]) {
       app.render(views.signedIn({ workspace }));

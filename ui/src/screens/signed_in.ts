@@ -103,7 +103,8 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       factorsKey = key;
       factors.replaceChildren(...v.factors.map(factorItem));
     }
-    notRemembered.hidden = v.remembered;
+    // The notice, while it is up, already says it (with why and what to do): once is enough.
+    notRemembered.hidden = v.remembered || v.notice?.code === "not_remembered";
     kept.hidden = !v.remembered;
     const codes = v.recovery_codes_left;
     const left = codes?.left ?? null;
@@ -134,7 +135,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
         ? ""
         : failed === null
           ? `${v.workspace.name} opens in a window of its own.`
-          : `${v.workspace.name} couldn't be opened: ${failed}. Check your connection, then try again — or sign out.`,
+          : `${v.workspace.name} couldn't be opened: ${failed}. Check your connection, then try again.`,
     );
     retry.hidden = failed === null;
     setDisabled(retry, v.busy);

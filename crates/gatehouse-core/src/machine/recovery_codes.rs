@@ -119,6 +119,12 @@ impl Machine {
         file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
         std::io::Write::write_all(&mut file, text.as_bytes())?;
         tracing::info!("recovery codes saved to a file the person chose");
+        // Said where: a save with no word back leaves people unsure it happened.
+        let mut state = self.lock();
+        if matches!(state.phase, Phase::SignedIn { recovery: Some(Recovery::NewCodes { .. }), .. }) {
+            state.notice = Some(notices::recovery_codes_saved(path));
+            self.publish(&state);
+        }
         Ok(true)
     }
 

@@ -4,6 +4,8 @@
 //! and the person can open it again or sign out. A failed workspace is not reopened by itself:
 //! the cookie is still renewed, but the window stays on the local screen until asked.
 
+use crate::notices;
+
 use super::state::Phase;
 use super::Machine;
 
@@ -15,7 +17,8 @@ impl Machine {
             return;
         }
         tracing::warn!(%reason, "the workspace could not be loaded");
-        state.workspace_failure = Some(reason);
+        // The web engine's own words stay in the log; the screen says what they mean.
+        state.workspace_failure = Some(notices::workspace_cause(&reason).to_owned());
         self.publish(&state);
     }
 

@@ -65,6 +65,7 @@ pub enum NoticeCode {
     WrongRecoveryCode,
     MethodNotAllowed,
     RecoveryCodesRenewed,
+    RecoveryCodesSaved,
     RecoveryCodesLost,
     Unexpected,
 }
@@ -408,6 +409,30 @@ pub fn recovery_codes_lost() -> Notice {
     )
 }
 
+/// Why the workspace's page could not be loaded, from the web engine's error text (WebKitGTK's
+/// `load-failed`, libsoup and GLib wording), as the end of "… couldn't be opened: {this}".
+pub fn workspace_cause(engine: &str) -> &'static str {
+    let said = engine.to_ascii_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| said.contains(w));
+    if any(&["resolve", "name or service", "dns", "host not found", "unknown host"]) {
+        "its address could not be found (no network, or a name the network does not know)"
+    } else if any(&["certificate", "tls", "ssl", "handshake"]) {
+        "its security certificate was not accepted"
+    } else if any(&["refused", "connect", "unreachable", "timed out", "timeout", "reset"]) {
+        "its server did not answer"
+    } else {
+        "the page could not be loaded"
+    }
+}
+
+/// The codes were written to the file the person chose: where.
+pub fn recovery_codes_saved(path: &std::path::Path) -> Notice {
+    Notice::info(
+        NoticeCode::RecoveryCodesSaved,
+        format!("Saved to {}.", path.display()),
+    )
+}
+
 /// The first lines of a file of saved recovery codes: whose they are and how they are used.
 pub fn recovery_codes_file_header(email: &str, organization: &str) -> String {
     format!(
@@ -597,6 +622,21 @@ mod tests {
                     notice.message
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_web_engine_s_words_become_a_cause_a_person_understands() {
+        let cases = [
+            ("Error resolving “work.example.com”: Name or service not known", "address could not be found"),
+            ("Could not connect: Connection refused", "server did not answer"),
+            ("Unacceptable TLS certificate", "certificate was not accepted"),
+            ("Load request cancelled", "could not be loaded"),
+        ];
+        for (engine, said) in cases {
+            let cause = workspace_cause(engine);
+            assert!(cause.contains(said), "{engine} → {cause}");
+            assert!(!cause.contains(engine), "{cause}");
         }
     }
 
