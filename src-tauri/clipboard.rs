@@ -117,6 +117,7 @@ mod tests {
             qr_code: "data:image/png;base64,QUJD".into(),
             secret: "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS".into(),
             alternatives: vec![],
+            replacing: false,
         });
         assert_eq!(
             copied_from(&key).as_deref().map(String::as_str),

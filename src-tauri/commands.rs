@@ -99,6 +99,18 @@ pub async fn renew_recovery_codes(gate: State<'_, Gatehouse>) -> Done {
 }
 
 #[tauri::command]
+pub async fn set_up_new_authenticator(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.set_up_new_authenticator().await })
+        .await
+}
+
+#[tauri::command]
+pub async fn stop_authenticator_setup(gate: State<'_, Gatehouse>) -> Done {
+    gate.run(|m| async move { m.stop_authenticator_setup().await })
+        .await
+}
+
+#[tauri::command]
 pub fn secret_copied<R: Runtime>(app: AppHandle<R>, gate: State<'_, Gatehouse>) {
     crate::clipboard::forget_later(app, gate.view(), gate.clipboard_forget());
 }

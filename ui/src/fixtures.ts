@@ -3,6 +3,7 @@ import type { Common, View, ViewNotice } from "./types";
 import type { FactorKind } from "./generated/FactorKind";
 import type { WorkspaceView } from "./generated/WorkspaceView";
 import type { RecoveryCodesLeft } from "./generated/RecoveryCodesLeft";
+import type { NewAuthenticatorOffer } from "./generated/NewAuthenticatorOffer";
 
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
 export const at = (ms: number): string => new Date(T0 + ms).toISOString();
@@ -73,6 +74,7 @@ export const views = {
       workspace?: WorkspaceView | null;
       recovery_codes_left?: RecoveryCodesLeft | null;
       can_renew_recovery_codes?: boolean;
+      new_authenticator?: NewAuthenticatorOffer | null;
     } = {},
   ): View => ({
     ...common,
@@ -88,6 +90,7 @@ export const views = {
     workspace: null,
     recovery_codes_left: null,
     can_renew_recovery_codes: false,
+    new_authenticator: null,
     ...over,
   }),
 };
@@ -101,7 +104,7 @@ export const factorViews = {
     options: ["sms", "totp"],
     ...over,
   }),
-  enrollTotp: (over: Partial<Common> = {}): View => ({
+  enrollTotp: (over: Partial<Common> & { replacing?: boolean; alternatives?: FactorKind[] } = {}): View => ({
     ...common,
     screen: "enroll_totp",
     organization_name: "Example Org",
@@ -109,6 +112,7 @@ export const factorViews = {
     qr_code: "data:image/png;base64,iVBORw0KGgo=",
     secret: "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS",
     alternatives: ["sms"],
+    replacing: false,
     ...over,
   }),
   recovery: (over: Partial<Common> = {}): View => ({

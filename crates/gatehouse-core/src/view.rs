@@ -105,6 +105,10 @@ pub enum Screen {
         qr_code: String,
         secret: String,
         alternatives: Vec<FactorKind>,
+        /// Signed in (with a recovery code) and replacing a lost app: the old one and its
+        /// recovery codes no longer work; "Not now" leads back to the signed-in screen, not to
+        /// another email.
+        replacing: bool,
     },
     /// The member has no second factor yet and enrols a phone.
     EnrollPhone {
@@ -161,7 +165,20 @@ pub enum Screen {
         recovery_codes_left: Option<RecoveryCodesLeft>,
         /// The member has an authenticator app, so recovery codes they can renew.
         can_renew_recovery_codes: bool,
+        /// Signed in with a recovery code: "Set up a new authenticator app" is the main action.
+        new_authenticator: Option<NewAuthenticatorOffer>,
     },
+}
+
+/// Where the replacement of a lost authenticator app stands, on the signed-in screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NewAuthenticatorOffer {
+    /// Offered; the old app still works, if the person finds it.
+    Offered,
+    /// The old app and its recovery codes no longer work, and no new one is set up yet.
+    OldRemoved,
 }
 
 /// How many recovery codes a member has left, and whether that is few enough to warn: the
@@ -355,6 +372,7 @@ mod tests {
                 qr_code: "data:image/png;base64,QUJD".into(),
                 secret: "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS".into(),
                 alternatives: vec![],
+                replacing: false,
             },
             dev_mode: false,
             busy: false,

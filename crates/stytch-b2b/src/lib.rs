@@ -66,6 +66,7 @@ pub use api::{
         LoginOrSignupRequest, LoginOrSignupResponse, MagicLinksAuthenticateRequest,
         MagicLinksAuthenticateResponse,
     },
+    members::{DeleteTotpRequest, DeleteTotpResponse},
     organizations::{
         OrganizationResponse, OrganizationSearchResponse, OrganizationSummary,
         UpdateOrganizationRequest,

@@ -9,7 +9,7 @@ use crate::config::Family;
 pub struct Route {
     /// For logs: the endpoint's name.
     pub name: &'static str,
-    /// `GET`, `POST` or `PUT`.
+    /// `GET`, `POST`, `PUT` or `DELETE`.
     pub method: &'static str,
     /// The path from the host, with `{param}` placeholders filled in order at call time.
     pub path: &'static str,
@@ -223,6 +223,23 @@ pub const SDK_RECOVERY_CODES_ROTATE: Route = route(
     "stytchauth/stytch-android: StytchB2BApiService.kt (rotateRecoveryCodes: no @Body); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BRecoveryCodesClient.ts (rotate)",
 );
 
+/// Both families' route deleting a member's TOTP registration (its recovery codes go with it:
+/// they are the registration's). Stytch refuses a second registration while one exists
+/// (`active_totp_exists`), so a member who lost the app is deleted from first. The SDK route names
+/// no member: it is the session's (Basic `public_token:session_token`), and has no body.
+pub const BACKEND_MEMBERS_DELETE_TOTP: Route = route(
+    "organizations.members.delete_totp",
+    "DELETE",
+    "/v1/b2b/organizations/{organization_id}/members/{member_id}/totp",
+    "stytchauth/stytch-node: lib/b2b/organizations_members.ts (deleteTOTP: DELETE, ids in the path, body {})",
+);
+pub const SDK_MEMBERS_DELETE_TOTP: Route = route(
+    "organizations.members.delete_totp",
+    "DELETE",
+    "/sdk/v1/b2b/organizations/members/deleteTOTP",
+    "stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BSelfClient.ts (deleteMFATOTP: DELETE, no body, the logged-in member's); stytchauth/stytch-android: StytchB2BApiService.kt (@DELETE b2b/organizations/members/deleteTOTP); stytchauth/stytch-mobile: source/sdks/sdk/resources/openapi.yml (OrganizationsMemberDeleteMFATOTP)",
+);
+
 /// Both families' session routes.
 pub const BACKEND_SESSIONS_AUTHENTICATE: Route = route(
     "sessions.authenticate",
@@ -282,6 +299,8 @@ pub const ROUTES: &[Route] = &[
     SDK_RECOVERY_CODES_GET,
     BACKEND_RECOVERY_CODES_ROTATE,
     SDK_RECOVERY_CODES_ROTATE,
+    BACKEND_MEMBERS_DELETE_TOTP,
+    SDK_MEMBERS_DELETE_TOTP,
     BACKEND_SESSIONS_AUTHENTICATE,
     SDK_SESSIONS_AUTHENTICATE,
     BACKEND_SESSIONS_REVOKE,

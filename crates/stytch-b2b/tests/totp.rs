@@ -334,3 +334,50 @@ async fn sms_and_totp_failures_together_lock_the_member_at_ten() {
         "locked: {e:?}"
     );
 }
+
+#[tokio::test]
+async fn a_lost_app_is_deleted_then_replaced_in_both_families() {
+    for family in FAMILIES {
+        let h = Harness::start().await;
+        h.require_mfa().await;
+        let client = h.client(family);
+        let (_, session) = enrol_ada(&h, &client).await;
+        let member = h.member_id("ada@example.com");
+        let again =
+            TotpCreateRequest::new(h.org_id(), member.clone(), Some(session.clone().into()));
+        client
+            .totp_create(&again)
+            .await
+            .unwrap_stytch_err(ErrorType::ActiveTotpExists);
+
+        let whose = stytch_b2b::DeleteTotpRequest {
+            organization_id: h.org_id(),
+            member_id: member.clone(),
+            session_token: Some(session.clone()),
+        };
+        h.clear_requests().await;
+        let deleted = client.members_delete_totp(&whose).await.unwrap();
+        assert_eq!(deleted.member.totp_registration_id, None, "{family:?}");
+        let calls = h.requests().await;
+        let want = match family {
+            Family::Sdk => "/sdk/v1/b2b/organizations/members/deleteTOTP".to_owned(),
+            Family::Backend => format!(
+                "/v1/b2b/organizations/{}/members/{}/totp",
+                h.org_id().as_str(),
+                member.as_str()
+            ),
+        };
+        assert_eq!(calls.len(), 1, "{calls:?}");
+        assert_eq!(
+            (calls[0].0.as_str(), calls[0].1.as_str()),
+            ("DELETE", want.as_str())
+        );
+        client
+            .members_delete_totp(&whose)
+            .await
+            .unwrap_stytch_err(ErrorType::TotpNotFound);
+
+        let created = client.totp_create(&again).await.unwrap();
+        assert_eq!(created.recovery_codes.len(), 10, "{family:?}");
+    }
+}

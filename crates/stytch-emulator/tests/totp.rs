@@ -417,3 +417,111 @@ async fn the_control_surface_and_the_inbox_show_the_current_code() {
         .await;
     assert_eq!(status, 404);
 }
+
+/// DELETE on `path`, as the backend (`session` None) or as an SDK session.
+async fn delete(h: &Harness, path: &str, session: Option<&str>) -> (StatusCode, Value) {
+    let mut req = h.http.delete(format!("{}{path}", h.base));
+    req = match session {
+        None => req
+            .header("Authorization", h.backend_auth())
+            .json(&json!({})),
+        Some(session) => req
+            .header("Authorization", h.sdk_auth(Some(session)))
+            .header("X-SDK-Client", sdk_client(GATEHOUSE_APP)),
+    };
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_member_who_lost_the_app_deletes_it_with_the_recovery_session_and_sets_up_another() {
+    let h = start().await;
+    let (member_id, _, codes, _, _) = enrolled_ada(&h).await;
+    h.advance(31).await;
+    let (_, first) = ist(&h, ADA).await;
+    let (status, recovered) = recover(&h, &member_id, &first, &codes[0]).await;
+    assert_eq!(status, 200, "{recovered}");
+    let session = s(&recovered["session_token"]);
+
+    // While the old registration exists, Stytch refuses another (docs B2B errors/400).
+    let (status, res) = create(&h, &member_id, json!({"session_token": session})).await;
+    assert_stytch_error(status, &res, 400, "active_totp_exists");
+
+    // SDK deleteTOTP: no body, the member is the session's; the answer is `{data: …}`.
+    let (status, deleted) = delete(
+        &h,
+        "/sdk/v1/b2b/organizations/members/deleteTOTP",
+        Some(&session),
+    )
+    .await;
+    assert_eq!(status, 200, "{deleted}");
+    assert_eq!(deleted["data"]["member_id"], member_id.as_str());
+    assert_eq!(deleted["data"]["member"]["totp_registration_id"], "");
+    assert_eq!(deleted["data"]["member"]["default_mfa_method"], "");
+    // The recovery codes went with it, and the session that deleted it stays valid.
+    let (_, ist2) = ist(&h, ADA).await;
+    let (status, res) = recover(&h, &member_id, &ist2, &codes[1]).await;
+    assert_stytch_error(status, &res, 404, "recovery_codes_not_found");
+    let (status, res) = h
+        .post(
+            "/v1/b2b/sessions/authenticate",
+            json!({"session_token": session}),
+        )
+        .await;
+    assert_eq!(status, 200, "{res}");
+
+    // A second delete finds nothing (inferred: totp_not_found).
+    let (status, res) = delete(
+        &h,
+        "/sdk/v1/b2b/organizations/members/deleteTOTP",
+        Some(&session),
+    )
+    .await;
+    assert_stytch_error(status, &res, 404, "totp_not_found");
+
+    // A new registration with the session; its first code authenticates with the session too.
+    let (status, created) = create(&h, &member_id, json!({"session_token": session})).await;
+    assert_eq!(status, 200, "{created}");
+    let secret = s(&created["secret"]);
+    let (status, done) = h
+        .post(
+            "/v1/b2b/totp/authenticate",
+            json!({"organization_id": ORG, "member_id": member_id, "session_token": session, "code": code(&h, &secret, 0)}),
+        )
+        .await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!(done["member"]["default_mfa_method"], "totp");
+    assert_ne!(done["member"]["totp_registration_id"], "");
+}
+
+#[tokio::test]
+async fn the_backend_deletes_a_members_totp_by_id_and_the_sdk_route_needs_a_session() {
+    let h = start().await;
+    let (member_id, _, codes, _, _) = enrolled_ada(&h).await;
+    // Without a session the SDK route names nobody.
+    let (status, res) = delete(
+        &h,
+        "/sdk/v1/b2b/organizations/members/deleteTOTP",
+        Some(h.emu().public_token()),
+    )
+    .await;
+    assert!(status.is_client_error(), "{status} {res}");
+
+    let path = format!("/v1/b2b/organizations/{ORG}/members/{member_id}/totp");
+    let (status, deleted) = delete(&h, &path, None).await;
+    assert_eq!(status, 200, "{deleted}");
+    assert_eq!(deleted["member"]["totp_registration_id"], "");
+    let (_, next) = ist(&h, ADA).await;
+    let (status, res) = recover(&h, &member_id, &next, &codes[0]).await;
+    assert_stytch_error(status, &res, 404, "recovery_codes_not_found");
+    // The next sign-in offers no factor: the member enrols again.
+    let body = h.primary_factor(ADA).await;
+    assert_eq!(
+        body["mfa_required"]["member_options"],
+        Value::Null,
+        "{body}"
+    );
+    let (status, res) = delete(&h, &path, None).await;
+    assert_stytch_error(status, &res, 404, "totp_not_found");
+}

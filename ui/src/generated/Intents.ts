@@ -10,4 +10,4 @@ import type { PhoneArgs } from "./PhoneArgs";
  * Every intent, by command name. Each resolves to nothing: its outcome arrives as the next
  * view, and its failure as the view's notice (or a `CommandError`).
  */
-export type Intents = { start_sign_in: EmailArgs, resend_link: null, use_another_address: null, submit_link: LinkArgs, enroll_phone: PhoneArgs, submit_code: FactorCodeArgs, resend_code: null, restart: null, retry: null, sign_out: null, open_workspace: null, switch_factor: FactorArgs, submit_recovery_code: CodeArgs, recovery_codes_done: null, renew_recovery_codes: null, save_recovery_codes: null, secret_copied: null, };
+export type Intents = { start_sign_in: EmailArgs, resend_link: null, use_another_address: null, submit_link: LinkArgs, enroll_phone: PhoneArgs, submit_code: FactorCodeArgs, resend_code: null, restart: null, retry: null, sign_out: null, open_workspace: null, switch_factor: FactorArgs, submit_recovery_code: CodeArgs, recovery_codes_done: null, renew_recovery_codes: null, save_recovery_codes: null, set_up_new_authenticator: null, stop_authenticator_setup: null, secret_copied: null, };

@@ -23,11 +23,23 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   const verify = h("button", { type: "submit", class: "primary" }, "Verify and continue");
   const ways = otherWays(ctx);
   const who = notYou(ctx);
+  // Replacing a lost app once signed in: the old one no longer works, and the way out is "Not
+  // now" (back to the signed-in screen), not another email.
+  const replaced = h(
+    "p",
+    { id: "totp-replacing", class: "lede" },
+    "Your old authenticator app and its recovery codes no longer work. Add Gatehouse to the app on your new phone.",
+  );
+  const notNow = h("button", { type: "button", id: "not-now", class: "secondary" }, "Not now");
+  notNow.addEventListener("click", () => {
+    if (!notNow.disabled) void ctx.send("stop_authenticator_setup");
+  });
   const form = h(
     "form",
     { id: "enroll-totp", class: "screen", novalidate: true, "aria-labelledby": "enroll-totp-title" },
     title,
     org,
+    replaced,
     h(
       "ol",
       { class: "steps" },
@@ -37,7 +49,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
       h("li", {}, "Enter the 6-digit code the app now shows."),
     ),
     field("code", "6-digit code from the app", code),
-    h("div", { class: "actions" }, verify),
+    h("div", { class: "actions" }, verify, notNow),
     hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
     ways.root,
     who.root,
@@ -84,6 +96,11 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     setDisabled(verify, v.busy);
     ways.update(v.alternatives, v.busy);
     who.update(v.email, v.busy);
+    who.root.hidden = v.replacing;
+    replaced.hidden = !v.replacing;
+    notNow.hidden = !v.replacing;
+    setDisabled(notNow, v.busy);
+    setText(title, v.replacing ? "Set up a new authenticator app" : "Set up your authenticator app");
     const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
       code.focus();

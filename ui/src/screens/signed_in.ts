@@ -2,6 +2,7 @@ import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
 import { formatLocalTime } from "../time";
 import type { Factor, SignedInView } from "../types";
+import type { NewAuthenticatorOffer } from "../generated/NewAuthenticatorOffer";
 import { heading } from "./parts";
 import { renewCodes } from "./renew_codes";
 
@@ -44,11 +45,17 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   // Just signed in with a recovery code: how many are left, and new ones.
   const recoveryText = h("p", { id: "recovery-left" });
   const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, "Continue");
+  // A recovery code instead of the app: the app is likely lost, so a new one is the main action.
+  const newApp = h(
+    "button",
+    { type: "button", id: "new-authenticator", class: "primary" },
+    "Set up a new authenticator app",
+  );
   const recovery = h(
     "div",
     { id: "recovery", class: "workspace", role: "status" },
     recoveryText,
-    h("div", { class: "actions" }, recoveryGo),
+    h("div", { class: "actions" }, newApp, recoveryGo),
   );
   const renewal = renewCodes(ctx);
   // Nothing is left to do here, so nothing is filled: Sign out is a way out, not the next step.
@@ -79,6 +86,9 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   );
   let factorsKey = "";
 
+  newApp.addEventListener("click", () => {
+    if (!newApp.disabled) void ctx.send("set_up_new_authenticator");
+  });
   recoveryGo.addEventListener("click", () => {
     if (!recoveryGo.disabled) void ctx.send("recovery_codes_done");
   });
@@ -108,21 +118,18 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     kept.hidden = !v.remembered;
     const codes = v.recovery_codes_left;
     const left = codes?.left ?? null;
-    recovery.hidden = codes === null;
-    if (codes !== null) {
-      const { left, low } = codes;
-      recovery.classList.toggle("workspace--failed", low);
-      recovery.setAttribute("role", low ? "alert" : "status");
-      setText(
-        recoveryText,
-        left === 0
-          ? "You signed in with your last recovery code. Make new ones now, or you may be locked out if you lose your phone."
-          : low
-            ? `You signed in with a recovery code. Only ${left} left: make new ones now.`
-            : `You signed in with a recovery code. ${left} left.`,
-      );
-    }
+    const offer = v.new_authenticator;
+    recovery.hidden = codes === null && offer === null;
+    const low = codes?.low === true || offer === "old_removed";
+    recovery.classList.toggle("workspace--failed", low);
+    recovery.setAttribute("role", low ? "alert" : "status");
+    setText(recoveryText, recoveryWords(left, codes?.low === true, offer));
+    newApp.hidden = offer === null;
+    setDisabled(newApp, v.busy);
     recoveryGo.hidden = left === null || v.workspace === null;
+    // One main action: the new app when it is offered.
+    recoveryGo.classList.toggle("primary", offer === null);
+    recoveryGo.classList.toggle("secondary", offer !== null);
     setDisabled(recoveryGo, v.busy);
     renewal.update(v.can_renew_recovery_codes, v.busy);
     workspace.hidden = v.workspace === null || left !== null;
@@ -144,3 +151,19 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   update(view);
   return { root: form, update, focus: () => title.focus() };
 };
+
+/** What the signed-in screen says after a recovery code: how many are left, and (the app being
+ *  likely lost) that a new app is the way forward — never "if you lose your phone" to someone who
+ *  just did. */
+export function recoveryWords(left: number | null, low: boolean, offer: NewAuthenticatorOffer | null): string {
+  if (offer === "old_removed") {
+    return "Your old authenticator app and its recovery codes no longer work. Set up a new authenticator app now.";
+  }
+  const next = offer === null ? "make new recovery codes now" : "set up a new authenticator app now";
+  if (left === null) return offer === null ? "" : "Lost your phone or authenticator app? Set up a new one now.";
+  if (left === 0) return `You signed in with your last recovery code. To sign in next time, ${next}.`;
+  if (low) return `You signed in with a recovery code. Only ${left} left: ${next}.`;
+  return offer === null
+    ? `You signed in with a recovery code. ${left} left.`
+    : `You signed in with a recovery code. ${left} left. If your phone or authenticator app is lost, set up a new one now.`;
+}

@@ -21,6 +21,9 @@ intents! {
     recovery_codes_done: NoArgs,
     renew_recovery_codes: NoArgs,
     save_recovery_codes: NoArgs,
+    // After a recovery-code sign-in: replace the lost authenticator app, or not now.
+    set_up_new_authenticator: NoArgs,
+    stop_authenticator_setup: NoArgs,
     // The setup key or the recovery codes on screen were copied; the clipboard forgets them.
     secret_copied: NoArgs,
 }

@@ -11,6 +11,7 @@
 //! | [`first_factor`] | which second factor comes first after the link (a pure function) |
 //! | `second_factor.rs` | what every code shares: checks before sending, a refusal, switching factor |
 //! | `sms.rs`, `totp.rs`, `recovery_codes.rs` | each second factor's own calls |
+//! | `new_authenticator.rs` | replacing a lost authenticator app, once signed in |
 //! | `session.rs` | keeping a new session, signing out |
 //! | `revocations.rs` | sessions to revoke once Stytch can be reached |
 //! | `refresh.rs` | the background session check |
@@ -34,6 +35,7 @@
 mod email_link;
 pub(crate) mod first_factor;
 mod launch;
+mod new_authenticator;
 mod organization;
 mod recovery_codes;
 mod refresh;

@@ -8,7 +8,7 @@ use crate::factor::Step;
 use crate::notices::{self, Product};
 
 use super::second_factor::Refusal;
-use super::state::{NewSession, Phase, Recovery};
+use super::state::{NewAuthenticator, NewSession, Phase, Recovery};
 use super::Machine;
 
 /// Fewer recovery codes than this left and the signed-in screen warns (the view says so; the UI
@@ -56,7 +56,12 @@ impl Machine {
                     r.member_session,
                     r.session_jwt,
                 )
-                .map(|s| s.with_authenticator(Some(Recovery::CodeUsed { left })));
+                .map(|s| {
+                    let mut s = s.with_authenticator(Some(Recovery::CodeUsed { left }));
+                    // A recovery code instead of the app: the app is likely lost.
+                    s.new_authenticator = Some(NewAuthenticator::Offered);
+                    s
+                });
                 self.code_accepted(ticket, session).await;
             }
             Err(e) => {

@@ -3,12 +3,13 @@
 
 use crate::factor::{alternatives, FactorKind, Step};
 use crate::view::{
-    mask_phone, rfc3339, FactorView, RecoveryCodesLeft, Screen, View, WorkspaceView,
+    mask_phone, rfc3339, FactorView, NewAuthenticatorOffer, RecoveryCodesLeft, Screen, View,
+    WorkspaceView,
 };
 
 use super::email_link::LINK_RESEND_COOLDOWN;
 use super::recovery_codes::RECOVERY_CODES_LOW;
-use super::state::{Phase, Recovery, State};
+use super::state::{NewAuthenticator, Phase, Recovery, State};
 use super::Machine;
 
 impl Machine {
@@ -85,6 +86,7 @@ impl Machine {
                         qr_code: enrolment.qr_code.expose().to_owned(),
                         secret: enrolment.secret.expose().to_owned(),
                         alternatives,
+                        replacing: false,
                     },
                     Step::Totp => Screen::EnterCode {
                         organization_name,
@@ -133,10 +135,23 @@ impl Machine {
             },
             Phase::SignedIn {
                 email,
+                new_authenticator: Some(NewAuthenticator::Enrolling(enrolment)),
+                ..
+            } => Screen::EnrollTotp {
+                organization_name,
+                email: email.clone(),
+                qr_code: enrolment.qr_code.expose().to_owned(),
+                secret: enrolment.secret.expose().to_owned(),
+                alternatives: Vec::new(),
+                replacing: true,
+            },
+            Phase::SignedIn {
+                email,
                 session,
                 remembered,
                 totp,
                 recovery,
+                new_authenticator,
                 ..
             } => Screen::SignedIn {
                 organization_name,
@@ -152,14 +167,22 @@ impl Machine {
                     name: w.name.clone(),
                     failure: state.workspace_failure.clone(),
                 }),
-                recovery_codes_left: match recovery {
-                    Some(Recovery::CodeUsed { left }) => Some(RecoveryCodesLeft {
+                recovery_codes_left: match (recovery, new_authenticator) {
+                    // The codes went with the old registration.
+                    (_, Some(NewAuthenticator::OldRemoved)) => None,
+                    (Some(Recovery::CodeUsed { left }), _) => Some(RecoveryCodesLeft {
                         left: *left,
                         low: *left < RECOVERY_CODES_LOW,
                     }),
                     _ => None,
                 },
                 can_renew_recovery_codes: *totp,
+                new_authenticator: match new_authenticator {
+                    Some(NewAuthenticator::Offered) => Some(NewAuthenticatorOffer::Offered),
+                    Some(NewAuthenticator::OldRemoved) => Some(NewAuthenticatorOffer::OldRemoved),
+                    // Rendered as the setup screen above.
+                    Some(NewAuthenticator::Enrolling(_)) | None => None,
+                },
             },
         }
     }

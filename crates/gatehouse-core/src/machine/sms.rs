@@ -8,7 +8,7 @@ use crate::notices::{self, Product};
 use crate::view::mask_phone;
 
 use super::second_factor::{Refusal, SendReason};
-use super::state::{NewSession, Phase};
+use super::state::{NewAuthenticator, NewSession, Phase};
 use super::Machine;
 
 impl Machine {
@@ -159,9 +159,13 @@ impl Machine {
     /// screen's. A code typed for one factor is never sent to the other: after a switch in between
     /// it would be refused there and count toward the member's lock.
     pub async fn submit_code(&self, factor: FactorKind, code: String) {
-        let screen = match &self.lock().phase {
-            Phase::SecondFactor { step, .. } => step.kind(),
-            _ => None,
+        let (screen, signed_in) = match &self.lock().phase {
+            Phase::SecondFactor { step, .. } => (step.kind(), false),
+            Phase::SignedIn {
+                new_authenticator: Some(NewAuthenticator::Enrolling(_)),
+                ..
+            } => (Some(FactorKind::Totp), true),
+            _ => (None, false),
         };
         if screen != Some(factor) {
             tracing::info!(
@@ -172,6 +176,7 @@ impl Machine {
             return;
         }
         match factor {
+            FactorKind::Totp if signed_in => self.confirm_new_authenticator(code).await,
             FactorKind::Totp => self.submit_totp(code).await,
             _ => self.submit_sms(code).await,
         }

@@ -10,7 +10,7 @@ use stytch_b2b::{
 };
 use time::OffsetDateTime;
 
-use crate::factor::{FactorKind, Step};
+use crate::factor::{FactorKind, Step, TotpEnrolment};
 use crate::notices;
 use crate::view::Notice;
 
@@ -175,7 +175,22 @@ pub(crate) enum Phase {
         totp: bool,
         /// Recovery codes to show before the workspace opens (see [`Recovery`]).
         recovery: Option<Recovery>,
+        /// Signed in with a recovery code: the lost authenticator app's replacement.
+        new_authenticator: Option<NewAuthenticator>,
     },
+}
+
+/// A member who signs in with a recovery code has lost their authenticator app (or will soon run
+/// out of codes): the signed-in screen offers a new app, in these steps.
+#[derive(Clone)]
+pub(crate) enum NewAuthenticator {
+    /// Offered; the old registration still exists.
+    Offered,
+    /// The old registration is deleted, and its recovery codes with it; no new one yet (its
+    /// creation failed, or the person stopped the setup).
+    OldRemoved,
+    /// A new registration, created with the session, awaits its first code.
+    Enrolling(TotpEnrolment),
 }
 
 /// What the signed-in screens say of recovery codes before the workspace may open.
@@ -222,6 +237,7 @@ pub(crate) struct NewSession {
     /// The member has an authenticator app.
     pub totp: bool,
     pub recovery: Option<Recovery>,
+    pub new_authenticator: Option<NewAuthenticator>,
 }
 
 impl NewSession {
@@ -238,6 +254,7 @@ impl NewSession {
             jwt,
             totp: member.totp_registration_id.is_some(),
             recovery: None,
+            new_authenticator: None,
         }
     }
 
@@ -265,6 +282,7 @@ impl NewSession {
             jwt: self.jwt,
             totp: self.totp,
             recovery: self.recovery,
+            new_authenticator: self.new_authenticator,
         }
     }
 }

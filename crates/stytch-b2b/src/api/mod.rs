@@ -1,10 +1,11 @@
-//! The endpoints, one module per area (organizations, magic links, SMS OTPs, TOTP, recovery
-//! codes, sessions): public request and response types, private wire bodies, and the `Client`
+//! The endpoints, one module per area (organizations, members, magic links, SMS OTPs, TOTP,
+//! recovery codes, sessions): public request and response types, private wire bodies, and the `Client`
 //! methods. [`proof`] is what the MFA areas share: how the primary factor is proven; [`answer`]
 //! declares the fields Stytch's answers share.
 
 pub(crate) mod answer;
 pub mod magic_links;
+pub mod members;
 pub mod organizations;
 pub mod otps;
 pub mod proof;

@@ -112,7 +112,7 @@ answer! {
 impl RecoveryCodesRequest {
     /// A get or rotate call to this client's family's route: made as the member's session in the
     /// SDK family, which needs it.
-    fn call<'a>(
+    pub(super) fn call<'a>(
         &'a self,
         client: &'a Client,
         backend: &'static Route,

@@ -1,5 +1,5 @@
 //! The Stytch B2B endpoints, in both API families, one module a resource: [`organizations`],
-//! email [`magic_links`], SMS [`otps`], [`totp`], [`recovery_codes`] and [`sessions`]. Handlers
+//! a member's own factors ([`members`]), email [`magic_links`], SMS [`otps`], [`totp`], [`recovery_codes`] and [`sessions`]. Handlers
 //! check input (the checks every handler repeats are in [`checks`], the second factors' shared
 //! rules in [`mfa`]; credentials are [`Ctx`]'s), apply Stytch's rules to the
 //! [`World`](crate::world::World), and answer in Stytch's shape (bare on the backend API,
@@ -7,6 +7,7 @@
 
 mod checks;
 mod magic_links;
+mod members;
 mod mfa;
 mod organizations;
 mod otps;
@@ -17,7 +18,7 @@ mod totp;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put, MethodRouter};
+use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::Router;
 use serde_json::{json, Map, Value};
 use time::OffsetDateTime;
@@ -53,6 +54,12 @@ fn handler(method: &str, path: &str) -> Option<MethodRouter<Emulator>> {
         }
         ("GET", "/recovery_codes", true) => get(recovery_codes::get_of_session),
         ("POST", "/recovery_codes/rotate", _) => post(recovery_codes::rotate),
+        ("DELETE", "/organizations/{organization_id}/members/{member_id}/totp", false) => {
+            delete(members::delete_totp_by_id)
+        }
+        ("DELETE", "/organizations/members/deleteTOTP", true) => {
+            delete(members::delete_totp_of_session)
+        }
         ("POST", "/sessions/authenticate", _) => post(sessions::authenticate),
         ("POST", "/sessions/revoke", _) => post(sessions::revoke),
         ("GET", "/sessions/jwks/{project_id}", false) => get(sessions::jwks),

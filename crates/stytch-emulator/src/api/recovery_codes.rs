@@ -136,8 +136,13 @@ pub(super) async fn rotate(
 // Steps
 // ---------------------------------------------------------------------------------------------
 
-/// The member of the session in the Basic password (the SDK API's get and rotate).
-fn session_member(w: &World, ctx: &Ctx, emu: &Emulator) -> ApiResult<(Organization, Member)> {
+/// The member of the session in the Basic password (the SDK API's get and rotate, and
+/// members' deleteTOTP).
+pub(super) fn session_member(
+    w: &World,
+    ctx: &Ctx,
+    emu: &Emulator,
+) -> ApiResult<(Organization, Member)> {
     let session = SessionArgs::from_password(ctx);
     let id = session.resolve(w, ctx, emu, emu.now())?;
     let s = &w.sessions[&id];

@@ -83,6 +83,11 @@ pub const ROUTES: &[RouteFact] = &[
         concat!(node!("recovery_codes.ts", "rotate"), "; stytch crate src/b2b/recovery_codes.rs (rotate)"),
     ),
     route(
+        "DELETE",
+        "/v1/b2b/organizations/{organization_id}/members/{member_id}/totp",
+        node!("organizations_members.ts", "deleteTOTP: DELETE, ids in the path, body {}"),
+    ),
+    route(
         "POST",
         "/v1/b2b/sessions/authenticate",
         node!("sessions.ts", "authenticate"),
@@ -138,6 +143,14 @@ pub const ROUTES: &[RouteFact] = &[
         "POST",
         "/sdk/v1/b2b/recovery_codes/rotate",
         android_api!("rotateRecoveryCodes: no body, the member is the session's"),
+    ),
+    route(
+        "DELETE",
+        "/sdk/v1/b2b/organizations/members/deleteTOTP",
+        concat!(
+            android_api!("deleteMFATOTP: no arguments, the member is the session's"),
+            " (OrganizationsMemberDeleteMFATOTP); stytchauth/stytch-browser: packages/core/src/HeadlessClients/b2b/HeadlessB2BSelfClient.ts (deleteMFATOTP: DELETE, no body)"
+        ),
     ),
     route(
         "POST",
