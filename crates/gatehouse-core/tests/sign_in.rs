@@ -862,7 +862,10 @@ async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_
         .workspace_failed("Could not connect: Connection refused".into())
         .await;
     // The web engine's words go to the log; the screen says what they mean.
-    assert_eq!(h.view()["workspace"]["failure"], "its server did not answer");
+    assert_eq!(
+        h.view()["workspace"]["failure"],
+        "its server did not answer"
+    );
     // A renewal replaces the cookie but does not reopen a workspace that failed.
     h.control.advance_clock(60).await;
     h.machine.check_session().await.unwrap();

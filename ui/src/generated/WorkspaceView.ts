@@ -5,7 +5,8 @@
  */
 export type WorkspaceView = { name: string, 
 /**
- * Why the workspace's page could not be loaded, in the words the web engine gave; `None`
- * while it is shown (or being opened).
+ * Why the workspace's page could not be loaded, in a person's words
+ * ([`crate::notices::workspace_cause`]; the web engine's own are in the log); `None` while it
+ * is shown (or being opened).
  */
 failure: string | null, };

@@ -126,7 +126,13 @@ impl Machine {
         tracing::info!("recovery codes saved to a file the person chose");
         // Said where: a save with no word back leaves people unsure it happened.
         let mut state = self.lock();
-        if matches!(state.phase, Phase::SignedIn { recovery: Some(Recovery::NewCodes { .. }), .. }) {
+        if matches!(
+            state.phase,
+            Phase::SignedIn {
+                recovery: Some(Recovery::NewCodes { .. }),
+                ..
+            }
+        ) {
             state.notice = Some(notices::recovery_codes_saved(path));
             self.publish(&state);
         }

@@ -414,11 +414,24 @@ pub fn recovery_codes_lost() -> Notice {
 pub fn workspace_cause(engine: &str) -> &'static str {
     let said = engine.to_ascii_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| said.contains(w));
-    if any(&["resolve", "name or service", "dns", "host not found", "unknown host"]) {
+    if any(&[
+        "resolve",
+        "name or service",
+        "dns",
+        "host not found",
+        "unknown host",
+    ]) {
         "its address could not be found (no network, or a name the network does not know)"
     } else if any(&["certificate", "tls", "ssl", "handshake"]) {
         "its security certificate was not accepted"
-    } else if any(&["refused", "connect", "unreachable", "timed out", "timeout", "reset"]) {
+    } else if any(&[
+        "refused",
+        "connect",
+        "unreachable",
+        "timed out",
+        "timeout",
+        "reset",
+    ]) {
         "its server did not answer"
     } else {
         "the page could not be loaded"
@@ -628,9 +641,18 @@ mod tests {
     #[test]
     fn the_web_engine_s_words_become_a_cause_a_person_understands() {
         let cases = [
-            ("Error resolving “work.example.com”: Name or service not known", "address could not be found"),
-            ("Could not connect: Connection refused", "server did not answer"),
-            ("Unacceptable TLS certificate", "certificate was not accepted"),
+            (
+                "Error resolving “work.example.com”: Name or service not known",
+                "address could not be found",
+            ),
+            (
+                "Could not connect: Connection refused",
+                "server did not answer",
+            ),
+            (
+                "Unacceptable TLS certificate",
+                "certificate was not accepted",
+            ),
             ("Load request cancelled", "could not be loaded"),
         ];
         for (engine, said) in cases {
