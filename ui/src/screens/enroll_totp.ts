@@ -57,13 +57,15 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
       hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
     ),
     // Verify beside the field (under it when the column is narrow), so both stay in view even
-    // with a wrong code's notice above the heading and its message under the field.
+    // with a wrong code's notice above the heading and its message at the field.
     h(
       "div",
       { class: "field" },
       h("label", { for: "code" }, "6-digit code from the app"),
-      h("div", { class: "code-row" }, code, verify),
+      // Between the label and the field: when focus brings the field into view after a wrong
+      // code, its message comes with it.
       codeError,
+      h("div", { class: "code-row" }, code, verify),
     ),
     ways.root,
     who.root,

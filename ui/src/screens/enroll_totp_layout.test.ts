@@ -137,9 +137,10 @@ describe("the authenticator's setup", () => {
     expect(error.hasAttribute("aria-live")).toBe(false);
     expect($("#notice").dataset.code).toBe(code);
     expect($("#notice-message").textContent).toBe(message);
-    // Under the field, before Verify's row ends: inside the field, after the input.
+    // At the field: between its label and the input, so it comes into view with the field.
     expect(input.closest(".field")?.contains(error)).toBe(true);
-    expect(input.compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(input.compareDocumentPosition(error) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect($('label[for="code"]').compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // The wrong code stays selected, ready to be typed over.
     expect(document.activeElement).toBe(input);
 
