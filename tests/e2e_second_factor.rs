@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use support::stack::{self, Family, Stack};
-use support::window::{screen, submit, type_into};
+use support::window::{fits, in_view, notice, screen, submit, type_into};
 use support::{screenshot, wait_for};
 
 async fn text(client: &Client, css: &str) -> String {
@@ -20,9 +20,15 @@ async fn text(client: &Client, css: &str) -> String {
 /// Ada's `nth` email link, opened the way the desktop does.
 async fn through_the_link(stack: &Stack, client: &Client, nth: usize) {
     screen(client, "sign_in").await;
+    fits(
+        client,
+        &["#sign-in-title", "form#sign-in button[type='submit']"],
+    )
+    .await;
     type_into(client, "#email", "ada@example.com").await;
     submit(client, "sign-in").await;
     screen(client, "check_email").await;
+    fits(client, &["#check-email-title", "#resend-link"]).await;
     let email = stack
         .emulator
         .wait_for_message("ada@example.com", nth)
@@ -94,10 +100,61 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         .unwrap()
         .unwrap_or_default();
     assert!(qr.starts_with("data:image/png;base64,"), "{qr}");
-    let key = text(&client, "#totp-secret").await.replace(' ', "");
-    assert_eq!(key.len(), 32, "{key}");
+    // The page opens at its heading, with the field and Verify in view (#23 item 5).
+    let focused = client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("enroll-totp-title")
+    );
+    let verify = "form#enroll-totp button[type='submit']";
+    fits(
+        &client,
+        &["#enroll-totp-title", "#totp-qr", "#code", verify],
+    )
+    .await;
     screenshot(&client, "11-enroll-totp").await;
-    // Copy key: on the clipboard, then gone from it.
+    // The setup key is folded under "Can't scan the code?" (read here as the page holds it).
+    let key = wait_for(&client, "#totp-secret")
+        .await
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .replace(' ', "");
+    assert_eq!(key.len(), 32, "{key}");
+    assert!(!support::window::displayed(&client, "#totp-secret").await);
+
+    // A wrong first code: its message at the field too, not only above the heading.
+    let right = stack.app_code(&key).await;
+    let wrong: String = right
+        .chars()
+        .enumerate()
+        .map(|(i, c)| match (i, c.to_digit(10)) {
+            (0, Some(d)) => char::from_digit((d + 1) % 10, 10).unwrap(),
+            _ => c,
+        })
+        .collect();
+    type_into(&client, "#code", &wrong).await;
+    notice(&client, "wrong_totp_code").await;
+    assert_eq!(
+        text(&client, "#code-error").await,
+        text(&client, "#notice-message").await
+    );
+    // Focus went to the field (its code selected), scrolling it into view with its message.
+    in_view(
+        &client,
+        &["label[for='code']", "#code-error", "#code", verify],
+    )
+    .await;
+    screenshot(&client, "11-enroll-totp-wrong-code").await;
+
+    // "Can't scan the code?" shows the key; Copy key puts it on the clipboard, then it is gone.
+    wait_for(&client, "#totp-key summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(text(&client, "#totp-secret").await.replace(' ', ""), key);
     wait_for(&client, "#copy-secret")
         .await
         .click()
@@ -108,6 +165,7 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
 
     // The recovery codes, once; Continue only after "I have saved them".
     screen(&client, "recovery_codes").await;
+    fits(&client, &["#recovery-codes-title", "#codes-continue"]).await;
     screenshot(&client, "12-recovery-codes").await;
     let mut codes = Vec::new();
     for item in client
@@ -153,6 +211,15 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         text(&client, "#enter-code-title").await,
         "Enter the code from your authenticator app"
     );
+    fits(
+        &client,
+        &[
+            "#enter-code-title",
+            "#code",
+            "form#enter-code button[type='submit']",
+        ],
+    )
+    .await;
     screenshot(&client, "13-enter-totp").await;
     type_into(&client, "#code", &stack.app_code(&key).await).await;
     sign_out(&client).await;

@@ -38,6 +38,71 @@ pub async fn value_of(client: &Client, css: &str) -> String {
     el.prop("value").await.unwrap().unwrap_or_default()
 }
 
+/// Asserts that each element `css` names is shown whole in the window with the page scrolled to
+/// the top: what a person sees on arrival at the window's size, without scrolling (#23 item 5).
+/// The page is left scrolled to the top. A failure names each element that does not fit, with
+/// its box, the window's inner size and where the page had been scrolled to.
+pub async fn fits(client: &Client, css: &[&str]) {
+    check_in_view(client, css, true).await;
+}
+
+/// Like [`fits`], with the page where it stands: what a person sees after the window scrolled
+/// by itself (focus brought a field into view).
+pub async fn in_view(client: &Client, css: &[&str]) {
+    check_in_view(client, css, false).await;
+}
+
+async fn check_in_view(client: &Client, css: &[&str], from_top: bool) {
+    const SCRIPT: &str = r#"
+        const [selectors, fromTop] = arguments;
+        const scrolled = [window.scrollX, window.scrollY];
+        if (fromTop) window.scrollTo(0, 0);
+        const width = window.innerWidth, height = window.innerHeight;
+        // Half a pixel for subpixel layout: an edge at 640.3 of 640 is not cut off.
+        const slack = 0.5;
+        const elements = selectors.map((css) => {
+            const el = document.querySelector(css);
+            if (!el) return { css, found: false };
+            const r = el.getBoundingClientRect();
+            const shown = r.width > 0 && r.height > 0;
+            const inside = r.top >= -slack && r.left >= -slack
+                && r.bottom <= height + slack && r.right <= width + slack;
+            return {
+                css, found: true, fits: shown && inside,
+                box: [Math.round(r.left), Math.round(r.top), Math.round(r.right), Math.round(r.bottom)],
+            };
+        });
+        return { width, height, scrolled, elements };
+    "#;
+    let selectors = serde_json::json!(css);
+    let report = client
+        .execute(SCRIPT, vec![selectors, serde_json::json!(from_top)])
+        .await
+        .expect("measure the page");
+    let misfits: Vec<String> = report["elements"]
+        .as_array()
+        .expect("one result per selector")
+        .iter()
+        .filter(|e| e["fits"] != serde_json::Value::Bool(true))
+        .map(|e| {
+            if e["found"] == serde_json::Value::Bool(false) {
+                format!("{} is not on the page", e["css"])
+            } else {
+                format!("{} is at {} (left, top, right, bottom)", e["css"], e["box"])
+            }
+        })
+        .collect();
+    assert!(
+        misfits.is_empty(),
+        "not in view{}, in a {}x{} window (the page had been scrolled to {}): {}",
+        if from_top { " without scrolling" } else { "" },
+        report["width"],
+        report["height"],
+        report["scrolled"],
+        misfits.join("; ")
+    );
+}
+
 pub async fn quit(client: Client) {
     client.close().await.unwrap();
     // The single-instance name must be free before the next launch.

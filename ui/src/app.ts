@@ -195,10 +195,11 @@ export function createApp(doc: Document = document): App {
       localNotice = null;
       focusBeforeBusy = null;
       rebuilt = true;
-    } else {
-      shown.screen.update(view as never);
     }
+    // The notice first: a screen that focuses its field on an error then scrolls it into view
+    // with the notice already above the heading, not to where the field was before it.
     notices.render(localNotice ?? view.notice);
+    if (!rebuilt) shown.screen.update(view as never);
     shown.screen.tick?.(Date.now());
     holdWhileWaiting(Date.now());
 

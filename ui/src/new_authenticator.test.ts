@@ -98,7 +98,7 @@ describe("signed in with a recovery code", () => {
 describe("setting up the new app", () => {
   it("names a new app, says the old one is gone, and offers Not now instead of another email", () => {
     render(factorViews.enrollTotp({ replacing: true, alternatives: [] }));
-    expect($("#enroll-totp-title").textContent).toBe("Set up a new authenticator app");
+    expect($("#enroll-totp-title").textContent).toBe("Add a new authenticator app");
     expect($("#totp-replacing").hidden).toBe(false);
     expect($("#totp-replacing").textContent).toContain("no longer work");
     expect($<HTMLElement>(".not-you").hidden).toBe(true);
@@ -109,7 +109,7 @@ describe("setting up the new app", () => {
 
   it("is the first-time setup otherwise", () => {
     render(factorViews.enrollTotp());
-    expect($("#enroll-totp-title").textContent).toBe("Set up your authenticator app");
+    expect($("#enroll-totp-title").textContent).toBe("Add your authenticator app");
     expect($("#totp-replacing").hidden).toBe(true);
     expect($("#not-now").hidden).toBe(true);
     expect($<HTMLElement>(".not-you").hidden).toBe(false);

@@ -2,25 +2,33 @@ import { h, setDisabled, setText } from "../dom";
 import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { localError, type Builder } from "../screen";
 import type { EnrollTotpView } from "../types";
-import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
+import { heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 /** The setup key in groups of four, as authenticator apps accept it and people read it. */
 export function groupKey(secret: string): string {
   return secret.replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
 }
 
+/** The notices that mean "this first code was not right": shown again next to the field. */
+const CODE_PROBLEMS: ReadonlySet<string> = new Set(["wrong_totp_code", "invalid_totp_code", "totp_code_used"]);
+
 /** Setting up an authenticator app: the QR code and the setup key (the one place a factor secret
- *  is shown: it is how it reaches the person's app), then the first code to confirm. */
+ *  is shown: it is how it reaches the person's app), then the first code to confirm.
+ *
+ *  Compact, so that the heading, the code field and Verify fit the window at its default size
+ *  (#23 item 5): the QR code beside the steps, the key under "Can't scan the code?". */
 export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   let current: EnrollTotpView = view;
   let lastSubmitted: string | null = null;
-  const title = heading("enroll-totp-title", "Set up your authenticator app");
+  const title = heading("enroll-totp-title", "Add your authenticator app");
   const org = orgLine();
-  const qr = h("img", { id: "totp-qr", class: "qr", alt: "QR code for your authenticator app", width: 200, height: 200 });
+  const qr = h("img", { id: "totp-qr", class: "qr", alt: "QR code for your authenticator app", width: 136, height: 136 });
   const key = h("code", { id: "totp-secret", class: "setup-key" });
   const copy = h("button", { type: "button", id: "copy-secret", class: "secondary" }, "Copy key");
   const code = codeInput(h);
-  const verify = h("button", { type: "submit", class: "primary" }, "Verify and continue");
+  // The first code's problem, next to the field as well as in the notice above the heading.
+  const codeError = h("p", { id: "code-error", class: "field-error", hidden: true });
+  const verify = h("button", { type: "submit", class: "primary" }, "Verify");
   const ways = otherWays(ctx);
   const who = notYou(ctx);
   // Replacing a lost app once signed in: the old one no longer works, and the way out is "Not
@@ -41,16 +49,37 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     org,
     replaced,
     h(
-      "ol",
-      { class: "steps" },
-      h("li", {}, "Open your authenticator app and add an account."),
-      h("li", {}, "Scan this QR code:", h("div", { class: "qr-box" }, qr)),
-      h("li", {}, "Or type this setup key instead:", h("div", { class: "setup-key-row" }, key, copy)),
-      h("li", {}, "Enter the 6-digit code the app now shows."),
+      "div",
+      { id: "totp-setup", class: "totp-setup" },
+      h(
+        "ol",
+        { class: "steps" },
+        h("li", {}, "Open your authenticator app and add an account."),
+        h("li", {}, "Scan this QR code with it."),
+        h("li", {}, "Enter the 6-digit code the app shows."),
+      ),
+      h("div", { class: "qr-box" }, qr),
     ),
-    field("code", "6-digit code from the app", code),
-    h("div", { class: "actions" }, verify, notNow),
-    hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
+    h(
+      "details",
+      { id: "totp-key", class: "setup-key-details" },
+      h("summary", {}, "Can't scan the code?"),
+      h("p", { class: "setup-key-text" }, "Type this setup key into the app instead:"),
+      h("div", { class: "setup-key-row" }, key, copy),
+      hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
+    ),
+    // Verify beside the field (under it when the column is narrow), so both stay in view even
+    // with a wrong code's notice above the heading and its message at the field.
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "code" }, "6-digit code from the app"),
+      // Between the label and the field: when focus brings the field into view after a wrong
+      // code, its message comes with it.
+      codeError,
+      h("div", { class: "code-row" }, code, verify),
+    ),
+    h("div", { class: "actions" }, notNow),
     ways.root,
     who.root,
   );
@@ -85,6 +114,19 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     });
   });
 
+  function showCodeProblem(message: string | null): void {
+    setText(codeError, message ?? "");
+    codeError.hidden = message === null;
+    // Described only while shown: a hidden element named by aria-describedby is still read.
+    if (message === null) {
+      code.removeAttribute("aria-describedby");
+      code.removeAttribute("aria-invalid");
+    } else {
+      code.setAttribute("aria-describedby", "code-error");
+      code.setAttribute("aria-invalid", "true");
+    }
+  }
+
   let noticeKey = "";
   const update = (v: EnrollTotpView): void => {
     current = v;
@@ -100,7 +142,8 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     replaced.hidden = !v.replacing;
     notNow.hidden = !v.replacing;
     setDisabled(notNow, v.busy);
-    setText(title, v.replacing ? "Set up a new authenticator app" : "Set up your authenticator app");
+    setText(title, v.replacing ? "Add a new authenticator app" : "Add your authenticator app");
+    showCodeProblem(v.notice?.kind === "error" && CODE_PROBLEMS.has(v.notice.code) ? v.notice.message : null);
     const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
       code.focus();
@@ -109,7 +152,9 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     noticeKey = nk;
   };
   update(view);
-  return { root: form, update, focus: () => code.focus() };
+  // The heading, not the field: focusing the field scrolled the page down to it, cutting the
+  // heading off; the screen now fits, and keyboard and screen-reader users start at its top.
+  return { root: form, update, focus: () => title.focus() };
 };
 
 /** Copies text to the clipboard; false when the engine refuses (the person can still select it). */
