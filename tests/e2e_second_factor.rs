@@ -122,7 +122,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         .unwrap_or_default()
         .replace(' ', "");
     assert_eq!(key.len(), 32, "{key}");
-    assert!(!support::window::displayed(&client, "#totp-secret").await);
+    // Folded: the details element is closed (WebDriver's "displayed" does not look at <details>).
+    let open = client
+        .execute("return document.getElementById('totp-key').open;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(open, serde_json::Value::Bool(false), "the key is folded away");
 
     // A wrong first code: its message at the field too, not only above the heading.
     let right = stack.app_code(&key).await;
