@@ -39,6 +39,8 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     "Your old authenticator app and its recovery codes no longer work. Add Gatehouse to the app on your new phone.",
   );
   const notNow = h("button", { type: "button", id: "not-now", class: "secondary" }, "Not now");
+  // Only when replacing an app: hidden whole otherwise, so it takes no room in the window.
+  const notNowRow = h("div", { class: "actions" }, notNow);
   notNow.addEventListener("click", () => {
     if (!notNow.disabled) void ctx.send("stop_authenticator_setup");
   });
@@ -79,7 +81,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
       codeError,
       h("div", { class: "code-row" }, code, verify),
     ),
-    h("div", { class: "actions" }, notNow),
+    notNowRow,
     ways.root,
     who.root,
   );
@@ -140,7 +142,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     who.update(v.email, v.busy);
     who.root.hidden = v.replacing;
     replaced.hidden = !v.replacing;
-    notNow.hidden = !v.replacing;
+    notNowRow.hidden = !v.replacing;
     setDisabled(notNow, v.busy);
     setText(title, v.replacing ? "Add a new authenticator app" : "Add your authenticator app");
     showCodeProblem(v.notice?.kind === "error" && CODE_PROBLEMS.has(v.notice.code) ? v.notice.message : null);
