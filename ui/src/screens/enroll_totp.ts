@@ -150,6 +150,9 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {
       code.focus();
       code.select();
+      // Focus does not scroll a field that already had it: bring the field, its message and
+      // Verify into view explicitly.
+      code.scrollIntoView?.({ block: "nearest" });
     }
     noticeKey = nk;
   };
