@@ -26,7 +26,7 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     list,
     h("div", { class: "actions" }, copy, save),
     copied,
-    h("p", { class: "note" }, "You won't see these codes again. Each one signs you in once when you can't use your authenticator app."),
+    h("p", { class: "note" }, "You won't see these codes again. Each one signs you in once, in place of your app."),
     h("div", { class: "check" }, saved, h("label", { for: "codes-saved" }, "I have saved them")),
     h("div", { class: "actions" }, proceed),
   );
