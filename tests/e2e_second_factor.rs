@@ -250,11 +250,23 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     screen(&client, "signed_in").await;
     assert_eq!(
         text(&client, "#recovery-left").await,
-        "You signed in with a recovery code. 9 left."
+        "You signed in with a recovery code. 9 left. If your phone or authenticator app is lost, set up a new one now."
     );
     let factors = text(&client, "#factors").await;
     assert!(factors.contains("Recovery code"), "{factors}");
     screenshot(&client, "15-recovery-code-used").await;
+    // The way forward for a lost phone (#23): a new app, set up with the session in hand.
+    wait_for(&client, "#new-authenticator")
+        .await
+        .click()
+        .await
+        .unwrap();
+    screen(&client, "enroll_totp").await;
+    assert_eq!(
+        text(&client, "#enroll-totp-title").await,
+        "Add a new authenticator app"
+    );
+    screenshot(&client, "16-new-authenticator").await;
 
     // Not one SMS on any of these paths.
     let sms = stack
