@@ -127,7 +127,11 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         .execute("return document.getElementById('totp-key').open;", vec![])
         .await
         .unwrap();
-    assert_eq!(open, serde_json::Value::Bool(false), "the key is folded away");
+    assert_eq!(
+        open,
+        serde_json::Value::Bool(false),
+        "the key is folded away"
+    );
 
     // A wrong first code: its message at the field too, not only above the heading.
     let right = stack.app_code(&key).await;
