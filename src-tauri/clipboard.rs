@@ -128,6 +128,7 @@ mod tests {
             email: "ada@example.com".into(),
             codes: vec!["ckss-2skx-ebow".into(), "a1b2-c3d4-e5f6".into()],
             rotated: false,
+            close_asked: false,
         });
         assert_eq!(
             copied_from(&codes).as_deref().map(String::as_str),

@@ -43,6 +43,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> 
     let (app, hidden) = (app.clone(), window.clone());
     window.on_window_event(move |event| {
         if let WindowEvent::CloseRequested { api, .. } = event {
+            // Recovery codes on screen and not yet saved: the first close is kept back to say
+            // they will not be shown again (the machine decides; a second close goes through).
+            let gate = app.try_state::<crate::shell::Gatehouse>();
+            if gate.is_some_and(|g| !g.close_requested()) {
+                api.prevent_close();
+                return;
+            }
             if app.get_webview_window(crate::workspace::LABEL).is_some() {
                 api.prevent_close();
                 let _ = hidden.hide();

@@ -35,6 +35,11 @@ impl Gatehouse {
             .map_or(CLIPBOARD_FORGET, |m| m.config().clipboard_forget)
     }
 
+    /// Whether the local window may close now (see [`Machine::close_requested`]).
+    pub fn close_requested(&self) -> bool {
+        self.machine.as_ref().is_none_or(|m| m.close_requested())
+    }
+
     pub fn view(&self) -> View {
         match &self.machine {
             Some(machine) => machine.view(),

@@ -123,13 +123,14 @@ export const factorViews = {
     alternatives: ["totp"],
     ...over,
   }),
-  codes: (over: Partial<Common> & { rotated?: boolean } = {}): View => ({
+  codes: (over: Partial<Common> & { rotated?: boolean; close_asked?: boolean } = {}): View => ({
     ...common,
     screen: "recovery_codes",
     organization_name: "Example Org",
     email: "ada@example.com",
     codes: ["ckss-2skx-ebow", "spbc-424h-usy0", "hi08-n5tk-lns5"],
     rotated: false,
+    close_asked: false,
     ...over,
   }),
 };

@@ -150,6 +150,9 @@ pub enum Screen {
         codes: Vec<String>,
         /// Renewed: the old codes no longer work.
         rotated: bool,
+        /// The window was asked to close with the codes unsaved: the screen says they will not be
+        /// shown again, and a second close goes through.
+        close_asked: bool,
     },
     SignedIn {
         organization_name: Option<String>,
@@ -384,6 +387,7 @@ mod tests {
                 email: "ada@example.com".into(),
                 codes: vec!["ckss-2skx-ebow".into()],
                 rotated: false,
+                close_asked: false,
             },
             ..enrol.clone()
         };

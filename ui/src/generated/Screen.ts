@@ -47,7 +47,12 @@ alternatives: Array<FactorKind>, } | { "screen": "enter_recovery_code", organiza
 /**
  * Renewed: the old codes no longer work.
  */
-rotated: boolean, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, 
+rotated: boolean, 
+/**
+ * The window was asked to close with the codes unsaved: the screen says they will not be
+ * shown again, and a second close goes through.
+ */
+close_asked: boolean, } | { "screen": "signed_in", organization_name: string | null, email: string, factors: Array<FactorView>, session_expires_at: string, remembered: boolean, 
 /**
  * The configured workspace, when there is one: the window shows it instead of this
  * screen, unless it could not be opened.

@@ -16,6 +16,12 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
   const saved = h("input", { type: "checkbox", id: "codes-saved", name: "codes-saved" });
   // What Copy did, visibly (and to screen readers): a silent copy leaves people unsure.
   const copied = h("p", { id: "copy-status", class: "hint", role: "status", hidden: true });
+  // The window was asked to close with the codes on screen: what closing loses, before it does.
+  const closing = h(
+    "p",
+    { id: "close-warning", class: "close-warning", role: "alert", hidden: true },
+    "These codes won't be shown again once the window closes. Copy or save them first — or close the window again to leave without them.",
+  );
   const proceed = h("button", { type: "submit", id: "codes-continue", class: "primary", disabled: true }, "Continue");
   const form = h(
     "form",
@@ -23,6 +29,7 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     title,
     org,
     lede,
+    closing,
     list,
     h("div", { class: "actions" }, copy, save),
     copied,
@@ -76,6 +83,7 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
       key = next;
       list.replaceChildren(...v.codes.map((c) => h("li", {}, h("code", {}, c))));
     }
+    closing.hidden = !v.close_asked;
     setDisabled(copy, v.busy);
     setDisabled(save, v.busy);
     setDisabled(proceed, !saved.checked || v.busy);

@@ -1,4 +1,4 @@
-// Copy gives a visible answer (issue #23, item 4): "Copied" or "Couldn't copy", not only a
+// Recovery codes are not lost silently (issue #23, item 4): Copy answers "Copied" or "Couldn't copy", not only a
 // screen-reader announcement.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -47,5 +47,16 @@ describe("copying the recovery codes", () => {
     const status = await copyWith(() => Promise.reject(new Error("denied")));
     expect(status.textContent).toMatch(/^Couldn't copy\./);
     expect(status.classList.contains("hint--problem")).toBe(true);
+  });
+});
+
+describe("closing the window with the codes on screen", () => {
+  it("says first that they won't be shown again", () => {
+    app.render(factorViews.codes());
+    expect($("#close-warning").hidden).toBe(true);
+    app.render(factorViews.codes({ close_asked: true }));
+    expect($("#close-warning").hidden).toBe(false);
+    expect($("#close-warning").textContent).toContain("won't be shown again");
+    expect($("#close-warning").getAttribute("role")).toBe("alert");
   });
 });

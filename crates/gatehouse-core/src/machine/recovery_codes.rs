@@ -85,6 +85,7 @@ impl Machine {
         };
         if recovery.take().is_some() {
             state.notice = None;
+            state.close_asked = false;
             self.publish(&state);
         }
     }
@@ -137,6 +138,27 @@ impl Machine {
             self.publish(&state);
         }
         Ok(true)
+    }
+
+    /// The window is asked to close. With recovery codes on screen and not yet confirmed saved,
+    /// the first request is refused (`false`) and the screen says what closing loses; a second
+    /// request, or any request otherwise, may close (`true`).
+    pub fn close_requested(&self) -> bool {
+        let mut state = self.lock();
+        let codes_on_screen = matches!(
+            state.phase,
+            Phase::SignedIn {
+                recovery: Some(Recovery::NewCodes { .. }),
+                ..
+            }
+        );
+        if !codes_on_screen || state.close_asked {
+            return true;
+        }
+        tracing::info!("close asked with recovery codes on screen: kept open to say so");
+        state.close_asked = true;
+        self.publish(&state);
+        false
     }
 
     /// New recovery codes for a signed-in member; the old ones stop working. Shown once.

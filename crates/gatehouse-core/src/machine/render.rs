@@ -132,6 +132,7 @@ impl Machine {
                 email: email.clone(),
                 codes: codes.iter().map(|c| c.expose().to_owned()).collect(),
                 rotated: *rotated,
+                close_asked: state.close_asked,
             },
             Phase::SignedIn {
                 email,

@@ -45,6 +45,9 @@ pub(crate) struct State {
     pub link_to_retry: Option<zeroize::Zeroizing<String>>,
     /// Why the workspace's page could not be loaded (see `workspace.rs`); a new phase clears it.
     pub workspace_failure: Option<String>,
+    /// The window was asked to close while recovery codes were on screen, and was kept open to
+    /// say so: a second close goes through.
+    pub close_asked: bool,
 }
 
 /// Proof that an answer belongs to the state it was asked from.
@@ -57,6 +60,7 @@ impl State {
         self.next_step();
         self.link_to_retry = None;
         self.workspace_failure = None;
+        self.close_asked = false;
     }
 
     /// A new step within the phase: answers to the old one are dropped, its refusals forgotten.
