@@ -1,5 +1,5 @@
 // Switching factor on a code screen keeps keyboard focus: it lands in the new field (issue #23, item 11).
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("./api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -8,25 +8,13 @@ vi.mock("./api", () => ({
 }));
 
 import { call } from "./api";
-import { createApp, type App } from "./app";
+import { freshApp } from "./test_app";
 import { $ } from "./testing";
-import { T0, factorViews, views } from "./fixtures";
+import { factorViews, views } from "./fixtures";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 describe("switching factor on a code screen", () => {
   const totp = views.enterCode({
@@ -38,23 +26,23 @@ describe("switching factor on a code screen", () => {
   });
 
   it("puts focus in the new code field", () => {
-    app.render(totp);
+    ui.app.render(totp);
     ($("#other-ways") as HTMLDetailsElement).open = true;
     $("#use-sms").focus();
     $<HTMLButtonElement>("#use-sms").click();
     expect(callMock).toHaveBeenCalledExactlyOnceWith("switch_factor", { factor: "sms" });
-    app.render({ ...totp, busy: true });
-    app.render(views.enterCode({ alternatives: ["totp", "recovery_code"] }));
+    ui.app.render({ ...totp, busy: true });
+    ui.app.render(views.enterCode({ alternatives: ["totp", "recovery_code"] }));
     expect($("#enter-code-title").textContent).toBe("Enter the code");
     expect(document.activeElement).toBe($("#code"));
   });
 
   it("puts focus in the recovery-code field", () => {
-    app.render(totp);
+    ui.app.render(totp);
     $("#use-recovery_code").focus();
     $<HTMLButtonElement>("#use-recovery_code").click();
-    app.render({ ...totp, busy: true });
-    app.render(factorViews.recovery());
+    ui.app.render({ ...totp, busy: true });
+    ui.app.render(factorViews.recovery());
     expect(document.activeElement).toBe($("#recovery-code"));
   });
 });

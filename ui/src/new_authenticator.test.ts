@@ -1,7 +1,7 @@
 // #23 item 6: someone who lost their phone signs in with a recovery code. The signed-in screen's
 // main action is "Set up a new authenticator app", the setup screen says the old app is gone and
 // offers "Not now" rather than another email, and no screen tells them "if you lose your phone".
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("./api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -10,15 +10,14 @@ vi.mock("./api", () => ({
 }));
 
 import { call } from "./api";
-import { createApp, type App } from "./app";
+import { freshApp } from "./test_app";
 import { $ } from "./testing";
-import { T0, factorViews, views } from "./fixtures";
+import { factorViews, views } from "./fixtures";
 import type { View } from "./types";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
-const render = (view: View): void => app.render(view);
+const render = (view: View): void => ui.app.render(view);
 const click = (selector: string): void => $<HTMLButtonElement>(selector).click();
 /** The buttons a person can see, filled (main) ones first. */
 const visibleButtons = (): HTMLButtonElement[] =>
@@ -31,19 +30,7 @@ const mainActions = (): string[] =>
     .filter((b) => b.classList.contains("primary"))
     .map((b) => b.textContent ?? "");
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  callMock.mockImplementation(() => Promise.resolve());
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 describe("signed in with a recovery code", () => {
   it("makes a new authenticator app the one main action, not just '9 left'", () => {

@@ -1,6 +1,6 @@
 // A link that arrived but could not be checked (issue #23, item 8): the screen stops saying
 // "check your email", and the notice's Try again is the way forward; Resend is no longer primary.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -8,23 +8,12 @@ vi.mock("../api", () => ({
   onView: vi.fn(),
 }));
 
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, views } from "../fixtures";
+import { views } from "../fixtures";
 
-let app: App;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 const down = {
   kind: "error" as const,
@@ -36,7 +25,7 @@ const down = {
 
 describe("a link that could not be checked", () => {
   it("says the link arrived, with Try again the one primary way forward", () => {
-    app.render(views.checkEmail({ link_check_failed: true, notice: down }));
+    ui.app.render(views.checkEmail({ link_check_failed: true, notice: down }));
     expect($("#check-email-title").textContent).toBe("Your link could not be checked");
     expect($("#check-email-lede").textContent).toContain("arrived");
     expect($("#check-email-lede").textContent).not.toContain("Open it");
@@ -46,8 +35,8 @@ describe("a link that could not be checked", () => {
   });
 
   it("goes back to 'Check your email' once the link is checked or a new one sent", () => {
-    app.render(views.checkEmail({ link_check_failed: true, notice: down }));
-    app.render(views.checkEmail());
+    ui.app.render(views.checkEmail({ link_check_failed: true, notice: down }));
+    ui.app.render(views.checkEmail());
     expect($("#check-email-title").textContent).toBe("Check your email");
     expect($("#check-email-lede").textContent).toBe("We sent a sign-in link to ada@example.com. Open it on this computer to continue.");
     expect($("#resend-link").classList.contains("primary")).toBe(true);

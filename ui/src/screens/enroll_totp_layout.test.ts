@@ -1,7 +1,7 @@
 // The authenticator's setup fits the window (issue #23, item 5): the QR code beside the steps, the
 // setup key folded under "Can't scan the code?", the page opening at its heading, and a wrong
 // first code's message next to the field as well as in the notice above the heading.
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -10,13 +10,12 @@ vi.mock("../api", () => ({
 }));
 
 import { call } from "../api";
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $, sourceText, type } from "../testing";
-import { T0, factorViews, views } from "../fixtures";
+import { factorViews, views } from "../fixtures";
 import type { ViewNotice } from "../types";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
 const notice = (code: ViewNotice["code"], message: string): ViewNotice => ({
   kind: "error",
@@ -36,25 +35,12 @@ function declarations(css: string, selector: string): string {
   return "";
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  callMock.mockImplementation(() => Promise.resolve());
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const ui = freshApp();
 
 describe("the authenticator's setup", () => {
   it("focuses its heading on arrival, not the code field, so it opens at the top", () => {
-    app.render(views.checkEmail());
-    app.render(factorViews.enrollTotp());
+    ui.app.render(views.checkEmail());
+    ui.app.render(factorViews.enrollTotp());
     const title = $("#enroll-totp-title");
     expect(title.tagName).toBe("H2");
     expect(title.getAttribute("tabindex")).toBe("-1");
@@ -63,15 +49,15 @@ describe("the authenticator's setup", () => {
   });
 
   it("keeps the focus where it is on a later view of the same screen", () => {
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     $<HTMLInputElement>("#code").focus();
-    app.render(factorViews.enrollTotp({ busy: true }));
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp({ busy: true }));
+    ui.app.render(factorViews.enrollTotp());
     expect(document.activeElement).toBe($("#code"));
   });
 
   it("puts the QR code and the steps in one row container that wraps only when narrow", async () => {
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     const row = $("#totp-setup");
     expect([...row.children].map((el) => el.tagName)).toEqual(["OL", "DIV"]);
     expect(row.querySelector(".steps")?.children).toHaveLength(3);
@@ -86,7 +72,7 @@ describe("the authenticator's setup", () => {
   });
 
   it("keeps the setup key inside a closed 'Can't scan the code?'", () => {
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     const details = $<HTMLDetailsElement>("#totp-key");
     expect(details.tagName).toBe("DETAILS");
     expect(details.open).toBe(false);
@@ -101,7 +87,7 @@ describe("the authenticator's setup", () => {
   it("still copies the key, without spaces, from inside the details", async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     $<HTMLDetailsElement>("#totp-key").open = true;
     $<HTMLButtonElement>("#copy-secret").click();
     await vi.waitFor(() => expect(callMock).toHaveBeenCalledWith("secret_copied"));
@@ -109,7 +95,7 @@ describe("the authenticator's setup", () => {
   });
 
   it("puts Verify beside the code field", () => {
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     const verify = $<HTMLButtonElement>("#enroll-totp button[type=submit]");
     expect(verify.textContent).toBe("Verify");
     expect(verify.parentElement).toBe($("#code").parentElement);
@@ -121,11 +107,11 @@ describe("the authenticator's setup", () => {
     ["invalid_totp_code", "The code is the 6 digits your authenticator app shows for this account."],
     ["totp_code_used", "That code was already used. Wait for your app to show the next one."],
   ] as const)("shows a %s next to the field too, and drops it when the notice clears", (code, message) => {
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     const input = $<HTMLInputElement>("#code");
     type(input, "111111");
-    app.render(factorViews.enrollTotp({ busy: true }));
-    app.render(factorViews.enrollTotp({ notice: notice(code, message) }));
+    ui.app.render(factorViews.enrollTotp({ busy: true }));
+    ui.app.render(factorViews.enrollTotp({ notice: notice(code, message) }));
 
     const error = $("#code-error");
     expect(error.hidden).toBe(false);
@@ -144,7 +130,7 @@ describe("the authenticator's setup", () => {
     // The wrong code stays selected, ready to be typed over.
     expect(document.activeElement).toBe(input);
 
-    app.render(factorViews.enrollTotp());
+    ui.app.render(factorViews.enrollTotp());
     expect(error.hidden).toBe(true);
     expect(error.textContent).toBe("");
     expect(input.hasAttribute("aria-describedby")).toBe(false);
@@ -153,8 +139,8 @@ describe("the authenticator's setup", () => {
   });
 
   it("leaves other errors to the notice alone", () => {
-    app.render(factorViews.enrollTotp());
-    app.render(
+    ui.app.render(factorViews.enrollTotp());
+    ui.app.render(
       factorViews.enrollTotp({
         notice: notice("network_down", "Gatehouse can't reach the sign-in service. Nothing was lost."),
       }),

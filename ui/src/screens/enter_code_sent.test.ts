@@ -1,6 +1,6 @@
 // The SMS code screen tells the truth about the code (issue #23): no send succeeded means no
 // code, no send time, no timer and one button; a new code waits for its cooldown.
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -9,12 +9,11 @@ vi.mock("../api", () => ({
 }));
 
 import { call } from "../api";
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, at, views } from "../fixtures";
+import { at, views } from "../fixtures";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
 const notSent = {
   kind: "error" as const,
@@ -24,22 +23,11 @@ const notSent = {
   retry_at: null,
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 describe("a code that was not sent", () => {
   it("says it could not text the number, shows no timer, and has one button to send it", () => {
-    app.render(views.enterCode({ sent_at: null, code_expires_at: null, notice: notSent }));
+    ui.app.render(views.enterCode({ sent_at: null, code_expires_at: null, notice: notSent }));
     expect($("#masked-phone").textContent).toBe("We couldn't text ••• 0123.");
     expect($("#code-timer").hidden).toBe(true);
     const senders = document.querySelectorAll<HTMLButtonElement>("button[data-resend]");
@@ -52,14 +40,14 @@ describe("a code that was not sent", () => {
   });
 
   it("says it is sending while the first send is on its way", () => {
-    app.render(views.enterCode({ sent_at: null, code_expires_at: null, busy: true }));
+    ui.app.render(views.enterCode({ sent_at: null, code_expires_at: null, busy: true }));
     expect($("#masked-phone").textContent).toBe("Sending a code to ••• 0123…");
     expect($("#code-timer").hidden).toBe(true);
   });
 
   it("shows the code, its time and its timer once a send succeeds", () => {
-    app.render(views.enterCode({ sent_at: null, code_expires_at: null, notice: notSent }));
-    app.render(views.enterCode());
+    ui.app.render(views.enterCode({ sent_at: null, code_expires_at: null, notice: notSent }));
+    ui.app.render(views.enterCode());
     expect($("#masked-phone").textContent).toBe("We sent a code to ••• 0123");
     expect($("#code-timer").hidden).toBe(false);
     expect($("#resend-code").textContent).toBe("Send a new code");
@@ -68,7 +56,7 @@ describe("a code that was not sent", () => {
 
 describe("a new code", () => {
   it("waits for the cooldown, counting it down on the button", () => {
-    app.render(views.enterCode({ resend_available_at: at(25_000) }));
+    ui.app.render(views.enterCode({ resend_available_at: at(25_000) }));
     const resend = $<HTMLButtonElement>("#resend-code");
     expect(resend.disabled).toBe(true);
     expect(resend.textContent).toBe("Send a new code (0:25)");

@@ -1,5 +1,5 @@
 // Every second step has a way back (issue #23): "Not you? Use another email", with the address.
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -8,25 +8,14 @@ vi.mock("../api", () => ({
 }));
 
 import { call } from "../api";
-import { createApp, type App } from "../app";
+import { createApp } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, factorViews, views } from "../fixtures";
+import { factorViews, views } from "../fixtures";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 describe("the way back", () => {
   const second = [
@@ -38,10 +27,10 @@ describe("the way back", () => {
   it("offers 'Not you? Use another email' with the address on every second step", () => {
     for (const view of second) {
       document.body.innerHTML = "";
-      app.destroy();
-      app = createApp(document);
+      ui.app.destroy();
+      ui.app = createApp(document);
       callMock.mockClear();
-      app.render(view);
+      ui.app.render(view);
       expect($(".not-you__who").textContent, view.screen).toBe("Signing in as ada@example.com.");
       $<HTMLButtonElement>("#not-you").click();
       expect(callMock, view.screen).toHaveBeenCalledExactlyOnceWith("use_another_address");

@@ -1,6 +1,6 @@
 // Recovery codes are not lost silently (issue #23, item 4): Copy answers "Copied" or "Couldn't copy", not only a
 // screen-reader announcement.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -8,28 +8,16 @@ vi.mock("../api", () => ({
   onView: vi.fn(),
 }));
 
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, factorViews } from "../fixtures";
+import { factorViews } from "../fixtures";
 
-let app: App;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const ui = freshApp();
 
 async function copyWith(writeText: () => Promise<void>): Promise<HTMLElement> {
   vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
-  app.render(factorViews.codes());
+  ui.app.render(factorViews.codes());
   const status = $("#copy-status");
   expect(status.hidden).toBe(true);
   $<HTMLButtonElement>("#copy-codes").click();
@@ -52,9 +40,9 @@ describe("copying the recovery codes", () => {
 
 describe("closing the window with the codes on screen", () => {
   it("says first that they won't be shown again", () => {
-    app.render(factorViews.codes());
+    ui.app.render(factorViews.codes());
     expect($("#close-warning").hidden).toBe(true);
-    app.render(factorViews.codes({ close_asked: true }));
+    ui.app.render(factorViews.codes({ close_asked: true }));
     expect($("#close-warning").hidden).toBe(false);
     expect($("#close-warning").textContent).toContain("won't be shown again");
     expect($("#close-warning").getAttribute("role")).toBe("alert");

@@ -1,5 +1,5 @@
 // Replacing recovery codes asks first, and the codes that follow say each thing once (issue #23, item 7).
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
+import { beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -8,13 +8,12 @@ vi.mock("../api", () => ({
 }));
 
 import { call } from "../api";
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, factorViews, views } from "../fixtures";
+import { factorViews, views } from "../fixtures";
 import type { ViewNotice } from "../types";
 
 const callMock = call as unknown as Mock;
-let app: App;
 
 const renewed: ViewNotice = {
   kind: "info",
@@ -29,18 +28,10 @@ const escape = (el: Element): void => {
   el.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  callMock.mockClear();
-  app = createApp(document);
-  app.render(views.signedIn({ can_renew_recovery_codes: true }));
-});
+const ui = freshApp();
 
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
+beforeEach(() => {
+  ui.app.render(views.signedIn({ can_renew_recovery_codes: true }));
 });
 
 describe("New recovery codes", () => {
@@ -76,11 +67,11 @@ describe("New recovery codes", () => {
 
 describe("the new codes", () => {
   it("leave 'the old ones no longer work' to the renewal's notice", () => {
-    app.render(factorViews.codes({ rotated: true, notice: renewed }));
+    ui.app.render(factorViews.codes({ rotated: true, notice: renewed }));
     expect($("#notice").textContent).toContain("the old ones no longer work");
     expect($("#recovery-codes-form").textContent?.toLowerCase()).not.toContain("no longer work");
     // A later view without the notice (a save, a copy) does not bring the sentence back.
-    app.render(factorViews.codes({ rotated: true }));
+    ui.app.render(factorViews.codes({ rotated: true }));
     expect($("#recovery-codes-form").textContent?.toLowerCase()).not.toContain("no longer work");
   });
 });

@@ -1,5 +1,5 @@
 // The signed-in screen: nothing filled is left to press, and it says the window may close (issue #23, item 11).
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("../api", () => ({
   call: vi.fn(() => Promise.resolve()),
@@ -7,26 +7,15 @@ vi.mock("../api", () => ({
   onView: vi.fn(),
 }));
 
-import { createApp, type App } from "../app";
+import { freshApp } from "../test_app";
 import { $ } from "../testing";
-import { T0, views } from "../fixtures";
+import { views } from "../fixtures";
 
-let app: App;
 
 /** Neither the element nor anything around it is hidden. */
 const shown = (el: Element): boolean => !el.closest("[hidden]");
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
-  vi.setSystemTime(T0);
-  document.body.innerHTML = "";
-  app = createApp(document);
-});
-
-afterEach(() => {
-  app.destroy();
-  vi.useRealTimers();
-});
+const ui = freshApp();
 
 describe("signed in", () => {
   it("says a keychain failure once: the notice while it is up, the screen's note after", () => {
@@ -37,15 +26,15 @@ describe("signed in", () => {
       action: null,
       retry_at: null,
     };
-    app.render(views.signedIn({ remembered: false, notice: failed }));
+    ui.app.render(views.signedIn({ remembered: false, notice: failed }));
     expect($("#not-remembered").hidden).toBe(true);
-    app.render(views.signedIn({ remembered: false }));
+    ui.app.render(views.signedIn({ remembered: false }));
     expect($("#not-remembered").hidden).toBe(false);
   });
 
   it("makes Sign out a secondary button, whatever the workspace", () => {
     for (const workspace of [null, { name: "Example Workspace", failure: null }]) {
-      app.render(views.signedIn({ workspace }));
+      ui.app.render(views.signedIn({ workspace }));
       const signOut = $("#signed-in button[type=submit]");
       expect(signOut.classList.contains("secondary")).toBe(true);
       expect([...document.querySelectorAll("#signed-in button.primary")].filter(shown)).toEqual([]);
@@ -53,12 +42,12 @@ describe("signed in", () => {
   });
 
   it("says Gatehouse keeps you signed in and the window can be closed, unless it won't be remembered", () => {
-    app.render(views.signedIn());
+    ui.app.render(views.signedIn());
     expect($("#kept-signed-in").hidden).toBe(false);
     expect($("#kept-signed-in").textContent).toBe(
       "Gatehouse keeps you signed in on this computer, so you can close this window.",
     );
-    app.render(views.signedIn({ remembered: false }));
+    ui.app.render(views.signedIn({ remembered: false }));
     expect($("#kept-signed-in").hidden).toBe(true);
     expect($("#not-remembered").hidden).toBe(false);
   });
