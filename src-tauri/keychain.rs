@@ -13,6 +13,9 @@ pub const SESSION_ACCOUNT: &str = "session";
 pub const PENDING_SIGN_IN_ACCOUNT: &str = "pending-sign-in";
 /// The account holding sessions signed out offline, still to be revoked at Stytch.
 pub const REVOCATIONS_ACCOUNT: &str = "pending-revocation";
+/// The account marking recovery codes shown but not confirmed saved (the member's email, never
+/// a code), so that the next launch can say so.
+pub const UNSAVED_CODES_ACCOUNT: &str = "unsaved-recovery-codes";
 
 /// One secret in the keychain, addressed by the app identifier and an account name.
 #[derive(Debug, Clone)]

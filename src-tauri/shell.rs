@@ -9,7 +9,9 @@ use gatehouse_core::{CommandError, Machine, Parts, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 
-use crate::keychain::{Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SESSION_ACCOUNT};
+use crate::keychain::{
+    Keychain, PENDING_SIGN_IN_ACCOUNT, REVOCATIONS_ACCOUNT, SESSION_ACCOUNT, UNSAVED_CODES_ACCOUNT,
+};
 
 /// The app's state: the sign-in machine, or — when the configuration is unusable — only the
 /// screen that says what is wrong.
@@ -116,6 +118,7 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
                 session: Arc::new(Keychain::new(&identifier, SESSION_ACCOUNT)),
                 pending_sign_in: Arc::new(Keychain::new(&identifier, PENDING_SIGN_IN_ACCOUNT)),
                 revocations: Arc::new(Keychain::new(&identifier, REVOCATIONS_ACCOUNT)),
+                unsaved_codes: Arc::new(Keychain::new(&identifier, UNSAVED_CODES_ACCOUNT)),
             };
             let info = stytch_b2b::AppInfo {
                 identifier,

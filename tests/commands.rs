@@ -107,6 +107,7 @@ fn an_intent_goes_in_through_ipc_and_the_view_comes_out_as_an_event() {
                 session: Arc::new(TestVault::default()),
                 pending_sign_in: Arc::new(TestVault::default()),
                 revocations: Arc::new(TestVault::default()),
+                unsaved_codes: Arc::new(TestVault::default()),
             },
             app: gatehouse_test_kit::app(),
             clock: Arc::new(ManualClock::new()),

@@ -209,6 +209,7 @@ async fn a_wrong_public_token_is_not_a_dead_session_the_saved_one_is_kept() {
                 session: h.session.clone(),
                 pending_sign_in: h.pending.clone(),
                 revocations: h.revocations.clone(),
+                unsaved_codes: h.unsaved_codes.clone(),
             },
             app: app(),
             clock: h.clock.clone(),

@@ -68,7 +68,9 @@ async fn a_recovery_code_sign_in_offers_a_new_app_which_replaces_the_lost_one_an
     let new_codes = strings(&view["codes"]);
     assert_eq!(new_codes.len(), 10);
     assert!(new_codes.iter().all(|c| !old_codes.contains(c)));
+    assert!(h.unsaved_codes.value().is_some(), "unsaved until confirmed");
     h.machine.recovery_codes_done().await;
+    assert_eq!(h.unsaved_codes.value(), None);
     let view = h.view();
     assert_eq!(view["screen"], "signed_in");
     assert_eq!(view["new_authenticator"], Value::Null);

@@ -16,6 +16,7 @@ use crate::{app, config, TestVault};
 
 pub struct Harness {
     pub revocations: Arc<TestVault>,
+    pub unsaved_codes: Arc<TestVault>,
     pub emulator: RunningEmulator,
     pub machine: Arc<Machine>,
     pub clock: Arc<ManualClock>,
@@ -77,6 +78,7 @@ impl Harness {
     pub fn assemble(emulator: RunningEmulator, config: Config, session: TestVault) -> Harness {
         let session = Arc::new(session);
         let (pending, revocations) = (Arc::<TestVault>::default(), Arc::<TestVault>::default());
+        let unsaved_codes = Arc::<TestVault>::default();
         let clock = Arc::new(ManualClock::new());
         let machine = Machine::new(Parts {
             config,
@@ -84,6 +86,7 @@ impl Harness {
                 session: session.clone(),
                 pending_sign_in: pending.clone(),
                 revocations: revocations.clone(),
+                unsaved_codes: unsaved_codes.clone(),
             },
             app: app(),
             clock: clock.clone(),
@@ -98,6 +101,7 @@ impl Harness {
             session,
             pending,
             revocations,
+            unsaved_codes,
             http: control.http().clone(),
             control,
         }
@@ -168,6 +172,7 @@ impl Harness {
                 session: self.session.clone(),
                 pending_sign_in: self.pending.clone(),
                 revocations: self.revocations.clone(),
+                unsaved_codes: self.unsaved_codes.clone(),
             },
             app: app(),
             clock: self.clock.clone(),

@@ -27,6 +27,9 @@ impl Machine {
         let keychain = notices::waiting_for_keychain;
         self.launch_step(ticket, keychain, self.load_revocations())
             .await;
+        let unsaved_codes = self
+            .launch_step(ticket, keychain, self.unsaved_codes_at_launch())
+            .await;
         let organization = self
             .launch_step(ticket, || self.waiting_for_stytch(), self.organization())
             .await;
@@ -39,6 +42,7 @@ impl Machine {
             _ => None,
         };
         // The state is handled in this block, so no guard lives across the restore's call.
+        let mut told = false;
         let restore = {
             let Some(mut state) = self.resume(ticket) else {
                 return;
@@ -50,7 +54,7 @@ impl Machine {
                 }
             }
             match stored {
-                Ok(Some(token)) => (state.ticket(), SessionToken::new(token)),
+                Ok(Some(token)) => Some((state.ticket(), SessionToken::new(token))),
                 Ok(None) => {
                     state.set_phase(match pending {
                         Some(p) => Phase::AwaitingLink {
@@ -60,7 +64,11 @@ impl Machine {
                         },
                         None => Phase::SignedOut,
                     });
-                    return self.publish(&state);
+                    told = unsaved_codes
+                        .as_deref()
+                        .is_some_and(|email| self.tell_unsaved_codes(&mut state, email));
+                    self.publish(&state);
+                    None
                 }
                 Err(e) => {
                     tracing::warn!("keychain unreadable at launch: {e}");
@@ -70,10 +78,15 @@ impl Machine {
                 }
             }
         };
-        self.restore(restore.0, restore.1).await;
+        match restore {
+            Some((ticket, token)) => self.restore(ticket, token, unsaved_codes).await,
+            None if told => self.unsaved_codes_told().await,
+            None => {}
+        }
     }
 
-    async fn restore(&self, ticket: Ticket, token: SessionToken) {
+    /// `unsaved_codes`: whose recovery codes were shown last time and never confirmed saved.
+    async fn restore(&self, ticket: Ticket, token: SessionToken, unsaved_codes: Option<String>) {
         let answer = self
             .launch_step(
                 ticket,
@@ -85,32 +98,42 @@ impl Machine {
         if ended {
             self.forget_session(&token).await;
         }
-        let Some(mut state) = self.resume(ticket) else {
-            return;
+        let told = {
+            let Some(mut state) = self.resume(ticket) else {
+                return;
+            };
+            let mut told = false;
+            match answer {
+                Ok(response) => {
+                    tracing::info!("session restored from the keychain");
+                    state.learn_organization(&response.organization);
+                    state.notice = None;
+                    let restored = NewSession::new(
+                        &response.member,
+                        token,
+                        response.member_session,
+                        response.session_jwt,
+                    );
+                    state.set_phase(restored.signed_in(true));
+                    told = unsaved_codes
+                        .as_deref()
+                        .is_some_and(|email| self.tell_unsaved_codes(&mut state, email));
+                }
+                Err(_) if ended => state.session_gone(),
+                Err(e) => {
+                    tracing::warn!("could not check the saved session: {e}");
+                    // The token stays in the keychain: a network failure never drops a session.
+                    let notice = self.refused(&e, Product::Sdk, notices::problem);
+                    state.notice = Some(notice.with_action(Action::Retry));
+                    state.set_phase(Phase::Starting);
+                }
+            }
+            self.publish(&state);
+            told
         };
-        match answer {
-            Ok(response) => {
-                tracing::info!("session restored from the keychain");
-                state.learn_organization(&response.organization);
-                state.notice = None;
-                let restored = NewSession::new(
-                    &response.member,
-                    token,
-                    response.member_session,
-                    response.session_jwt,
-                );
-                state.set_phase(restored.signed_in(true));
-            }
-            Err(_) if ended => state.session_gone(),
-            Err(e) => {
-                tracing::warn!("could not check the saved session: {e}");
-                // The token stays in the keychain: a network failure never drops a session.
-                let notice = self.refused(&e, Product::Sdk, notices::problem);
-                state.notice = Some(notice.with_action(Action::Retry));
-                state.set_phase(Phase::Starting);
-            }
+        if told {
+            self.unsaved_codes_told().await;
         }
-        self.publish(&state);
     }
 
     fn waiting_for_stytch(&self) -> Notice {

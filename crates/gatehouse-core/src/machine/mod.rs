@@ -76,6 +76,9 @@ pub struct Vaults {
     /// Sessions signed out while Stytch could not be reached: the tokens to revoke, nothing
     /// else, so that a revoke survives quitting offline and is retried at the next launch.
     pub revocations: Arc<dyn Vault>,
+    /// Recovery codes shown but not yet confirmed saved: the member's email (no code), so that
+    /// the next launch can say so if the window went away first.
+    pub unsaved_codes: Arc<dyn Vault>,
 }
 
 /// What the machine is given: configuration, storage, time, and where views go.
@@ -98,6 +101,7 @@ pub struct Machine {
     vault: Arc<dyn Vault>,
     pending: Arc<dyn Vault>,
     revocations: Arc<dyn Vault>,
+    unsaved_codes: Arc<dyn Vault>,
     state: Mutex<State>,
     view: Mutex<View>,
     observer: Observer,
@@ -124,6 +128,7 @@ impl Machine {
             vault: vault::bounded(vaults.session, KEYCHAIN_LIMIT),
             pending: vault::bounded(vaults.pending_sign_in, KEYCHAIN_LIMIT),
             revocations: vault::bounded(vaults.revocations, KEYCHAIN_LIMIT),
+            unsaved_codes: vault::bounded(vaults.unsaved_codes, KEYCHAIN_LIMIT),
             state: Mutex::new(State::default()),
             view: Mutex::new(view),
             jwt_sink: JwtSink::default(),

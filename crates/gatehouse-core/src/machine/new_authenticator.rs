@@ -243,5 +243,6 @@ impl Machine {
                 self.publish(&state);
             }
         }
+        self.codes_shown().await;
     }
 }

@@ -8,7 +8,7 @@ use crate::factor::Step;
 use crate::notices::{self, Product};
 
 use super::second_factor::Refusal;
-use super::state::{NewAuthenticator, NewSession, Phase, Recovery};
+use super::state::{NewAuthenticator, NewSession, Phase, Recovery, State};
 use super::Machine;
 
 /// Fewer recovery codes than this left and the signed-in screen warns (the view says so; the UI
@@ -79,14 +79,65 @@ impl Machine {
     /// The person saved their recovery codes (or read how many are left): the codes leave the
     /// screen and memory, and the workspace, if any, opens.
     pub async fn recovery_codes_done(&self) {
-        let mut state = self.lock();
-        let Phase::SignedIn { recovery, .. } = &mut state.phase else {
-            return;
-        };
-        if recovery.take().is_some() {
+        {
+            let mut state = self.lock();
+            let Phase::SignedIn { recovery, .. } = &mut state.phase else {
+                return;
+            };
+            if recovery.take().is_none() {
+                return;
+            }
             state.notice = None;
             state.close_asked = false;
             self.publish(&state);
+        }
+        if let Err(e) = self.unsaved_codes.wipe().await {
+            tracing::warn!("could not clear the unsaved-codes mark: {e}");
+        }
+    }
+
+    /// New recovery codes are on screen: marks them unsaved until the person says otherwise, so
+    /// that the next launch can say so if the window goes first (see [`Self::unsaved_codes_at_launch`]).
+    pub(super) async fn codes_shown(&self) {
+        let email = match &self.lock().phase {
+            Phase::SignedIn {
+                email,
+                recovery: Some(Recovery::NewCodes { .. }),
+                ..
+            } => email.clone(),
+            _ => return,
+        };
+        if let Err(e) = self.unsaved_codes.store(email).await {
+            tracing::warn!("could not mark the recovery codes as unsaved: {e}");
+        }
+    }
+
+    /// At launch: whose recovery codes were shown last time and never confirmed saved (the mark
+    /// is read once; [`Self::unsaved_codes_told`] clears it once the person was told).
+    pub(super) async fn unsaved_codes_at_launch(&self) -> Option<String> {
+        match self.unsaved_codes.load().await {
+            Ok(email) => email.filter(|e| !e.is_empty()),
+            Err(e) => {
+                tracing::warn!("could not read the unsaved-codes mark: {e}");
+                None
+            }
+        }
+    }
+
+    /// The launch's screen says the codes were never confirmed (when nothing more urgent is
+    /// said): `true` when it did, and the mark is then cleared.
+    pub(super) fn tell_unsaved_codes(&self, state: &mut State, email: &str) -> bool {
+        if state.notice.is_some() {
+            return false;
+        }
+        let can_renew = matches!(state.phase, Phase::SignedIn { totp: true, .. });
+        state.notice = Some(notices::recovery_codes_unconfirmed(email, can_renew));
+        true
+    }
+
+    pub(super) async fn unsaved_codes_told(&self) {
+        if let Err(e) = self.unsaved_codes.wipe().await {
+            tracing::warn!("could not clear the unsaved-codes mark: {e}");
         }
     }
 
@@ -163,6 +214,11 @@ impl Machine {
 
     /// New recovery codes for a signed-in member; the old ones stop working. Shown once.
     pub async fn renew_recovery_codes(&self) {
+        self.rotate_recovery_codes().await;
+        self.codes_shown().await;
+    }
+
+    async fn rotate_recovery_codes(&self) {
         let (request, ticket) = {
             let mut state = self.lock();
             if state.in_flight {

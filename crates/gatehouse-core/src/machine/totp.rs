@@ -113,6 +113,7 @@ impl Machine {
                 )
                 .map(|s| s.with_authenticator(recovery));
                 self.code_accepted(ticket, session).await;
+                self.codes_shown().await;
             }
             Err(e) => {
                 let refusal = match e.error_type() {

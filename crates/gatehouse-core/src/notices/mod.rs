@@ -67,6 +67,7 @@ pub enum NoticeCode {
     RecoveryCodesRenewed,
     RecoveryCodesSaved,
     RecoveryCodesLost,
+    RecoveryCodesUnconfirmed,
     Unexpected,
 }
 
@@ -409,6 +410,23 @@ pub fn recovery_codes_lost() -> Notice {
     )
 }
 
+/// Recovery codes were shown at an earlier launch and the window went away before the person
+/// said they had saved them: they may have none. `can_renew` when signed in with an
+/// authenticator app (the signed-in screen offers new codes); otherwise they sign in first.
+pub fn recovery_codes_unconfirmed(email: &str, can_renew: bool) -> Notice {
+    let then = if can_renew {
+        "If you didn't keep them, choose New recovery codes below."
+    } else {
+        "If you didn't keep them, sign in with your authenticator app and choose New recovery codes."
+    };
+    Notice::info(
+        NoticeCode::RecoveryCodesUnconfirmed,
+        format!(
+            "Last time, the recovery codes for {email} were shown but you didn't confirm that you saved them. {then}"
+        ),
+    )
+}
+
 /// Why the workspace's page could not be loaded, from the web engine's error text (WebKitGTK's
 /// `load-failed`, libsoup and GLib wording), as the end of "… couldn't be opened: {this}".
 pub fn workspace_cause(engine: &str) -> &'static str {
@@ -624,6 +642,8 @@ mod tests {
             method_not_allowed(),
             recovery_codes_renewed(),
             recovery_codes_lost(),
+            recovery_codes_unconfirmed("ada@example", true),
+            recovery_codes_unconfirmed("ada@example", false),
             member_locked(None),
         ]);
         for notice in said {
