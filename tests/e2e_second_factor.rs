@@ -259,6 +259,16 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     let factors = text(&client, "#factors").await;
     assert!(factors.contains("Recovery code"), "{factors}");
     screenshot(&client, "15-recovery-code-used").await;
+    // The way forward and the way out, both without scrolling (#23: this screen was too tall).
+    fits(
+        &client,
+        &[
+            "#signed-in-title",
+            "#new-authenticator",
+            "form#signed-in button[type='submit']",
+        ],
+    )
+    .await;
     // The way forward for a lost phone (#23): a new app, set up with the session in hand.
     wait_for(&client, "#new-authenticator")
         .await

@@ -10,7 +10,7 @@ import { call } from "./api";
 import { createApp, type App } from "./app";
 import { $, paste, type } from "./testing";
 import { T0, at, views, wrongCode } from "./fixtures";
-import { formatLocalTime } from "./time";
+import { formatLocalTime, formatShortLocalTime } from "./time";
 import type { View } from "./types";
 
 const callMock = call as unknown as Mock;
@@ -400,7 +400,7 @@ describe("signed_in", () => {
     const items = document.querySelectorAll("ul#factors > li");
     expect(items).toHaveLength(2);
     expect(items[1]?.textContent).toContain("SMS code to •••• 0123");
-    expect(items[1]?.textContent).toContain(formatLocalTime(at(-10_000)));
+    expect(items[1]?.textContent).toContain(formatShortLocalTime(at(-10_000)));
     expect($("#session-expires").textContent).toBe(formatLocalTime(at(3_600_000)));
     expect($("#not-remembered").hidden).toBe(true);
 

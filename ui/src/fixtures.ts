@@ -82,7 +82,7 @@ export const views = {
     organization_name: "Example Org",
     email: "ada@example.com",
     factors: [
-      { kind: "email", label: "Email link to ada@example.com", last_authenticated_at: at(-60_000) },
+      { kind: "email", label: "Email link", last_authenticated_at: at(-60_000) },
       { kind: "sms", label: "SMS code to •••• 0123", last_authenticated_at: at(-10_000) },
     ],
     session_expires_at: at(3_600_000),

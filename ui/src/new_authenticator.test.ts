@@ -46,6 +46,10 @@ describe("signed in with a recovery code", () => {
     expect(text).toContain("set up a new one now");
     expect(mainActions()).toEqual(["Set up a new authenticator app"]);
     expect(document.body.textContent).not.toContain("lose your phone");
+    // The new app brings new codes: renewing the lost app's is not offered beside it.
+    expect(visibleButtons().map((b) => b.textContent)).not.toContain("New recovery codes");
+    // Not "you can close this window" while it asks for something.
+    expect($("#kept-signed-in").hidden).toBe(true);
     click("#new-authenticator");
     expect(callMock).toHaveBeenCalledExactlyOnceWith("set_up_new_authenticator");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, formatLocalTime, msUntil } from "./time";
+import { formatCountdown, formatLocalTime, formatShortLocalTime, msUntil } from "./time";
 
 describe("formatCountdown", () => {
   it.each([
@@ -34,5 +34,20 @@ describe("formatLocalTime", () => {
   });
   it("shows unparseable text as it came", () => {
     expect(formatLocalTime("soon")).toBe("soon");
+  });
+});
+
+describe("formatShortLocalTime", () => {
+  const now = Date.parse("2025-11-28T20:00:00Z");
+  it("gives the time alone on the same local day", () => {
+    expect(formatShortLocalTime("2025-11-28T14:03:00Z", now, "en-GB", "UTC")).toBe("14:03");
+  });
+  it("gives the date too on another day, judged in the person's time zone", () => {
+    expect(formatShortLocalTime("2025-11-27T14:03:00Z", now, "en-GB", "UTC")).toBe("27 Nov 2025, 14:03");
+    // 20:00 UTC is already the 29th in Tokyo; 14:03 UTC is still the 28th there.
+    expect(formatShortLocalTime("2025-11-28T14:03:00Z", now, "en-GB", "Asia/Tokyo")).toBe("28 Nov 2025, 23:03");
+  });
+  it("gives the raw text when it does not parse", () => {
+    expect(formatShortLocalTime("soon", now)).toBe("soon");
   });
 });

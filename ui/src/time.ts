@@ -23,3 +23,15 @@ export function formatLocalTime(iso: string, locale?: string, timeZone?: string)
   if (timeZone) options.timeZone = timeZone;
   return new Intl.DateTimeFormat(locale, options).format(new Date(t));
 }
+
+/** An instant as briefly as it stays clear: the time alone on the day it is (in the person's
+ *  time zone), with the date otherwise, e.g. "14:03" or "28 Nov 2025, 14:03". */
+export function formatShortLocalTime(iso: string, now: number = Date.now(), locale?: string, timeZone?: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "short", ...(timeZone ? { timeZone } : {}) });
+  if (day.format(new Date(t)) !== day.format(new Date(now))) return formatLocalTime(iso, locale, timeZone);
+  const options: Intl.DateTimeFormatOptions = { timeStyle: "short" };
+  if (timeZone) options.timeZone = timeZone;
+  return new Intl.DateTimeFormat(locale, options).format(new Date(t));
+}

@@ -1,6 +1,6 @@
 import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
-import { formatLocalTime } from "../time";
+import { formatLocalTime, formatShortLocalTime } from "../time";
 import type { Factor, SignedInView } from "../types";
 import type { NewAuthenticatorOffer } from "../generated/NewAuthenticatorOffer";
 import { heading } from "./parts";
@@ -16,7 +16,7 @@ function factorItem(factor: Factor): HTMLLIElement {
     h(
       "time",
       { class: "factor__time", datetime: factor.last_authenticated_at },
-      formatLocalTime(factor.last_authenticated_at),
+      formatShortLocalTime(factor.last_authenticated_at),
     ),
   );
 }
@@ -115,11 +115,12 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     }
     // The notice, while it is up, already says it (with why and what to do): once is enough.
     notRemembered.hidden = v.remembered || v.notice?.code === "not_remembered";
-    kept.hidden = !v.remembered;
     const codes = v.recovery_codes_left;
     const left = codes?.left ?? null;
     const offer = v.new_authenticator;
     recovery.hidden = codes === null && offer === null;
+    // "You can close this window" waits until nothing is asked of the person here.
+    kept.hidden = !v.remembered || !recovery.hidden;
     const low = codes?.low === true || offer === "old_removed";
     recovery.classList.toggle("workspace--failed", low);
     recovery.setAttribute("role", low ? "alert" : "status");
@@ -131,7 +132,9 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     recoveryGo.classList.toggle("primary", offer === null);
     recoveryGo.classList.toggle("secondary", offer !== null);
     setDisabled(recoveryGo, v.busy);
-    renewal.update(v.can_renew_recovery_codes, v.busy);
+    // A new app brings new codes: while it is offered, renewing the lost app's codes is not a way
+    // forward (and the screen must fit the window).
+    renewal.update(v.can_renew_recovery_codes && offer === null, v.busy);
     workspace.hidden = v.workspace === null || left !== null;
     const failed = v.workspace?.failure ?? null;
     workspace.classList.toggle("workspace--failed", failed !== null);

@@ -190,8 +190,9 @@ impl Machine {
 }
 
 fn factor_view(factor: &stytch_b2b::AuthenticationFactor) -> FactorView {
-    let (kind, label) = if let Some(email) = &factor.email_factor {
-        ("email", format!("Email link to {}", email.email_address))
+    // The email link's address is the member's, already on the screen: not said twice.
+    let (kind, label) = if factor.email_factor.is_some() {
+        ("email", "Email link".to_owned())
     } else if let Some(phone) = &factor.phone_number_factor {
         (
             "sms",
