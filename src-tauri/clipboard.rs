@@ -103,6 +103,7 @@ mod tests {
     fn view(screen: Screen) -> View {
         View {
             screen,
+            locale: "en".into(),
             dev_mode: false,
             busy: false,
             notice: None,
@@ -134,7 +135,7 @@ mod tests {
             copied_from(&codes).as_deref().map(String::as_str),
             Some("ckss-2skx-ebow\na1b2-c3d4-e5f6")
         );
-        assert!(copied_from(&View::starting(false)).is_none());
+        assert!(copied_from(&View::starting(false, "en".into())).is_none());
     }
 
     #[test]

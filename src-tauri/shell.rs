@@ -25,7 +25,7 @@ impl Gatehouse {
     pub fn new(machine: Arc<Machine>) -> Self {
         Self {
             machine: Some(machine),
-            broken: View::starting(false),
+            broken: View::starting(false, "en".into()),
         }
     }
 
@@ -197,6 +197,8 @@ pub fn broken(error: ConfigError) -> Gatehouse {
                 file: error.file.map(|f| f.display().to_string()),
                 message: error.message,
             },
+            // No configuration to read `[ui] locale` from: the desktop session's language.
+            locale: gatehouse_core::config::desktop_language().tag(),
             dev_mode: false,
             busy: false,
             notice: None,

@@ -1,6 +1,7 @@
 // The renderer: shows the view Rust sends. A view for the screen already shown only updates
 // it (so nothing typed is lost); a view for another screen (or a code screen for another factor)
 // replaces it and focuses its first field.
+import { setLocale } from "./i18n";
 import { call, currentView, onView } from "./api";
 import { h } from "./dom";
 import { msUntil } from "./time";
@@ -179,6 +180,7 @@ export function createApp(doc: Document = document): App {
     if (view.busy && !lastView?.busy && active && parts.main.contains(active)) focusBeforeBusy = active;
 
     lastView = view;
+    setLocale(view.locale);
     parts.main.dataset.screen = view.screen;
     parts.main.dataset.busy = String(view.busy);
     parts.devBanner.hidden = !view.dev_mode;
@@ -186,7 +188,8 @@ export function createApp(doc: Document = document): App {
     if (view.notice) localNotice = null;
 
     let rebuilt = false;
-    const key = screenKey(view);
+    // A new language rebuilds the screen in it.
+    const key = `${view.locale} ${screenKey(view)}`;
     if (!shown || shown.key !== key) {
       const build = builders[view.screen] as Builder<ScreenName> | undefined;
       const screen = build ? build(view as never, ctx) : unknownScreen(view);

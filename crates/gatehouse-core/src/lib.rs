@@ -55,6 +55,8 @@ pub mod view;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{Config, ConfigError, Sources, StytchAuth};
 pub use factor::FactorKind;
+/// The message catalog, for the shell and tests: the same one the core says its notices in.
+pub use gatehouse_i18n as i18n;
 pub use jwt_sink::{JwtEvent, JwtObserver};
 pub use machine::{Machine, Parts, Vaults};
 pub use notices::NoticeCode;

@@ -13,6 +13,8 @@ use stytch_b2b::{
 };
 use time::OffsetDateTime;
 
+use gatehouse_i18n::Catalog;
+
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
 use crate::machine::stytch_client;
@@ -109,6 +111,7 @@ pub async fn fetch(
             )))
         }
     };
+    let catalog = Catalog::new(config.language.clone());
     let answer = client.sessions_authenticate(&token, None).await;
     let ended = match &answer {
         Err(e) => client.ends_session(e).await,
@@ -127,14 +130,16 @@ pub async fn fetch(
             }
             return Err(TokenError::NotSignedIn(format!(
                 "{} Open Gatehouse to sign in.",
-                notices::session_ended().message
+                notices::session_ended().said(&catalog).message
             )));
         }
-        Err(e) => return Err(stytch_failure(&e, &asked, clock)),
+        Err(e) => return Err(stytch_failure(&e, &asked, clock, &catalog)),
     };
     let Some(jwt) = answer.session_jwt else {
         // Accepted, but the JWT left out: the project's HttpOnly cookies are Enforced.
-        return Err(TokenError::Config(notices::tokens_hidden().message));
+        return Err(TokenError::Config(
+            notices::tokens_hidden().said(&catalog).message,
+        ));
     };
     let verifier = SessionJwtVerifier::new(client, config.project_id.clone());
     let claims = verifier
@@ -144,7 +149,7 @@ pub async fn fetch(
             StytchError::InvalidJwt(r) => {
                 TokenError::Failed(format!("Stytch's session JWT did not verify: {r}."))
             }
-            other => stytch_failure(&other, &asked, clock),
+            other => stytch_failure(&other, &asked, clock, &catalog),
         })?;
     if claims.sub != answer.member.member_id
         || claims.organization.organization_id != answer.organization.organization_id
@@ -175,13 +180,18 @@ pub async fn fetch(
 /// A Stytch call that failed other than "session gone", in the app's words: the notice the
 /// window would show decides the exit status too, so the two never disagree. A refusal IT fixes
 /// in the Stytch project is a configuration error.
-fn stytch_failure(e: &StytchError, asked: &notices::Asked, clock: &dyn Clock) -> TokenError {
+fn stytch_failure(
+    e: &StytchError,
+    asked: &notices::Asked,
+    clock: &dyn Clock,
+    catalog: &Catalog,
+) -> TokenError {
     if let Some(notice) = notices::project_refusal(e, notices::Product::Sdk, asked) {
-        return TokenError::Config(format!("{} ({e})", notice.message));
+        return TokenError::Config(format!("{} ({e})", notice.said(catalog).message));
     }
     let notice = notices::problem(e, clock.now());
     let unreachable = e.is_retryable() && notice.code != NoticeCode::MemberLocked;
-    let sentence = format!("{} ({e})", notice.message);
+    let sentence = format!("{} ({e})", notice.said(catalog).message);
     if unreachable {
         TokenError::Unreachable(sentence)
     } else if notice.code == NoticeCode::StytchRefusedApp {

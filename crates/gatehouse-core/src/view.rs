@@ -7,6 +7,8 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use gatehouse_i18n::{Catalog, Text};
+
 use crate::factor::FactorKind;
 use crate::notices::NoticeCode;
 
@@ -17,6 +19,9 @@ use crate::notices::NoticeCode;
 pub struct View {
     #[serde(flatten)]
     pub screen: Screen,
+    /// The language the window speaks (BCP 47: `en`, `de`, `en-XA` for the pseudo-locale): the
+    /// same catalog, chain and Intl locale as every sentence the core says.
+    pub locale: String,
     pub dev_mode: bool,
     pub busy: bool,
     pub notice: Option<Notice>,
@@ -57,9 +62,10 @@ impl View {
         view
     }
 
-    pub fn starting(dev_mode: bool) -> Self {
+    pub fn starting(dev_mode: bool, locale: String) -> Self {
         Self {
             screen: Screen::Starting,
+            locale,
             dev_mode,
             busy: true,
             notice: None,
@@ -255,26 +261,41 @@ pub enum Action {
 pub struct Notice {
     pub kind: NoticeKind,
     pub code: NoticeCode,
+    /// What it says, in the person's language: `text` said by the catalog when the view is
+    /// rendered ([`Notice::said`]); empty before.
     pub message: String,
+    /// The sentence, before a language (a catalog message id and its arguments).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub text: Text,
     pub action: Option<Action>,
     pub retry_at: Option<String>,
 }
 
 impl Notice {
-    pub fn error(code: NoticeCode, message: impl Into<String>) -> Self {
+    pub fn error(code: NoticeCode, text: impl Into<Text>) -> Self {
         Self {
             kind: NoticeKind::Error,
             code,
-            message: message.into(),
+            message: String::new(),
+            text: text.into(),
             action: None,
             retry_at: None,
         }
     }
 
-    pub fn info(code: NoticeCode, message: impl Into<String>) -> Self {
+    pub fn info(code: NoticeCode, text: impl Into<Text>) -> Self {
         Self {
             kind: NoticeKind::Info,
-            ..Self::error(code, message)
+            ..Self::error(code, text)
+        }
+    }
+
+    /// This notice with its message in `catalog`'s language.
+    pub fn said(&self, catalog: &Catalog) -> Self {
+        Self {
+            message: catalog.say(&self.text),
+            ..self.clone()
         }
     }
 
@@ -354,6 +375,7 @@ mod tests {
                 organization_name: Some("Example Org".into()),
                 email: None,
             },
+            locale: "en".into(),
             dev_mode: true,
             busy: false,
             notice: Some(Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
@@ -377,6 +399,7 @@ mod tests {
                 alternatives: vec![],
                 replacing: false,
             },
+            locale: "en".into(),
             dev_mode: false,
             busy: false,
             notice: None,

@@ -34,6 +34,7 @@ pub fn config(emulator: &RunningEmulator) -> Config {
         session_minutes: SessionMinutes::DEFAULT,
         lock_threshold: gatehouse_core::stytch_facts::LOCK_THRESHOLD_DEFAULT,
         default_country: "US".into(),
+        language: gatehouse_core::i18n::Language::english(),
         development: false,
         workspace: None,
         session_check: SESSION_CHECK_INTERVAL,

@@ -6,4 +6,9 @@ import type { NoticeKind } from "./NoticeKind";
 /**
  * A message for the person on the current screen; `code` is stable, for tests and the UI.
  */
-export type Notice = { kind: NoticeKind, code: NoticeCode, message: string, action: Action | null, retry_at: string | null, };
+export type Notice = { kind: NoticeKind, code: NoticeCode, 
+/**
+ * What it says, in the person's language: `text` said by the catalog when the view is
+ * rendered ([`Notice::said`]); empty before.
+ */
+message: string, action: Action | null, retry_at: string | null, };

@@ -260,6 +260,19 @@ impl Keys<'_> {
         }
     }
 
+    /// `[ui] locale` (a BCP 47 tag such as `de` or `de-AT`) when set, else the desktop
+    /// session's languages; negotiated against the catalog, English last. A tag the catalog
+    /// lacks is not an error: it falls back like any other language.
+    pub fn language(&self) -> gatehouse_i18n::Language {
+        let asked = match self.merged.get("ui.locale") {
+            Some(locale) => vec![locale.value.clone()],
+            None => {
+                gatehouse_i18n::from_environment(|name| self.sources.env(name).map(str::to_owned))
+            }
+        };
+        gatehouse_i18n::negotiate(&asked)
+    }
+
     /// The country the phone screen starts on, from the locale (LANG=en_GB.UTF-8 → GB); US
     /// otherwise.
     pub fn default_country(&self) -> String {

@@ -61,6 +61,7 @@ pub(super) const KEYS: &[(&str, &str)] = &[
         "session.max_duration_minutes",
         "GATEHOUSE_SESSION_MAX_DURATION_MINUTES",
     ),
+    ("ui.locale", "GATEHOUSE_LOCALE"),
     ("workspace.url", "GATEHOUSE_WORKSPACE_URL"),
     ("workspace.name", "GATEHOUSE_WORKSPACE_NAME"),
     (

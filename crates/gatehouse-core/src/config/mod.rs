@@ -41,6 +41,14 @@ pub fn callback_url_for(scheme: &str) -> Url {
     Url::parse(&format!("{scheme}://auth/callback")).expect("a valid scheme")
 }
 
+/// The desktop session's language, negotiated against the catalog: for what is said before (or
+/// without) a configuration, such as the configuration error itself.
+pub fn desktop_language() -> gatehouse_i18n::Language {
+    gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
+        std::env::var(name).ok()
+    }))
+}
+
 /// Which Stytch API family Gatehouse speaks, with its credentials.
 #[derive(Debug, Clone)]
 pub enum StytchAuth {
@@ -70,6 +78,9 @@ pub struct Config {
     pub lock_threshold: u32,
     /// The country the phone screen starts on (ISO 3166 alpha-2), from the locale.
     pub default_country: String,
+    /// The language everything a person reads is in: `[ui] locale` (IT may enforce it), else
+    /// the desktop session's, negotiated against the catalog's languages (English last).
+    pub language: gatehouse_i18n::Language,
     /// The development switch was on (see [`DEV_SWITCH`]).
     pub development: bool,
     /// The company's workspace, shown after sign-in with the session JWT as its cookie.
@@ -167,6 +178,7 @@ pub fn load(sources: &Sources) -> Result<Config, ConfigError> {
         session_minutes: keys.session_minutes()?,
         lock_threshold: keys.lock_threshold()?,
         default_country: keys.default_country(),
+        language: keys.language(),
         development: keys.development,
         workspace: keys.workspace()?,
         session_check: keys

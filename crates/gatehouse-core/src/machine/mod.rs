@@ -53,6 +53,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use stytch_b2b::{AppInfo, Client, ClientConfig, Credentials, Error as StytchError};
 use time::OffsetDateTime;
 
+use gatehouse_i18n::Catalog;
+
 use crate::clock::Clock;
 use crate::config::{Config, StytchAuth};
 use crate::jwt_sink::{JwtObserver, JwtSink};
@@ -97,6 +99,8 @@ pub struct Machine {
     config: Config,
     /// What this build and configuration ask of the Stytch project, for refusals' words.
     asked: Asked,
+    /// Every sentence the window shows, in the person's language.
+    catalog: Catalog,
     clock: Arc<dyn Clock>,
     vault: Arc<dyn Vault>,
     pending: Arc<dyn Vault>,
@@ -119,11 +123,13 @@ impl Machine {
         } = parts;
         let asked = Asked::new(&config, &app.identifier);
         let client = stytch_client(&config, app)?;
-        let view = View::starting(config.dev_mode());
+        let view = View::starting(config.dev_mode(), config.language.tag());
+        let catalog = Catalog::new(config.language.clone());
         Ok(Self {
             client,
             config,
             asked,
+            catalog,
             clock,
             vault: vault::bounded(vaults.session, KEYCHAIN_LIMIT),
             pending: vault::bounded(vaults.pending_sign_in, KEYCHAIN_LIMIT),
@@ -145,6 +151,11 @@ impl Machine {
     /// The view last reported.
     pub fn view(&self) -> View {
         self.view.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The catalog in the person's language (the shell's menu and window title say it too).
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// The configuration it runs on.

@@ -46,9 +46,10 @@ impl Machine {
     fn render(&self, state: &State) -> View {
         View {
             screen: self.screen(state),
+            locale: self.catalog.language().tag(),
             dev_mode: self.config.dev_mode(),
             busy: state.in_flight,
-            notice: state.notice.clone(),
+            notice: state.notice.as_ref().map(|n| n.said(&self.catalog)),
         }
     }
 

@@ -555,16 +555,22 @@ mod tests {
                 keychain_wipe_failed(e),
             ] {
                 assert!(
-                    notice.message.contains(why),
+                    notice
+                        .said(&gatehouse_i18n::Catalog::english())
+                        .message
+                        .contains(why),
                     "{}: {}",
                     e.code(),
-                    notice.message
+                    notice.said(&gatehouse_i18n::Catalog::english()).message
                 );
                 assert!(
-                    notice.message.contains(what_to_do),
+                    notice
+                        .said(&gatehouse_i18n::Catalog::english())
+                        .message
+                        .contains(what_to_do),
                     "{}: {}",
                     e.code(),
-                    notice.message
+                    notice.said(&gatehouse_i18n::Catalog::english()).message
                 );
             }
         }
@@ -578,7 +584,14 @@ mod tests {
                 not_remembered(&e),
                 keychain_wipe_failed(&e),
             ] {
-                assert!(!notice.message.contains(e.detail()), "{}", notice.message);
+                assert!(
+                    !notice
+                        .said(&gatehouse_i18n::Catalog::english())
+                        .message
+                        .contains(e.detail()),
+                    "{}",
+                    notice.said(&gatehouse_i18n::Catalog::english()).message
+                );
             }
         }
     }
@@ -649,10 +662,13 @@ mod tests {
         for notice in said {
             for word in JARGON {
                 assert!(
-                    !notice.message.contains(word),
+                    !notice
+                        .said(&gatehouse_i18n::Catalog::english())
+                        .message
+                        .contains(word),
                     "{:?} says {word:?}: {}",
                     notice.code,
-                    notice.message
+                    notice.said(&gatehouse_i18n::Catalog::english()).message
                 );
             }
         }
@@ -687,13 +703,20 @@ mod tests {
         let e = VaultError::Locked("x".into());
         let read = keychain_unavailable(&e);
         assert_eq!(read.code, NoticeCode::KeychainUnavailable);
-        assert!(read.message.contains("Sign in again."));
+        assert!(read
+            .said(&gatehouse_i18n::Catalog::english())
+            .message
+            .contains("Sign in again."));
         let saved = not_remembered(&e);
         assert_eq!(saved.code, NoticeCode::NotRemembered);
-        assert!(saved.message.contains("you'll be asked again next time"));
+        assert!(saved
+            .said(&gatehouse_i18n::Catalog::english())
+            .message
+            .contains("you'll be asked again next time"));
         let wiped = keychain_wipe_failed(&e);
         assert_eq!(wiped.code, NoticeCode::KeychainWipeFailed);
         assert!(wiped
+            .said(&gatehouse_i18n::Catalog::english())
             .message
             .contains("remove Gatehouse's entry from your keychain"));
     }
