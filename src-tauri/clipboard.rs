@@ -101,12 +101,7 @@ mod tests {
     use super::*;
 
     fn view(screen: Screen) -> View {
-        View {
-            screen,
-            dev_mode: false,
-            busy: false,
-            notice: None,
-        }
+        View::new(screen, false, false, None)
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub struct View {
     pub dev_mode: bool,
     pub busy: bool,
     pub notice: Option<Notice>,
+    /// What the window's title says: the screen's name, for screen readers and window switchers
+    /// (the UI sets `document.title` from it, the shell the native window's title). Always
+    /// [`window_title`] of `screen`: build views with [`View::new`].
+    pub window_title: String,
 }
 
 impl std::fmt::Debug for View {
@@ -30,6 +34,7 @@ impl std::fmt::Debug for View {
             .field("dev_mode", &shown.dev_mode)
             .field("busy", &shown.busy)
             .field("notice", &shown.notice)
+            .field("window_title", &shown.window_title)
             .finish()
     }
 }
@@ -57,13 +62,19 @@ impl View {
         view
     }
 
-    pub fn starting(dev_mode: bool) -> Self {
+    /// A view of `screen`, titled after it.
+    pub fn new(screen: Screen, dev_mode: bool, busy: bool, notice: Option<Notice>) -> Self {
         Self {
-            screen: Screen::Starting,
+            window_title: window_title(&screen).to_owned(),
+            screen,
             dev_mode,
-            busy: true,
-            notice: None,
+            busy,
+            notice,
         }
+    }
+
+    pub fn starting(dev_mode: bool) -> Self {
+        Self::new(Screen::Starting, dev_mode, true, None)
     }
 }
 
@@ -222,6 +233,30 @@ impl Screen {
     }
 }
 
+/// The window's title on each screen: every title in one place, named by screen (the code
+/// screen by its factor: an SMS code and an app's code are two screens to the person). The UI
+/// and the native window both show what this says; a screen reader reads it on arrival and a
+/// window switcher lists it. (Messages `window-title-<screen>` once the catalog holds them.)
+pub fn window_title(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Starting => "Starting — Gatehouse",
+        Screen::ConfigError { .. } => "Setup problem — Gatehouse",
+        Screen::SignIn { .. } => "Sign in — Gatehouse",
+        Screen::CheckEmail { .. } => "Check your email — Gatehouse",
+        Screen::ChooseFactor { .. } => "Choose a second step — Gatehouse",
+        Screen::EnrollTotp { .. } => "Set up an authenticator app — Gatehouse",
+        Screen::EnrollPhone { .. } => "Add a phone — Gatehouse",
+        Screen::EnterCode {
+            factor: FactorKind::Totp,
+            ..
+        } => "Enter the authenticator app's code — Gatehouse",
+        Screen::EnterCode { .. } => "Enter the texted code — Gatehouse",
+        Screen::EnterRecoveryCode { .. } => "Enter a recovery code — Gatehouse",
+        Screen::RecoveryCodes { .. } => "Save your recovery codes — Gatehouse",
+        Screen::SignedIn { .. } => "Signed in — Gatehouse",
+    }
+}
+
 /// One factor of the signed-in session, in words.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -348,18 +383,51 @@ mod tests {
     }
 
     #[test]
+    fn the_window_title_names_the_screen_and_tells_the_two_code_screens_apart() {
+        let code = |factor| Screen::EnterCode {
+            organization_name: None,
+            email: "ada@example.com".into(),
+            factor,
+            masked_phone: None,
+            sent_at: None,
+            code_expires_at: None,
+            resend_available_at: None,
+            alternatives: vec![],
+        };
+        let titles = [
+            window_title(&Screen::Starting),
+            window_title(&Screen::SignIn {
+                organization_name: None,
+                email: None,
+            }),
+            window_title(&code(FactorKind::Sms)),
+            window_title(&code(FactorKind::Totp)),
+        ];
+        for title in titles {
+            assert!(title.ends_with(" — Gatehouse"), "{title}");
+        }
+        let distinct: std::collections::HashSet<_> = titles.iter().collect();
+        assert_eq!(distinct.len(), titles.len(), "{titles:?}");
+        assert_eq!(
+            View::starting(false).window_title,
+            window_title(&Screen::Starting)
+        );
+    }
+
+    #[test]
     fn the_view_serializes_flat_with_its_screen_name() {
-        let view = View {
-            screen: Screen::SignIn {
+        let view = View::new(
+            Screen::SignIn {
                 organization_name: Some("Example Org".into()),
                 email: None,
             },
-            dev_mode: true,
-            busy: false,
-            notice: Some(Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
-        };
+            true,
+            false,
+            Some(Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
+        );
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["screen"], "sign_in");
+        assert_eq!(json["window_title"], "Sign in — Gatehouse");
         assert_eq!(json["organization_name"], "Example Org");
         assert_eq!(json["notice"]["action"], "restart");
         assert_eq!(json["notice"]["kind"], "error");
@@ -368,8 +436,8 @@ mod tests {
 
     #[test]
     fn a_logged_view_never_carries_the_setup_key_or_recovery_codes() {
-        let enrol = View {
-            screen: Screen::EnrollTotp {
+        let enrol = View::new(
+            Screen::EnrollTotp {
                 organization_name: None,
                 email: "ada@example.com".into(),
                 qr_code: "data:image/png;base64,QUJD".into(),
@@ -377,20 +445,22 @@ mod tests {
                 alternatives: vec![],
                 replacing: false,
             },
-            dev_mode: false,
-            busy: false,
-            notice: None,
-        };
-        let codes = View {
-            screen: Screen::RecoveryCodes {
+            false,
+            false,
+            None,
+        );
+        let codes = View::new(
+            Screen::RecoveryCodes {
                 organization_name: None,
                 email: "ada@example.com".into(),
                 codes: vec!["ckss-2skx-ebow".into()],
                 rotated: false,
                 close_asked: false,
             },
-            ..enrol.clone()
-        };
+            false,
+            false,
+            None,
+        );
         for (view, secret) in [
             (enrol, "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS"),
             (codes, "ckss-2skx-ebow"),

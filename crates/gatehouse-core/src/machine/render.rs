@@ -44,12 +44,12 @@ impl Machine {
     }
 
     fn render(&self, state: &State) -> View {
-        View {
-            screen: self.screen(state),
-            dev_mode: self.config.dev_mode(),
-            busy: state.in_flight,
-            notice: state.notice.clone(),
-        }
+        View::new(
+            self.screen(state),
+            self.config.dev_mode(),
+            state.in_flight,
+            state.notice.clone(),
+        )
     }
 
     fn screen(&self, state: &State) -> Screen {
