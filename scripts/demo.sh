@@ -80,7 +80,7 @@ walk() {
     fail "the $1 screen never came"
   }
   n=0
-  # The visible Gatehouse window: the local one ("Gatehouse"), or the workspace's ("NAME — Gatehouse").
+  # The visible Gatehouse window: the local one ("SCREEN — Gatehouse"), or the workspace's ("NAME — Gatehouse").
   window() { timeout 20 xdotool search --sync --onlyvisible --name 'Gatehouse$' | head -n 1; }
   shot() {
     sleep "${2:-0.8}"; n=$((n + 1))

@@ -99,15 +99,10 @@ fn clear_if_holding(_copied: &str) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gatehouse_core::i18n::Catalog;
 
     fn view(screen: Screen) -> View {
-        View {
-            screen,
-            locale: "en".into(),
-            dev_mode: false,
-            busy: false,
-            notice: None,
-        }
+        View::new(screen, &Catalog::english(), false, false, None)
     }
 
     #[test]
@@ -135,7 +130,7 @@ mod tests {
             copied_from(&codes).as_deref().map(String::as_str),
             Some("ckss-2skx-ebow\na1b2-c3d4-e5f6")
         );
-        assert!(copied_from(&View::starting(false, "en".into())).is_none());
+        assert!(copied_from(&View::starting(false, &Catalog::english())).is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use gatehouse_core::config::{self, ConfigError, CLIPBOARD_FORGET};
+use gatehouse_core::i18n::Catalog;
 use gatehouse_core::view::Screen;
 use gatehouse_core::{CommandError, Machine, Parts, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
@@ -25,7 +26,7 @@ impl Gatehouse {
     pub fn new(machine: Arc<Machine>) -> Self {
         Self {
             machine: Some(machine),
-            broken: View::starting(false, "en".into()),
+            broken: View::starting(false, &Catalog::english()),
         }
     }
 
@@ -65,12 +66,28 @@ impl Gatehouse {
 
 /// An observer that sends every view as the `view` event to the local UI's webview, by its
 /// label: never to any other (the workspace's remote page must never see one: recovery codes,
-/// the setup key).
+/// the setup key). The native window's title follows the view's.
 pub fn emit_views<R: Runtime>(app: AppHandle<R>) -> gatehouse_core::machine::Observer {
     let target = EventTarget::webview_window(crate::local_window::LABEL);
+    let titled = std::sync::Mutex::new(String::new());
     Box::new(move |view: &View| {
         let _ = app.emit_to(target.clone(), "view", view);
+        let mut last = titled.lock().unwrap_or_else(|e| e.into_inner());
+        if *last != view.window_title {
+            title_window(&app, view);
+            last.clone_from(&view.window_title);
+        }
     })
+}
+
+/// Titles the local window after `view`'s screen, as the UI titles its document: Tauri does not
+/// carry `document.title` over to the native window (WebKitGTK's title change reaches only a
+/// webview built with `on_document_title_changed`), and window switchers and screen readers
+/// read the native one. Set from here, so the webview needs no permission to retitle windows.
+pub fn title_window<R: Runtime>(app: &AppHandle<R>, view: &View) {
+    if let Some(window) = crate::local_window::window(app) {
+        let _ = window.set_title(&view.window_title);
+    }
 }
 
 /// A second launch (the OS opening a `gatehouse://` link while Gatehouse runs): bring the window
@@ -147,6 +164,9 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
         Err(e) => broken(e),
     };
     let machine = gate.machine.clone();
+    // The configuration error's title now (no machine will emit a view); a working machine's
+    // first view titles the window when it is emitted.
+    title_window(&handle, &gate.view());
     app.manage(gate);
     crate::menu::install(&handle, machine.clone())?;
     let Some(machine) = machine else {
@@ -192,17 +212,17 @@ pub fn broken(error: ConfigError) -> Gatehouse {
     tracing::error!("configuration: {} ({:?})", error.message, error.file);
     Gatehouse {
         machine: None,
-        broken: View {
-            screen: Screen::ConfigError {
+        broken: View::new(
+            Screen::ConfigError {
                 file: error.file.map(|f| f.display().to_string()),
                 message: error.message,
             },
             // No configuration to read `[ui] locale` from: the desktop session's language.
-            locale: gatehouse_core::config::desktop_language().tag(),
-            dev_mode: false,
-            busy: false,
-            notice: None,
-        },
+            &Catalog::new(gatehouse_core::config::desktop_language()),
+            false,
+            false,
+            None,
+        ),
     }
 }
 

@@ -9,6 +9,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
+use support::axe::{assert_notice_announced, check_screen};
 use support::stack::{self, Family, Stack};
 use support::window::{fits, in_view, notice, screen, submit, type_into};
 use support::{screenshot, wait_for};
@@ -113,6 +114,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     )
     .await;
     screenshot(&client, "11-enroll-totp").await;
+    check_screen(
+        &client,
+        "enroll-totp",
+        "Set up an authenticator app — Gatehouse",
+    )
+    .await;
     // The setup key is folded under "Can't scan the code?" (read here as the page holds it).
     let key = wait_for(&client, "#totp-secret")
         .await
@@ -156,6 +163,13 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     )
     .await;
     screenshot(&client, "11-enroll-totp-wrong-code").await;
+    assert_notice_announced(&client, "error").await;
+    check_screen(
+        &client,
+        "enroll-totp-wrong-code",
+        "Set up an authenticator app — Gatehouse",
+    )
+    .await;
 
     // "Can't scan the code?" shows the key; Copy key puts it on the clipboard, then it is gone.
     wait_for(&client, "#totp-key summary")
@@ -176,6 +190,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     screen(&client, "recovery_codes").await;
     fits(&client, &["#recovery-codes-title", "#codes-continue"]).await;
     screenshot(&client, "12-recovery-codes").await;
+    check_screen(
+        &client,
+        "recovery-codes",
+        "Save your recovery codes — Gatehouse",
+    )
+    .await;
     let mut codes = Vec::new();
     for item in client
         .find_all(Locator::Css("#recovery-codes li"))
@@ -230,6 +250,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     )
     .await;
     screenshot(&client, "13-enter-totp").await;
+    check_screen(
+        &client,
+        "enter-code-totp",
+        "Enter the authenticator app's code — Gatehouse",
+    )
+    .await;
     type_into(&client, "#code", &stack.app_code(&key).await).await;
     sign_out(&client).await;
 
@@ -249,6 +275,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         .unwrap();
     screen(&client, "enter_recovery_code").await;
     screenshot(&client, "14-enter-recovery-code").await;
+    check_screen(
+        &client,
+        "enter-recovery-code",
+        "Enter a recovery code — Gatehouse",
+    )
+    .await;
     type_into(&client, "#recovery-code", &codes[0]).await;
     submit(&client, "enter-recovery-code").await;
     screen(&client, "signed_in").await;
@@ -259,6 +291,7 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
     let factors = text(&client, "#factors").await;
     assert!(factors.contains("Recovery code"), "{factors}");
     screenshot(&client, "15-recovery-code-used").await;
+    check_screen(&client, "signed-in-recovery-code", "Signed in — Gatehouse").await;
     // The way forward and the way out, both without scrolling (#23: this screen was too tall).
     fits(
         &client,
@@ -281,6 +314,12 @@ async fn an_authenticator_app_is_set_up_then_signs_in_and_a_recovery_code_does_t
         "Add a new authenticator app"
     );
     screenshot(&client, "16-new-authenticator").await;
+    check_screen(
+        &client,
+        "enroll-totp-replacing",
+        "Set up an authenticator app — Gatehouse",
+    )
+    .await;
 
     // Not one SMS on any of these paths.
     let sms = stack

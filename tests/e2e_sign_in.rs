@@ -6,6 +6,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
+use support::axe::{assert_notice_announced, check_screen};
 use support::stack::{self, Family, Stack};
 use support::window::{displayed, notice, quit, screen, submit, type_into, value_of};
 use support::{screenshot, wait_for};
@@ -57,10 +58,12 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
         "running on a secret shows development mode"
     );
     screenshot(&client, "01-sign-in").await;
+    check_screen(&client, "sign-in", "Sign in — Gatehouse").await;
 
     let before = stack.emulator.requests().await.len();
     start_sign_in(&client, "ada@example.com").await;
     screenshot(&client, "02-check-email").await;
+    check_screen(&client, "check-email", "Check your email — Gatehouse").await;
     let email = stack.emulator.wait_for_message("ada@example.com", 1).await;
     let link = stack.emulator.callback_url(&email).await;
     assert!(link.starts_with("gatehouse://auth/callback?"), "{link}");
@@ -68,6 +71,7 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
 
     // No factor yet: she chooses a text message (the organization also allows an app).
     screen(&client, "choose_factor").await;
+    check_screen(&client, "choose-factor", "Choose a second step — Gatehouse").await;
     wait_for(&client, "#choose-sms")
         .await
         .click()
@@ -75,6 +79,7 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
         .unwrap();
     screen(&client, "enroll_phone").await;
     screenshot(&client, "03-enroll-phone").await;
+    check_screen(&client, "enroll-phone", "Add a phone — Gatehouse").await;
     type_into(&client, "#phone", "+1 415 555 0199").await;
     submit(&client, "enroll-phone").await;
     screen(&client, "enter_code").await;
@@ -88,6 +93,12 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
         "the phone is masked: {masked}"
     );
     screenshot(&client, "04-enter-code").await;
+    check_screen(
+        &client,
+        "enter-code-sms",
+        "Enter the texted code — Gatehouse",
+    )
+    .await;
 
     let sms = stack.emulator.wait_for_message("+14155550199", 1).await;
     let code = sms["code"].as_str().unwrap().to_owned();
@@ -105,6 +116,7 @@ async fn the_guides_flow_for_a_member_without_a_phone_then_restore_and_sign_out(
         .unwrap()
         .contains("ada@example.com"));
     screenshot(&client, "05-signed-in").await;
+    check_screen(&client, "signed-in", "Signed in — Gatehouse").await;
 
     let calls = calls_since(&stack, before).await;
     let paths: Vec<&str> = calls.iter().map(|(p, _)| p.as_str()).collect();
@@ -202,6 +214,13 @@ async fn an_enrolled_member_gets_exactly_one_sms_and_a_wrong_code_keeps_the_scre
         "what was typed is kept"
     );
     screenshot(&client, "06-wrong-code").await;
+    assert_notice_announced(&client, "error").await;
+    check_screen(
+        &client,
+        "enter-code-wrong-code",
+        "Enter the texted code — Gatehouse",
+    )
+    .await;
 
     type_into(&client, "#code", &code).await;
     screen(&client, "signed_in").await;
@@ -298,6 +317,7 @@ async fn unrequested_replayed_and_malformed_links_never_reach_stytch() {
     stack::xdg_open(&stray_link);
     notice(&client, "link_not_expected").await;
     screenshot(&client, "09-link-not-requested").await;
+    check_screen(&client, "sign-in-link-not-expected", "Sign in — Gatehouse").await;
 
     start_sign_in(&client, "ada@example.com").await;
     stack::xdg_open("gatehouse://auth/callback?stytch_token_type=multi_tenant_magic_links&token=%3Cnot-a-token%3E");
@@ -423,6 +443,7 @@ async fn a_secret_in_the_config_file_opens_a_screen_that_names_the_file() {
         "the secret itself is not shown"
     );
     screenshot(&client, "00-config-error").await;
+    check_screen(&client, "config-error", "Setup problem — Gatehouse").await;
     quit(client).await;
 }
 

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use emulator_control::Fault;
 use fantoccini::{Client, Locator};
+use support::axe::{assert_notice_announced, check_screen};
 use support::stack::{self, Family, Stack};
 use support::window::{
     notice, press_keys_in, screen, to_local, to_workspace, type_into, window_count,
@@ -191,6 +192,8 @@ async fn the_workspace_opens_with_the_session_jwt_follows_its_renewal_and_closes
     screen(&client, "sign_in").await;
     notice(&client, "session_ended").await;
     screenshot(&client, "08-workspace-session-ended").await;
+    assert_notice_announced(&client, "info").await;
+    check_screen(&client, "sign-in-session-ended", "Sign in — Gatehouse").await;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !stack.app_log_text().contains("cookies_left=Ok(0)") {
         assert!(
@@ -266,6 +269,7 @@ async fn an_unreachable_workspace_gives_the_local_screen_with_try_again_and_the_
     assert!(!url.as_str().starts_with(&workspace), "still on {url}");
     wait_for_windows(&client, 1, &stack).await;
     screenshot(&client, "09-workspace-unreachable").await;
+    check_screen(&client, "workspace-failed", "Signed in — Gatehouse").await;
 
     // The server is back: Try again opens the workspace with the session.
     stack.emulator.control.clear_faults().await;

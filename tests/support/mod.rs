@@ -10,6 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::sync::{Mutex, MutexGuard};
 
+pub mod axe;
 pub mod language;
 pub mod stack;
 pub mod window;

@@ -183,6 +183,8 @@ export function createApp(doc: Document = document): App {
     setLocale(view.locale);
     parts.main.dataset.screen = view.screen;
     parts.main.dataset.busy = String(view.busy);
+    // The core names each screen (the shell gives the native window the same title).
+    if (view.window_title && doc.title !== view.window_title) doc.title = view.window_title;
     parts.devBanner.hidden = !view.dev_mode;
     parts.working.hidden = !view.busy || view.screen === "starting"; // the start screen already says it is working
     if (view.notice) localNotice = null;

@@ -8,7 +8,13 @@ import type { NewAuthenticatorOffer } from "./generated/NewAuthenticatorOffer";
 export const T0 = Date.parse("2025-11-28T12:00:00Z");
 export const at = (ms: number): string => new Date(T0 + ms).toISOString();
 
-const common: Common = { locale: "en", dev_mode: false, busy: false, notice: null };
+const common: Common = {
+  locale: "en",
+  dev_mode: false,
+  busy: false,
+  notice: null,
+  window_title: "A screen — Gatehouse",
+};
 
 export const views = {
   starting: (): View => ({ ...common, screen: "starting" }),

@@ -26,7 +26,7 @@ export type ViewNotice = RustNotice;
 /** A notice the window shows: Rust's, or one the webview raised itself. */
 export type Notice = Omit<RustNotice, "code"> & { code: NoticeCode | LocalNoticeCode };
 
-export type Common = Pick<View, "locale" | "dev_mode" | "busy" | "notice">;
+export type Common = Pick<View, "locale" | "dev_mode" | "busy" | "notice" | "window_title">;
 export type ScreenName = View["screen"];
 type ViewNamed<S extends ScreenName> = Extract<View, { screen: S }>;
 

@@ -25,6 +25,10 @@ pub struct View {
     pub dev_mode: bool,
     pub busy: bool,
     pub notice: Option<Notice>,
+    /// What the window's title says: the screen's name, for screen readers and window switchers
+    /// (the UI sets `document.title` from it, the shell the native window's title). Always
+    /// [`window_title`] of `screen`: build views with [`View::new`].
+    pub window_title: String,
 }
 
 impl std::fmt::Debug for View {
@@ -35,6 +39,7 @@ impl std::fmt::Debug for View {
             .field("dev_mode", &shown.dev_mode)
             .field("busy", &shown.busy)
             .field("notice", &shown.notice)
+            .field("window_title", &shown.window_title)
             .finish()
     }
 }
@@ -62,14 +67,26 @@ impl View {
         view
     }
 
-    pub fn starting(dev_mode: bool, locale: String) -> Self {
+    /// A view of `screen` in `catalog`'s language: titled after the screen, its notice said.
+    pub fn new(
+        screen: Screen,
+        catalog: &Catalog,
+        dev_mode: bool,
+        busy: bool,
+        notice: Option<&Notice>,
+    ) -> Self {
         Self {
-            screen: Screen::Starting,
-            locale,
+            window_title: catalog.say(&window_title(&screen)),
+            locale: catalog.language().tag(),
+            screen,
             dev_mode,
-            busy: true,
-            notice: None,
+            busy,
+            notice: notice.map(|n| n.said(catalog)),
         }
+    }
+
+    pub fn starting(dev_mode: bool, catalog: &Catalog) -> Self {
+        Self::new(Screen::Starting, catalog, dev_mode, true, None)
     }
 }
 
@@ -228,6 +245,30 @@ impl Screen {
     }
 }
 
+/// The window's title on each screen: every title in one place, named by screen (the code
+/// screen by its factor: an SMS code and an app's code are two screens to the person). The UI
+/// and the native window both show what this says; a screen reader reads it on arrival and a
+/// window switcher lists it (messages `window-title-<screen>`, locales/*/titles.ftl).
+pub fn window_title(screen: &Screen) -> Text {
+    Text::new(match screen {
+        Screen::Starting => "window-title-starting",
+        Screen::ConfigError { .. } => "window-title-config-error",
+        Screen::SignIn { .. } => "window-title-sign-in",
+        Screen::CheckEmail { .. } => "window-title-check-email",
+        Screen::ChooseFactor { .. } => "window-title-choose-factor",
+        Screen::EnrollTotp { .. } => "window-title-enroll-totp",
+        Screen::EnrollPhone { .. } => "window-title-enroll-phone",
+        Screen::EnterCode {
+            factor: FactorKind::Totp,
+            ..
+        } => "window-title-enter-code-app",
+        Screen::EnterCode { .. } => "window-title-enter-code-sms",
+        Screen::EnterRecoveryCode { .. } => "window-title-enter-recovery-code",
+        Screen::RecoveryCodes { .. } => "window-title-recovery-codes",
+        Screen::SignedIn { .. } => "window-title-signed-in",
+    })
+}
+
 /// One factor of the signed-in session, in words.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -362,6 +403,10 @@ pub fn mask_phone(phone: &str) -> String {
 mod tests {
     use super::*;
 
+    fn english() -> Catalog {
+        Catalog::english()
+    }
+
     #[test]
     fn a_phone_is_masked_to_its_last_four_digits() {
         assert_eq!(mask_phone("+14155550123"), "••• 0123");
@@ -369,19 +414,53 @@ mod tests {
     }
 
     #[test]
+    fn the_window_title_names_the_screen_and_tells_the_two_code_screens_apart() {
+        let code = |factor| Screen::EnterCode {
+            organization_name: None,
+            email: "ada@example.com".into(),
+            factor,
+            masked_phone: None,
+            sent_at: None,
+            code_expires_at: None,
+            resend_available_at: None,
+            alternatives: vec![],
+        };
+        let titles = [
+            window_title(&Screen::Starting),
+            window_title(&Screen::SignIn {
+                organization_name: None,
+                email: None,
+            }),
+            window_title(&code(FactorKind::Sms)),
+            window_title(&code(FactorKind::Totp)),
+        ]
+        .map(|title| english().say(&title));
+        for title in &titles {
+            assert!(title.ends_with(" — Gatehouse"), "{title}");
+        }
+        let distinct: std::collections::HashSet<_> = titles.iter().collect();
+        assert_eq!(distinct.len(), titles.len(), "{titles:?}");
+        assert_eq!(
+            View::starting(false, &english()).window_title,
+            english().say(&window_title(&Screen::Starting))
+        );
+    }
+
+    #[test]
     fn the_view_serializes_flat_with_its_screen_name() {
-        let view = View {
-            screen: Screen::SignIn {
+        let view = View::new(
+            Screen::SignIn {
                 organization_name: Some("Example Org".into()),
                 email: None,
             },
-            locale: "en".into(),
-            dev_mode: true,
-            busy: false,
-            notice: Some(Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
-        };
+            &english(),
+            true,
+            false,
+            Some(&Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
+        );
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["screen"], "sign_in");
+        assert_eq!(json["window_title"], "Sign in — Gatehouse");
         assert_eq!(json["organization_name"], "Example Org");
         assert_eq!(json["notice"]["action"], "restart");
         assert_eq!(json["notice"]["kind"], "error");
@@ -390,8 +469,8 @@ mod tests {
 
     #[test]
     fn a_logged_view_never_carries_the_setup_key_or_recovery_codes() {
-        let enrol = View {
-            screen: Screen::EnrollTotp {
+        let enrol = View::new(
+            Screen::EnrollTotp {
                 organization_name: None,
                 email: "ada@example.com".into(),
                 qr_code: "data:image/png;base64,QUJD".into(),
@@ -399,21 +478,24 @@ mod tests {
                 alternatives: vec![],
                 replacing: false,
             },
-            locale: "en".into(),
-            dev_mode: false,
-            busy: false,
-            notice: None,
-        };
-        let codes = View {
-            screen: Screen::RecoveryCodes {
+            &english(),
+            false,
+            false,
+            None,
+        );
+        let codes = View::new(
+            Screen::RecoveryCodes {
                 organization_name: None,
                 email: "ada@example.com".into(),
                 codes: vec!["ckss-2skx-ebow".into()],
                 rotated: false,
                 close_asked: false,
             },
-            ..enrol.clone()
-        };
+            &english(),
+            false,
+            false,
+            None,
+        );
         for (view, secret) in [
             (enrol, "BTGNX5RKJRMQWQFRQKTG34JCF6XDRHZS"),
             (codes, "ckss-2skx-ebow"),

@@ -11,7 +11,13 @@ export type View = {
  * The language the window speaks (BCP 47: `en`, `de`, `en-XA` for the pseudo-locale): the
  * same catalog, chain and Intl locale as every sentence the core says.
  */
-locale: string, dev_mode: boolean, busy: boolean, notice: Notice | null, } & ({ "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, 
+locale: string, dev_mode: boolean, busy: boolean, notice: Notice | null, 
+/**
+ * What the window's title says: the screen's name, for screen readers and window switchers
+ * (the UI sets `document.title` from it, the shell the native window's title). Always
+ * [`window_title`] of `screen`: build views with [`View::new`].
+ */
+window_title: string, } & ({ "screen": "starting" } | { "screen": "config_error", file: string | null, message: string, } | { "screen": "sign_in", organization_name: string | null, email: string | null, } | { "screen": "check_email", organization_name: string | null, email: string, sent_at: string, resend_available_at: string, 
 /**
  * The link arrived but the sign-in service could not check it (network, outage): the
  * screen says so, and Try again (the notice's) is the way forward, not a new email.

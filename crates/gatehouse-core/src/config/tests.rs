@@ -148,6 +148,7 @@ fn two_values(key: &str) -> (&'static str, &'static str) {
         "stytch.lock_threshold" => ("10", "100"),
         "session.duration_minutes" => ("60", "600"),
         "session.max_duration_minutes" => ("120", "527040"),
+        "ui.locale" => ("de", "en"),
         "workspace.url" => ("https://work.example.com/", "https://evil.example.net/"),
         "workspace.name" => ("Work", "Evil"),
         "workspace.allowed_origins" => ("https://sso.example.com", "https://evil.example.net"),
@@ -657,4 +658,29 @@ fn errors_name_the_key_and_the_file_never_the_value() {
             "{section}.{key}"
         );
     }
+}
+
+#[test]
+fn the_language_is_the_desktop_session_s_unless_ui_locale_says_otherwise_and_it_enforce() {
+    let files = Files::new();
+    let system = format!(
+        "[stytch]\nproject_id = \"{PROJECT}\"\npublic_token = \"{TOKEN}\"\n[organization]\nslug = \"example-org\"\n"
+    );
+    let german_desktop = [("LANG", "de_DE.UTF-8"), ("LC_ALL", "de_DE.UTF-8")];
+    let from_desktop = with_system(&files, &system, "", &german_desktop);
+    assert_eq!(load(&from_desktop).unwrap().language.tag(), "de");
+    let english_desktop = with_system(&files, &system, "", &[("LANG", "en_US.UTF-8")]);
+    assert_eq!(load(&english_desktop).unwrap().language.tag(), "en");
+    // The person's own file, over the desktop's.
+    let chosen = with_system(&files, &system, "[ui]\nlocale = \"en\"\n", &german_desktop);
+    assert_eq!(load(&chosen).unwrap().language.tag(), "en");
+    // IT's, enforced: neither the person's file nor the environment changes it.
+    let enforced = format!("enforced = [\"ui.locale\"]\n{system}[ui]\nlocale = \"de\"\n");
+    let mut env = vec![("GATEHOUSE_LOCALE", "en"), ("LANG", "en_US.UTF-8")];
+    env.push((DEV_SWITCH, "1"));
+    let it = with_system(&files, &enforced, "[ui]\nlocale = \"en\"\n", &env);
+    assert_eq!(load(&it).unwrap().language.tag(), "de");
+    // A language the catalog lacks is no error: English.
+    let japanese = with_system(&files, &system, "[ui]\nlocale = \"ja\"\n", &[]);
+    assert_eq!(load(&japanese).unwrap().language.tag(), "en");
 }

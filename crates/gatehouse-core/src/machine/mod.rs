@@ -123,8 +123,8 @@ impl Machine {
         } = parts;
         let asked = Asked::new(&config, &app.identifier);
         let client = stytch_client(&config, app)?;
-        let view = View::starting(config.dev_mode(), config.language.tag());
         let catalog = Catalog::new(config.language.clone());
+        let view = View::starting(config.dev_mode(), &catalog);
         Ok(Self {
             client,
             config,

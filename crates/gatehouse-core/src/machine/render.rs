@@ -44,13 +44,13 @@ impl Machine {
     }
 
     fn render(&self, state: &State) -> View {
-        View {
-            screen: self.screen(state),
-            locale: self.catalog.language().tag(),
-            dev_mode: self.config.dev_mode(),
-            busy: state.in_flight,
-            notice: state.notice.as_ref().map(|n| n.said(&self.catalog)),
-        }
+        View::new(
+            self.screen(state),
+            &self.catalog,
+            self.config.dev_mode(),
+            state.in_flight,
+            state.notice.as_ref(),
+        )
     }
 
     fn screen(&self, state: &State) -> Screen {
