@@ -4,14 +4,14 @@ window-title = Gatehouse
 ## Der Rahmen des Fensters: was bei jedem Bildschirm bleibt.
 
 # Nur in Entwicklungs-Builds; nennt den Dienst des Emulators mit Absicht (Entwickler lesen es).
-ui-dev-mode = Entwicklungsmodus: Ein Projekt-Secret oder eine Stytch-Entwicklungsadresse ist in Gebrauch. Diese Konfiguration darf nie ausgeliefert werden.
+ui-dev-mode = Entwicklungsmodus: Ein Projekt-Secret oder eine Stytch-Entwicklungsadresse wird verwendet. Diese Konfiguration darf nie ausgeliefert werden.
 ui-working = Wird bearbeitet …
 ui-loading = Wird geladen …
 ui-screen-load-failed = Dieser Bildschirm konnte nicht geladen werden ({ $error }). Starten Sie Gatehouse neu.
-ui-ipc-failed = Gatehouse konnte das nicht ausführen ({ $error }). Versuchen Sie es erneut; wenn es wieder passiert, starten Sie Gatehouse neu.
+ui-ipc-failed = Gatehouse konnte das nicht ausführen ({ $error }). Versuchen Sie es erneut; besteht das Problem weiter, starten Sie Gatehouse neu.
 ui-start-failed = Gatehouse konnte sein Fenster nicht starten ({ $error }). Starten Sie Gatehouse neu.
 ui-unknown-screen-title = Gatehouse muss aktualisiert werden
-ui-unknown-screen = Dieses Fenster kennt den Bildschirm „{ $screen }“ nicht. Starten Sie Gatehouse neu; wenn das bleibt, bitten Sie die IT, Gatehouse zu aktualisieren.
+ui-unknown-screen = Dieses Fenster kennt den Bildschirm „{ $screen }“ nicht. Starten Sie Gatehouse neu; besteht das Problem weiter, bitten Sie die IT, Gatehouse zu aktualisieren.
 
 ## Der Hinweisbereich über jedem Bildschirm.
 
@@ -44,7 +44,7 @@ ui-config-error-lede = Die Konfiguration enthält einen Fehler, deshalb kann Gat
 ui-config-error-file = Datei
 ui-config-error-problem = Problem
 ui-config-error-no-file = keine Konfigurationsdatei
-ui-config-error-hint = Sobald die IT den Fehler behoben hat, schließen Sie Gatehouse und öffnen es erneut.
+ui-config-error-hint = Sobald die IT den Fehler behoben hat, schließen Sie Gatehouse und öffnen Sie es erneut.
 
 ## Mit einer E-Mail-Adresse anmelden.
 
@@ -163,7 +163,7 @@ ui-codes-copy = Kopieren
 ui-codes-save = In Datei speichern …
 ui-codes-copied = Kopiert. Fügen Sie sie jetzt an einem sicheren Ort ein: Die Zwischenablage vergisst sie in einer Minute.
 ui-codes-not-copied = Kopieren nicht möglich. Markieren Sie die Codes oben und kopieren Sie sie, oder verwenden Sie „In Datei speichern“.
-ui-codes-note = Sie sehen diese Codes nicht noch einmal. Jeder meldet Sie einmal an, anstelle Ihrer App.
+ui-codes-note = Sie sehen diese Codes nicht noch einmal. Jeder Code meldet Sie einmal an – anstelle Ihrer App.
 ui-codes-saved = Ich habe sie gespeichert
 
 ## Angemeldet.
