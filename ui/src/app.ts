@@ -1,9 +1,9 @@
 // The renderer: shows the view Rust sends. A view for the screen already shown only updates
 // it (so nothing typed is lost); a view for another screen (or a code screen for another factor)
 // replaces it and focuses its first field.
-import { setLocale } from "./i18n";
+import { locale, setLocale, t } from "./i18n";
 import { call, currentView, onView } from "./api";
-import { h } from "./dom";
+import { h, setText } from "./dom";
 import { msUntil } from "./time";
 import { NoticeRegion } from "./notice";
 import type { Builder, Ctx, Screen, ViewOf } from "./screen";
@@ -44,7 +44,7 @@ function loadEnrollPhone(): Promise<Builder<"enroll_phone">> {
  *  from the latest view) when the module arrives. */
 export function lazy<S extends ScreenName>(load: () => Promise<Builder<S>>): Builder<S> {
   return (view, ctx) => {
-    const root = h("div", { class: "lazy-screen" }, h("p", { class: "screen screen--quiet" }, "Loading…"));
+    const root = h("div", { class: "lazy-screen" }, h("p", { class: "screen screen--quiet" }, t("ui-loading")));
     let latest = view;
     let real: Screen<ViewOf<S>> | null = null;
     let wantsFocus = false;
@@ -56,7 +56,7 @@ export function lazy<S extends ScreenName>(load: () => Promise<Builder<S>>): Bui
       },
       (err: unknown) => {
         root.replaceChildren(
-          h("p", { class: "field-error" }, `This screen could not load (${String(err)}). Restart Gatehouse.`),
+          h("p", { class: "field-error" }, t("ui-screen-load-failed", { error: String(err) })),
         );
       },
     );
@@ -77,8 +77,6 @@ export function lazy<S extends ScreenName>(load: () => Promise<Builder<S>>): Bui
   };
 }
 
-export const DEV_MODE_TEXT =
-  "Development mode: a project secret or a development Stytch address is in use. Never ship this configuration.";
 const TICK_MS = 250;
 /** The actions a wait holds back: each screen's submit button and its "send again" buttons. */
 const HELD_ACTIONS = 'button[type="submit"], button[data-resend]';
@@ -103,11 +101,9 @@ export function shell(doc: Document = document): Shell {
   }
   let devBanner = doc.getElementById("dev-mode");
   if (!devBanner) {
-    devBanner = h("div", { id: "dev-mode", class: "dev-banner", role: "note", hidden: true }, DEV_MODE_TEXT);
+    devBanner = h("div", { id: "dev-mode", class: "dev-banner", role: "note", hidden: true });
     header.after(devBanner);
   }
-  // One wording, whatever index.html painted first.
-  if (devBanner.textContent !== DEV_MODE_TEXT) devBanner.textContent = DEV_MODE_TEXT;
   let main = doc.getElementById("app");
   if (!main) {
     main = h("main", { id: "app" });
@@ -121,14 +117,24 @@ export function shell(doc: Document = document): Shell {
     }
     return el;
   };
-  return {
+  const parts: Shell = {
     main,
     devBanner,
     notice: part("notice", () => h("div", { id: "notice" })),
     screen: part("screen", () => h("div", { id: "screen" })),
-    working: part("working", () => h("p", { id: "working", class: "working", hidden: true }, "Working…")),
+    working: part("working", () => h("p", { id: "working", class: "working", hidden: true })),
     announcer: part("announcer", () => h("div", { id: "announcer", class: "visually-hidden", "aria-live": "polite" })),
   };
+  relabel(parts);
+  return parts;
+}
+
+/** The fixed parts' words in the window's language: index.html paints them in English before
+ *  any script runs (no language is known yet); the screens are rebuilt in a new language, these
+ *  stay, so they follow it here. */
+export function relabel(parts: Shell): void {
+  setText(parts.devBanner, t("ui-dev-mode"));
+  setText(parts.working, t("ui-working"));
 }
 
 export interface App {
@@ -154,7 +160,7 @@ export function createApp(doc: Document = document): App {
       setLocalNotice({
         kind: "error",
         code: "ipc_failed",
-        message: `Gatehouse could not do that (${detail}). Try again; if it keeps happening, restart Gatehouse.`,
+        message: t("ui-ipc-failed", { error: detail }),
         action: null,
         retry_at: null,
       });
@@ -180,7 +186,10 @@ export function createApp(doc: Document = document): App {
     if (view.busy && !lastView?.busy && active && parts.main.contains(active)) focusBeforeBusy = active;
 
     lastView = view;
-    setLocale(view.locale);
+    if (view.locale !== locale()) {
+      setLocale(view.locale);
+      relabel(parts);
+    }
     parts.main.dataset.screen = view.screen;
     parts.main.dataset.busy = String(view.busy);
     // The core names each screen (the shell gives the native window the same title).
@@ -265,8 +274,8 @@ function unknownScreen(view: View): Screen {
   const root = h(
     "section",
     { id: "unknown-screen", class: "screen" },
-    h("h2", { tabindex: "-1" }, "Gatehouse needs an update"),
-    h("p", {}, `This window does not know the screen “${String(view.screen)}”. Restart Gatehouse; if this stays, ask IT to update it.`),
+    h("h2", { tabindex: "-1" }, t("ui-unknown-screen-title")),
+    h("p", {}, t("ui-unknown-screen", { screen: String(view.screen) })),
   );
   return { root, update() {}, focus: () => root.querySelector<HTMLElement>("h2")?.focus() };
 }
@@ -294,7 +303,7 @@ export async function start(doc: Document = document): Promise<App> {
       app.ctx.setLocalNotice({
         kind: "error",
         code: "ipc_failed",
-        message: `Gatehouse could not start its window (${errorText(err)}). Restart Gatehouse.`,
+        message: t("ui-start-failed", { error: errorText(err) }),
         action: null,
         retry_at: null,
       });

@@ -72,6 +72,22 @@ export function t(id: string, args?: Args): string {
   return id;
 }
 
+/** Brackets a node's place in a formatted message (a private-use character no text holds). */
+const MARK = "\uE000";
+
+/** Message `id` as nodes, for a sentence that holds an element (a bold address, a live
+ *  countdown): each of `nodes` stands where its variable is, wherever the language puts it, and
+ *  the rest is text. The sentence stays one message; only its placeables are elements. */
+export function tNodes(id: string, args: Args, nodes: Record<string, Node>): (Node | string)[] {
+  const marked: Args = { ...args };
+  for (const name of Object.keys(nodes)) marked[name] = `${MARK}${name}${MARK}`;
+  const pieces = t(id, marked).split(new RegExp(`${MARK}([^${MARK}]*)${MARK}`));
+  // split with a group: text, name, text, name, …, text.
+  return pieces
+    .map((piece, i) => (i % 2 === 1 ? (nodes[piece] ?? piece) : piece))
+    .filter((piece) => piece !== "");
+}
+
 /** Every message id (and `id.attr`) of `language`'s files, for the tests. */
 export function messageIds(language: string): Set<string> {
   const ids = new Set<string>();

@@ -1,6 +1,7 @@
 // The notice region: one live region, present from the start so that screen readers hear
 // every change; role="alert" for errors, role="status" for information.
 import { h, setText } from "./dom";
+import { locale, t } from "./i18n";
 import { formatCountdown, msUntil } from "./time";
 import type { CommandArgs, CommandName, Notice } from "./types";
 
@@ -24,8 +25,9 @@ export class NoticeRegion {
   }
 
   render(notice: Notice | null, now: number = Date.now()): void {
+    // The language too: its buttons and reference line are said again in a new one.
     const key = notice
-      ? JSON.stringify([notice.kind, notice.code, notice.message, notice.action, notice.retry_at])
+      ? JSON.stringify([locale(), notice.kind, notice.code, notice.message, notice.action, notice.retry_at])
       : "";
     if (key === this.key) return;
     this.key = key;
@@ -44,12 +46,12 @@ export class NoticeRegion {
     // An error from Rust carries its code for the helpdesk (the README's "reference codes");
     // the window's own validation messages need none.
     if (error && !isLocal(notice.code)) {
-      parts.push(h("p", { id: "notice-reference", class: "notice__ref" }, `Reference: ${notice.code}`));
+      parts.push(h("p", { id: "notice-reference", class: "notice__ref" }, t("ui-notice-reference", { code: notice.code })));
     }
     this.retryAt = null;
     this.retryEl = null;
     if (notice.action === "restart") {
-      const button = h("button", { type: "button", id: "restart", class: "secondary" }, "Start again");
+      const button = h("button", { type: "button", id: "restart", class: "secondary" }, t("ui-notice-start-again"));
       button.addEventListener("click", () => void this.send("restart"));
       parts.push(button);
     }
@@ -59,7 +61,7 @@ export class NoticeRegion {
       parts.push(this.retryEl);
     }
     if (notice.action === "retry") {
-      const button = h("button", { type: "button", id: "retry", class: "secondary" }, "Try again");
+      const button = h("button", { type: "button", id: "retry", class: "secondary" }, t("ui-notice-try-again"));
       button.addEventListener("click", () => void this.send("retry"));
       parts.push(button);
     }
@@ -73,7 +75,7 @@ export class NoticeRegion {
     const left = msUntil(this.retryAt, now);
     setText(
       this.retryEl,
-      left > 0 ? `You can try again in ${formatCountdown(left)}.` : "You can try again now.",
+      left > 0 ? t("ui-notice-retry-in", { countdown: formatCountdown(left) }) : t("ui-notice-retry-now"),
     );
   }
 

@@ -10,6 +10,7 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
 } from "libphonenumber-js";
+import { intlLocale, t } from "./i18n";
 
 export type { CountryCode };
 
@@ -19,16 +20,17 @@ export interface CountryOption {
   callingCode: string; // without the "+"
 }
 
-export function regionName(code: string, locale?: string): string {
+/** A country's name in the window's language (Intl's names: the catalog has none). */
+export function regionName(code: string, locale: string = intlLocale()): string {
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 /** Every country libphonenumber-js knows, by name, with its calling code. */
-export function countryOptions(locale?: string): CountryOption[] {
+export function countryOptions(locale: string = intlLocale()): CountryOption[] {
   const collator = new Intl.Collator(locale);
   return getCountries()
     .map((code) => ({ code, name: regionName(code, locale), callingCode: getCountryCallingCode(code) }))
@@ -51,33 +53,33 @@ export type PhoneCheck =
   | { ok: false; reason: "empty" | "too_short" | "too_long" | "invalid_country" | "invalid"; message: string };
 
 /** Validate a number typed for a country (or with its own "+" prefix) and give E.164. */
-export function checkPhone(raw: string, country: CountryCode, locale?: string): PhoneCheck {
+export function checkPhone(raw: string, country: CountryCode, locale: string = intlLocale()): PhoneCheck {
   const text = raw.trim();
   if (!/\d/.test(text)) {
-    return { ok: false, reason: "empty", message: "Enter your mobile number." };
+    return { ok: false, reason: "empty", message: t("ui-phone-empty") };
   }
-  const international = text.startsWith("+");
-  const where = international ? "" : ` for ${regionName(country, locale)}`;
+  // A number with its own "+" is judged for its own country: the picker's is not named.
+  const where = { international: text.startsWith("+") ? "yes" : "no", country: regionName(country, locale) };
   if (isValidPhoneNumber(text, country)) {
     const parsed = parsePhoneNumberFromString(text, country);
     if (parsed) return { ok: true, e164: parsed.number };
   }
   switch (validatePhoneNumberLength(text, country)) {
     case "TOO_SHORT":
-      return { ok: false, reason: "too_short", message: `That number is too short${where}. Check the digits.` };
+      return { ok: false, reason: "too_short", message: t("ui-phone-too-short", where) };
     case "TOO_LONG":
-      return { ok: false, reason: "too_long", message: `That number is too long${where}. Check the digits.` };
+      return { ok: false, reason: "too_long", message: t("ui-phone-too-long", where) };
     case "INVALID_COUNTRY":
       return {
         ok: false,
         reason: "invalid_country",
-        message: "That country code isn't recognised. Check the digits after the “+”.",
+        message: t("ui-phone-invalid-country"),
       };
     default:
       return {
         ok: false,
         reason: "invalid",
-        message: `That isn't a valid phone number${where}. Check the number and the country.`,
+        message: t("ui-phone-invalid", where),
       };
   }
 }

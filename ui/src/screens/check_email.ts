@@ -1,3 +1,4 @@
+import { intlLocale, t, tNodes } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import { localError, type Builder } from "../screen";
 import { formatCountdown, formatLocalTime, msUntil } from "../time";
@@ -6,13 +7,13 @@ import { field, heading, hint, orgLine } from "./parts";
 
 export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
   let current: CheckEmailView = view;
-  const title = heading("check-email-title", "Check your email");
+  const title = heading("check-email-title", t("ui-check-email-title"));
   const org = orgLine();
   const sentTo = h("strong", { id: "sent-to" });
   const sentAt = h("p", { id: "sent-at", class: "hint" });
-  const resend = h("button", { type: "submit", id: "resend-link", class: "primary", "aria-describedby": "resend-wait" }, "Resend the link");
+  const resend = h("button", { type: "submit", id: "resend-link", class: "primary", "aria-describedby": "resend-wait" }, t("ui-check-email-resend"));
   const wait = h("span", { id: "resend-wait", class: "hint" });
-  const useAnother = h("button", { type: "button", id: "use-another", class: "secondary" }, "Use another address");
+  const useAnother = h("button", { type: "button", id: "use-another", class: "secondary" }, t("ui-check-email-use-another"));
   const lede = h("p", { id: "check-email-lede", class: "lede" });
 
   const form = h(
@@ -34,19 +35,19 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     autocomplete: "off",
     "aria-describedby": "link-hint",
   });
-  const pasteSubmit = h("button", { type: "submit", class: "secondary" }, "Continue with this link");
+  const pasteSubmit = h("button", { type: "submit", class: "secondary" }, t("ui-check-email-link-submit"));
   const pasteForm = h(
     "form",
     { id: "paste-link", novalidate: true },
     field(
       "link",
-      "Sign-in link",
+      t("ui-check-email-link"),
       link,
-      hint("link-hint", "If opening the link doesn't bring you back here, copy it from the email (right-click it, Copy link) and paste it here."),
+      hint("link-hint", t("ui-check-email-link-hint")),
     ),
     h("div", { class: "actions" }, pasteSubmit),
   );
-  const paste = h("details", { id: "paste" }, h("summary", {}, "Paste the link instead"), pasteForm);
+  const paste = h("details", { id: "paste" }, h("summary", {}, t("ui-check-email-paste")), pasteForm);
 
   const root = h(
     "section",
@@ -73,14 +74,12 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     if (pasteSubmit.disabled) return;
     const value = link.value.trim();
     if (value === "") {
-      ctx.setLocalNotice(localError("link_empty_local", "Paste the sign-in link from the email first."));
+      ctx.setLocalNotice(localError("link_empty_local", t("ui-link-empty")));
       link.focus();
       return;
     }
     if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value)) {
-      ctx.setLocalNotice(
-        localError("link_invalid_local", "That isn't a link. Copy the whole link from the email (right-click it, Copy link)."),
-      );
+      ctx.setLocalNotice(localError("link_invalid_local", t("ui-link-invalid")));
       link.focus();
       return;
     }
@@ -90,7 +89,7 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
   function tick(now: number): void {
     const left = msUntil(current.resend_available_at, now);
     setDisabled(resend, current.busy || left > 0);
-    setText(wait, left > 0 ? `You can resend in ${formatCountdown(left)}` : "");
+    setText(wait, left > 0 ? t("ui-check-email-resend-wait", { countdown: formatCountdown(left) }) : "");
     wait.hidden = !(left > 0);
   }
 
@@ -102,17 +101,15 @@ export const buildCheckEmail: Builder<"check_email"> = (view, ctx) => {
     // The link arrived but could not be checked: that is said once, and the notice's Try again is
     // the way forward; a new email is still possible, no longer the main action.
     if (v.link_check_failed) {
-      setText(title, "Your link could not be checked");
-      lede.replaceChildren(
-        "Your sign-in link arrived, but the sign-in service could not check it. Try again: nothing was lost, and no new email is needed.",
-      );
+      setText(title, t("ui-check-email-failed-title"));
+      lede.replaceChildren(t("ui-check-email-failed-lede"));
     } else {
-      setText(title, "Check your email");
-      lede.replaceChildren("We sent a sign-in link to ", sentTo, ". Open it on this computer to continue.");
+      setText(title, t("ui-check-email-title"));
+      lede.replaceChildren(...tNodes("ui-check-email-lede", {}, { email: sentTo }));
     }
     resend.classList.toggle("primary", !v.link_check_failed);
     resend.classList.toggle("secondary", v.link_check_failed);
-    setText(sentAt, `Sent ${formatLocalTime(v.sent_at)}. It can take a minute to arrive; check your junk folder too.`);
+    setText(sentAt, t("ui-check-email-sent-at", { time: formatLocalTime(v.sent_at, intlLocale()) }));
     setDisabled(useAnother, v.busy);
     setDisabled(pasteSubmit, v.busy);
     tick(Date.now());

@@ -1,17 +1,18 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
 import type { ChooseFactorView } from "../types";
 import { factorLabel, heading, notYou, orgLine } from "./parts";
 
+/** What each choice means, under its button (message ids). */
 const WHAT: Record<string, string> = {
-  sms: "We text you a code each time you sign in.",
-  totp: "An app on your phone (Google Authenticator, 1Password, Authy, …) shows the code. Works without signal, and comes with recovery codes.",
-  recovery_code: "",
+  sms: "ui-choose-factor-sms",
+  totp: "ui-choose-factor-totp",
 };
 
 /** A member with no second factor yet picks one the organization allows. */
 export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
-  const title = heading("choose-factor-title", "Add a second step to your sign-in");
+  const title = heading("choose-factor-title", t("ui-choose-factor-title"));
   const org = orgLine();
   const lede = h("p", { class: "lede" });
   const list = h("div", { class: "choices" });
@@ -31,7 +32,12 @@ export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
   const update = (v: ChooseFactorView): void => {
     setText(org, v.organization_name ?? "");
     org.hidden = !v.organization_name;
-    setText(lede, `${v.organization_name ?? "Your organization"} asks for a second step after the email link. Choose how:`);
+    setText(
+      lede,
+      v.organization_name
+        ? t("ui-choose-factor-lede-organization", { organization: v.organization_name })
+        : t("ui-choose-factor-lede"),
+    );
     const next = v.options.join(",");
     if (next !== key) {
       key = next;
@@ -43,7 +49,7 @@ export const buildChooseFactor: Builder<"choose_factor"> = (view, ctx) => {
         return button;
       });
       list.replaceChildren(
-        ...v.options.map((kind, i) => h("div", { class: "choice-row" }, buttons[i] ?? null, h("p", { class: "hint" }, WHAT[kind] ?? ""))),
+        ...v.options.map((kind, i) => h("div", { class: "choice-row" }, buttons[i] ?? null, h("p", { class: "hint" }, WHAT[kind] ? t(WHAT[kind]) : ""))),
       );
     }
     for (const button of buttons) setDisabled(button, v.busy);

@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import { checkPhone, countryOptions, countryOrFallback, formatAsYouType, type CountryCode } from "../phone";
 import type { Builder } from "../screen";
@@ -5,7 +6,7 @@ import type { EnrollPhoneView } from "../types";
 import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
 
 export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
-  const title = heading("enroll-phone-title", "Add your mobile phone");
+  const title = heading("enroll-phone-title", t("ui-enroll-phone-title"));
   const org = orgLine();
   const lede = h("p", { class: "lede" });
 
@@ -27,19 +28,19 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
     "aria-describedby": "phone-hint phone-message",
   });
   const message = h("p", { id: "phone-message", class: "field-error", "aria-live": "polite" });
-  const submit = h("button", { type: "submit", class: "primary" }, "Text me a code");
+  const submit = h("button", { type: "submit", class: "primary" }, t("ui-enroll-phone-submit"));
   const form = h(
     "form",
     { id: "enroll-phone", class: "screen", novalidate: true, "aria-labelledby": "enroll-phone-title" },
     title,
     org,
     lede,
-    field("country", "Country", country),
+    field("country", t("ui-enroll-phone-country"), country),
     field(
       "phone",
-      "Mobile number",
+      t("ui-enroll-phone-number"),
       phone,
-      hint("phone-hint", "Type it as you would dial it locally, or start with + and the country code."),
+      hint("phone-hint", t("ui-enroll-phone-hint")),
       message,
     ),
     h("div", { class: "actions" }, submit),
@@ -104,7 +105,9 @@ export const buildEnrollPhone: Builder<"enroll_phone"> = (view, ctx) => {
     org.hidden = !v.organization_name;
     setText(
       lede,
-      `${v.organization_name ?? "Your organization"} asks for a code sent by text message each time you sign in. Which mobile number should we send it to?`,
+      v.organization_name
+        ? t("ui-enroll-phone-lede-organization", { organization: v.organization_name })
+        : t("ui-enroll-phone-lede"),
     );
     setDisabled(submit, v.busy);
     ways.update(v.alternatives, v.busy);

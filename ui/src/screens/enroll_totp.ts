@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { localError, type Builder } from "../screen";
@@ -20,15 +21,15 @@ const CODE_PROBLEMS: ReadonlySet<string> = new Set(["wrong_totp_code", "invalid_
 export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   let current: EnrollTotpView = view;
   let lastSubmitted: string | null = null;
-  const title = heading("enroll-totp-title", "Add your authenticator app");
+  const title = heading("enroll-totp-title", t("ui-enroll-totp-title"));
   const org = orgLine();
-  const qr = h("img", { id: "totp-qr", class: "qr", alt: "QR code for your authenticator app", width: 136, height: 136 });
+  const qr = h("img", { id: "totp-qr", class: "qr", alt: t("ui-enroll-totp-qr"), width: 136, height: 136 });
   const key = h("code", { id: "totp-secret", class: "setup-key" });
-  const copy = h("button", { type: "button", id: "copy-secret", class: "secondary" }, "Copy key");
+  const copy = h("button", { type: "button", id: "copy-secret", class: "secondary" }, t("ui-enroll-totp-copy-key"));
   const code = codeInput(h);
   // The first code's problem, next to the field as well as in the notice above the heading.
   const codeError = h("p", { id: "code-error", class: "field-error", hidden: true });
-  const verify = h("button", { type: "submit", class: "primary" }, "Verify");
+  const verify = h("button", { type: "submit", class: "primary" }, t("ui-verify"));
   const ways = otherWays(ctx);
   const who = notYou(ctx);
   // Replacing a lost app once signed in: the old one no longer works, and the way out is "Not
@@ -36,9 +37,9 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   const replaced = h(
     "p",
     { id: "totp-replacing", class: "lede" },
-    "Your old authenticator app and its recovery codes no longer work. Add Gatehouse to the app on your new phone.",
+    t("ui-enroll-totp-replacing"),
   );
-  const notNow = h("button", { type: "button", id: "not-now", class: "secondary" }, "Not now");
+  const notNow = h("button", { type: "button", id: "not-now", class: "secondary" }, t("ui-enroll-totp-not-now"));
   // Only when replacing an app: hidden whole otherwise, so it takes no room in the window.
   const notNowRow = h("div", { class: "actions" }, notNow);
   notNow.addEventListener("click", () => {
@@ -56,26 +57,26 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
       h(
         "ol",
         { class: "steps" },
-        h("li", {}, "Open your authenticator app and add an account."),
-        h("li", {}, "Scan this QR code with it."),
-        h("li", {}, "Enter the 6-digit code the app shows."),
+        h("li", {}, t("ui-enroll-totp-step-open")),
+        h("li", {}, t("ui-enroll-totp-step-scan")),
+        h("li", {}, t("ui-enroll-totp-step-enter")),
       ),
       h("div", { class: "qr-box" }, qr),
     ),
     h(
       "details",
       { id: "totp-key", class: "setup-key-details" },
-      h("summary", {}, "Can't scan the code?"),
-      h("p", { class: "setup-key-text" }, "Type this setup key into the app instead:"),
+      h("summary", {}, t("ui-enroll-totp-cant-scan")),
+      h("p", { class: "setup-key-text" }, t("ui-enroll-totp-key-text")),
       h("div", { class: "setup-key-row" }, key, copy),
-      hint("totp-note", "Gatehouse never keeps this key: once your app has it, it is only there."),
+      hint("totp-note", t("ui-enroll-totp-key-note")),
     ),
     // Verify beside the field (under it when the column is narrow), so both stay in view even
     // with a wrong code's notice above the heading and its message at the field.
     h(
       "div",
       { class: "field" },
-      h("label", { for: "code" }, "6-digit code from the app"),
+      h("label", { for: "code" }, t("ui-enroll-totp-code")),
       // Between the label and the field: when focus brings the field into view after a wrong
       // code, its message comes with it.
       codeError,
@@ -102,7 +103,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     if (verify.disabled) return;
     const value = normaliseCode(code.value);
     if (!isCompleteCode(value)) {
-      ctx.setLocalNotice(localError("code_incomplete_local", "Enter the 6-digit code your authenticator app shows."));
+      ctx.setLocalNotice(localError("code_incomplete_local", t("ui-code-incomplete-totp")));
       code.focus();
       return;
     }
@@ -110,7 +111,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
   });
   copy.addEventListener("click", () => {
     void copyText(current.secret).then((ok) => {
-      ctx.announce(ok ? "Setup key copied" : "Select the key and copy it");
+      ctx.announce(t(ok ? "ui-enroll-totp-key-copied" : "ui-enroll-totp-key-not-copied"));
       // The clipboard forgets it in a minute (Rust reads what was copied from the screen).
       if (ok) void ctx.send("secret_copied");
     });
@@ -144,7 +145,7 @@ export const buildEnrollTotp: Builder<"enroll_totp"> = (view, ctx) => {
     replaced.hidden = !v.replacing;
     notNowRow.hidden = !v.replacing;
     setDisabled(notNow, v.busy);
-    setText(title, v.replacing ? "Add a new authenticator app" : "Add your authenticator app");
+    setText(title, t(v.replacing ? "ui-enroll-totp-title-replacing" : "ui-enroll-totp-title"));
     showCodeProblem(v.notice?.kind === "error" && CODE_PROBLEMS.has(v.notice.code) ? v.notice.message : null);
     const nk = v.notice ? `${v.notice.code}|${v.notice.message}` : "";
     if (nk !== noticeKey && v.notice?.kind === "error" && !v.busy) {

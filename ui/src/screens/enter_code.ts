@@ -1,3 +1,4 @@
+import { t, tNodes } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import { codeInput, isCompleteCode, keepCodeClean, normaliseCode } from "../code";
 import { displayMaskedPhone } from "../mask";
@@ -5,9 +6,6 @@ import { localError, type Builder } from "../screen";
 import { formatCountdown, msUntil } from "../time";
 import type { EnterCodeView } from "../types";
 import { field, heading, hint, orgLine, notYou, otherWays } from "./parts";
-
-export const RESEND_CODE_NOTE = "A new code replaces the old one; the old code stops working.";
-export const CODE_EXPIRED_TEXT = "The code has expired — send a new one";
 
 export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   let current: EnterCodeView = view;
@@ -17,17 +15,20 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   let expired = false;
   /** Six digits arrived while busy: submit them once the machine is free. */
   let pendingAuto = false;
+  /** What the timer's sentence shows now: null before the first tick. */
+  let timerExpired: boolean | null = null;
 
-  const title = heading("enter-code-title", "Enter the code");
+  const title = heading("enter-code-title", t("ui-enter-code-title"));
   const org = orgLine();
   const masked = h("p", { id: "masked-phone", class: "lede" });
   const code = codeInput(h);
   code.setAttribute("aria-describedby", "code-timer");
-  const prefix = h("span", { class: "timer__prefix" }, "The code expires in ");
+  // "The code expires in m:ss", one sentence with the countdown in its own element (wherever the
+  // language puts it); once expired, that element says so alone.
   const countdown = h("span", { id: "countdown" });
-  const timer = h("p", { id: "code-timer", class: "timer" }, prefix, countdown);
-  const verify = h("button", { type: "submit", class: "primary" }, "Verify");
-  const resendLabel = h("span", {}, "Send a new code");
+  const timer = h("p", { id: "code-timer", class: "timer" });
+  const verify = h("button", { type: "submit", class: "primary" }, t("ui-verify"));
+  const resendLabel = h("span", {}, t("ui-enter-code-resend"));
   const resendWait = h("span", { id: "resend-wait", class: "button__wait", "aria-hidden": "true" });
   const resend = h(
     "button",
@@ -35,7 +36,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
       type: "button",
       id: "resend-code",
       class: "secondary",
-      title: RESEND_CODE_NOTE,
+      title: t("ui-enter-code-resend-note"),
       "aria-describedby": "resend-code-note",
       "data-resend": "true",
     },
@@ -44,14 +45,14 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
   );
   const ways = otherWays(ctx);
   const who = notYou(ctx);
-  const resendNote = hint("resend-code-note", RESEND_CODE_NOTE);
+  const resendNote = hint("resend-code-note", t("ui-enter-code-resend-note"));
   const form = h(
     "form",
     { id: "enter-code", class: "screen", novalidate: true, "aria-labelledby": "enter-code-title" },
     title,
     org,
     masked,
-    field("code", "6-digit code", code, timer),
+    field("code", t("ui-enter-code-field"), code, timer),
     h("div", { class: "actions" }, verify, resend),
     resendNote,
     ways.root,
@@ -84,10 +85,7 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     const value = normaliseCode(code.value);
     if (!isCompleteCode(value)) {
       ctx.setLocalNotice(
-        localError(
-          "code_incomplete_local",
-          sms() ? "Enter the 6-digit code from the text message." : "Enter the 6-digit code your authenticator app shows.",
-        ),
+        localError("code_incomplete_local", t(sms() ? "ui-code-incomplete-sms" : "ui-code-incomplete-totp")),
       );
       code.focus();
       return;
@@ -107,10 +105,13 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     if (current.code_expires_at === null) return; // an app's code, or none sent: nothing to count down
     const left = msUntil(current.code_expires_at, now);
     const isExpired = !(left > 0);
-    prefix.hidden = isExpired;
-    setText(countdown, isExpired ? CODE_EXPIRED_TEXT : formatCountdown(left));
+    if (isExpired !== timerExpired) {
+      timerExpired = isExpired;
+      timer.replaceChildren(...(isExpired ? [countdown] : tNodes("ui-code-expires-in", {}, { countdown })));
+    }
+    setText(countdown, isExpired ? t("ui-code-expired") : formatCountdown(left));
     timer.classList.toggle("timer--expired", isExpired);
-    if (isExpired && !expired) ctx.announce(CODE_EXPIRED_TEXT);
+    if (isExpired && !expired) ctx.announce(t("ui-code-expired"));
     expired = isExpired;
   }
 
@@ -130,21 +131,21 @@ export const buildEnterCode: Builder<"enter_code"> = (view, ctx) => {
     // No send succeeded: no code to wait for, no timer, one button to send it.
     const notSent = bySms && v.sent_at === null;
     const phone = displayMaskedPhone(v.masked_phone ?? "");
-    setText(title, bySms ? "Enter the code" : "Enter the code from your authenticator app");
+    setText(title, t(bySms ? "ui-enter-code-title" : "ui-enter-code-title-totp"));
     setText(
       masked,
       !bySms
-        ? "Open the app and type the 6-digit code it shows for this account."
+        ? t("ui-enter-code-totp-lede")
         : !notSent
-          ? `We sent a code to ${phone}`
+          ? t("ui-enter-code-sent", { phone })
           : v.busy
-            ? `Sending a code to ${phone}…`
-            : `We couldn't text ${phone}.`,
+            ? t("ui-enter-code-sending", { phone })
+            : t("ui-enter-code-not-sent", { phone }),
     );
     masked.classList.toggle("lede--problem", notSent && !v.busy);
     timer.hidden = !bySms || notSent;
     resend.hidden = !bySms;
-    setText(resendLabel, notSent ? "Send the code" : "Send a new code");
+    setText(resendLabel, t(notSent ? "ui-enter-code-send" : "ui-enter-code-resend"));
     resendNote.hidden = !bySms || notSent;
     if (bySms && !notSent) code.setAttribute("aria-describedby", "code-timer");
     else code.removeAttribute("aria-describedby");

@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import { localError, type Builder } from "../screen";
 import type { EnterRecoveryCodeView } from "../types";
@@ -7,7 +8,7 @@ export const RECOVERY_FIELD_SIZE = 18;
 
 /** A recovery code in place of the second factor; a wrong one stays typed, selected. */
 export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx) => {
-  const title = heading("recovery-title", "Enter a recovery code");
+  const title = heading("recovery-title", t("ui-recovery-title"));
   const org = orgLine();
   const input = h("input", {
     id: "recovery-code",
@@ -21,7 +22,7 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     class: "recovery-input",
     "aria-describedby": "recovery-hint",
   });
-  const verify = h("button", { type: "submit", class: "primary" }, "Sign in");
+  const verify = h("button", { type: "submit", class: "primary" }, t("ui-recovery-submit"));
   const ways = otherWays(ctx);
   const who = notYou(ctx);
   const form = h(
@@ -29,8 +30,8 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     { id: "enter-recovery-code", class: "screen", novalidate: true, "aria-labelledby": "recovery-title" },
     title,
     org,
-    h("p", { class: "lede" }, "One of the codes you saved when you set up your authenticator app. Each works once."),
-    field("recovery-code", "Recovery code", input, hint("recovery-hint", "Like xxxx-xxxx-xxxx. Paste it or type it.")),
+    h("p", { class: "lede" }, t("ui-recovery-lede")),
+    field("recovery-code", t("ui-recovery-field"), input, hint("recovery-hint", t("ui-recovery-hint"))),
     h("div", { class: "actions" }, verify),
     ways.root,
     who.root,
@@ -40,7 +41,7 @@ export const buildEnterRecoveryCode: Builder<"enter_recovery_code"> = (view, ctx
     if (verify.disabled) return;
     const value = input.value.trim();
     if (value === "") {
-      ctx.setLocalNotice(localError("code_incomplete_local", "Enter one of your recovery codes."));
+      ctx.setLocalNotice(localError("code_incomplete_local", t("ui-recovery-empty")));
       input.focus();
       return;
     }

@@ -1,4 +1,5 @@
 // Small pieces the screens share.
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import type { Ctx } from "../screen";
 import type { FactorKind } from "../generated/FactorKind";
@@ -40,11 +41,11 @@ export function focusField(input: HTMLInputElement): void {
 export function factorLabel(kind: FactorKind): string {
   switch (kind) {
     case "sms":
-      return "Text message (SMS) to your phone";
+      return t("ui-factor-sms");
     case "totp":
-      return "Authenticator app";
+      return t("ui-factor-totp");
     case "recovery_code":
-      return "Recovery code";
+      return t("ui-factor-recovery-code");
   }
 }
 
@@ -52,7 +53,7 @@ export function factorLabel(kind: FactorKind): string {
  *  screen (the sign-in stops; the address is not kept). */
 export function notYou(ctx: Ctx): { root: HTMLElement; update(email: string, busy: boolean): void } {
   const who = h("span", { class: "not-you__who" });
-  const button = h("button", { type: "button", id: "not-you", class: "link" }, "Not you? Use another email");
+  const button = h("button", { type: "button", id: "not-you", class: "link" }, t("ui-not-you"));
   button.addEventListener("click", () => {
     if (!button.disabled) void ctx.send("use_another_address");
   });
@@ -60,7 +61,7 @@ export function notYou(ctx: Ctx): { root: HTMLElement; update(email: string, bus
   return {
     root,
     update(email, busy) {
-      setText(who, `Signing in as ${email}.`);
+      setText(who, t("ui-signing-in-as", { email }));
       setDisabled(button, busy);
     },
   };
@@ -73,7 +74,7 @@ export function otherWays(ctx: Ctx): { root: HTMLElement; update(kinds: FactorKi
   const root = h(
     "details",
     { id: "other-ways", class: "other-ways" },
-    h("summary", {}, "Use another way"),
+    h("summary", {}, t("ui-other-ways")),
     list,
   );
   let key = "";

@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
 import type { RecoveryCodesView } from "../types";
@@ -7,12 +8,12 @@ import { heading, orgLine } from "./parts";
 /** New recovery codes, shown once: Copy, Save to file, and "I have saved them" before going on. */
 export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
   let current: RecoveryCodesView = view;
-  const title = heading("recovery-codes-title", "Save your recovery codes");
+  const title = heading("recovery-codes-title", t("ui-codes-title"));
   const org = orgLine();
   const lede = h("p", { class: "lede" });
   const list = h("ol", { id: "recovery-codes", class: "recovery-codes" });
-  const copy = h("button", { type: "button", id: "copy-codes", class: "secondary" }, "Copy");
-  const save = h("button", { type: "button", id: "save-codes", class: "secondary" }, "Save to file…");
+  const copy = h("button", { type: "button", id: "copy-codes", class: "secondary" }, t("ui-codes-copy"));
+  const save = h("button", { type: "button", id: "save-codes", class: "secondary" }, t("ui-codes-save"));
   const saved = h("input", { type: "checkbox", id: "codes-saved", name: "codes-saved" });
   // What Copy did, visibly (and to screen readers): a silent copy leaves people unsure.
   const copied = h("p", { id: "copy-status", class: "hint", role: "status", hidden: true });
@@ -20,9 +21,9 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
   const closing = h(
     "p",
     { id: "close-warning", class: "close-warning", role: "alert", hidden: true },
-    "These codes won't be shown again once the window closes. Copy or save them first — or close the window again to leave without them.",
+    t("ui-codes-close-warning"),
   );
-  const proceed = h("button", { type: "submit", id: "codes-continue", class: "primary", disabled: true }, "Continue");
+  const proceed = h("button", { type: "submit", id: "codes-continue", class: "primary", disabled: true }, t("ui-continue"));
   const form = h(
     "form",
     { id: "recovery-codes-form", class: "screen", novalidate: true, "aria-labelledby": "recovery-codes-title" },
@@ -33,20 +34,15 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     list,
     h("div", { class: "actions" }, copy, save),
     copied,
-    h("p", { class: "note" }, "You won't see these codes again. Each one signs you in once, in place of your app."),
-    h("div", { class: "check" }, saved, h("label", { for: "codes-saved" }, "I have saved them")),
+    h("p", { class: "note" }, t("ui-codes-note")),
+    h("div", { class: "check" }, saved, h("label", { for: "codes-saved" }, t("ui-codes-saved"))),
     h("div", { class: "actions" }, proceed),
   );
   copy.addEventListener("click", () => {
     void copyText(current.codes.join("\n")).then((ok) => {
       copied.hidden = false;
       copied.classList.toggle("hint--problem", !ok);
-      setText(
-        copied,
-        ok
-          ? "Copied. Paste them somewhere safe now: the clipboard forgets them in a minute."
-          : "Couldn't copy. Select the codes above and copy them, or use Save to file.",
-      );
+      setText(copied, t(ok ? "ui-codes-copied" : "ui-codes-not-copied"));
       // The clipboard forgets them in a minute (Rust reads what was copied from the screen).
       if (ok) void ctx.send("secret_copied");
     });
@@ -72,11 +68,7 @@ export const buildRecoveryCodes: Builder<"recovery_codes"> = (view, ctx) => {
     if (v.notice?.code === "recovery_codes_renewed") renewalNoticed = true;
     setText(
       lede,
-      !v.rotated
-        ? "Your authenticator app is set up. Keep these codes somewhere safe, away from your phone."
-        : renewalNoticed
-          ? "Here are your new recovery codes. Keep them somewhere safe, away from your phone."
-          : "Here are your new recovery codes. The old ones no longer work.",
+      t(!v.rotated ? "ui-codes-lede-first" : renewalNoticed ? "ui-codes-lede-renewed-noticed" : "ui-codes-lede-renewed"),
     );
     const next = v.codes.join(",");
     if (next !== key) {

@@ -1,24 +1,23 @@
 // "New recovery codes" on the signed-in screen, asked twice: replacing the set cannot be undone
 // (the current codes stop working at once), so the first click only asks (issue #23, item 7).
+import { t } from "../i18n";
 import { h, setDisabled } from "../dom";
 import type { Ctx } from "../screen";
 
-export const RENEW_WARNING = "New codes replace your current ones: the current codes stop working at once.";
-
 export function renewCodes(ctx: Ctx): { root: HTMLElement; update(can: boolean, busy: boolean): void } {
-  const ask = h("button", { type: "button", id: "renew-codes", class: "secondary" }, "New recovery codes");
-  const replace = h("button", { type: "button", id: "renew-codes-confirm", class: "primary" }, "Replace my recovery codes");
-  const keep = h("button", { type: "button", id: "renew-codes-keep", class: "secondary" }, "Keep my codes");
+  const ask = h("button", { type: "button", id: "renew-codes", class: "secondary" }, t("ui-renew-ask"));
+  const replace = h("button", { type: "button", id: "renew-codes-confirm", class: "primary" }, t("ui-renew-replace"));
+  const keep = h("button", { type: "button", id: "renew-codes-keep", class: "secondary" }, t("ui-renew-keep"));
   const confirm = h(
     "div",
     { id: "renew-codes-ask", class: "confirm", role: "group", "aria-labelledby": "renew-codes-warning", hidden: true },
-    h("p", { id: "renew-codes-warning" }, RENEW_WARNING),
+    h("p", { id: "renew-codes-warning" }, t("ui-renew-warning")),
     h("div", { class: "actions" }, replace, keep),
   );
   const root = h(
     "section",
     { id: "renewal", class: "renewal", "aria-labelledby": "renewal-title" },
-    h("h3", { id: "renewal-title" }, "Recovery codes"),
+    h("h3", { id: "renewal-title" }, t("ui-renew-title")),
     h("div", { class: "actions" }, ask),
     confirm,
   );

@@ -1,3 +1,4 @@
+import { t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import type { SignInView } from "../types";
 import { localError, type Builder } from "../screen";
@@ -6,10 +7,10 @@ import { field, focusField, heading, hint } from "./parts";
 /** An obviously bad address, caught before Rust validates it properly; null when plausible. */
 export function emailProblem(raw: string): string | null {
   const email = raw.trim();
-  if (email === "") return "Enter your work email address.";
-  if (email.length > 254) return "That email address is too long.";
+  if (email === "") return t("ui-email-empty");
+  if (email.length > 254) return t("ui-email-too-long");
   if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) {
-    return "That doesn't look like an email address. Check it and try again (it looks like name@company.com).";
+    return t("ui-email-invalid");
   }
   return null;
 }
@@ -27,12 +28,12 @@ export const buildSignIn: Builder<"sign_in"> = (view, ctx) => {
     "aria-describedby": "email-hint",
   });
   email.value = view.email ?? "";
-  const submit = h("button", { type: "submit", class: "primary" }, "Email me a sign-in link");
+  const submit = h("button", { type: "submit", class: "primary" }, t("ui-sign-in-submit"));
   const form = h(
     "form",
     { id: "sign-in", class: "screen", novalidate: true, "aria-labelledby": "sign-in-title" },
     title,
-    field("email", "Work email", email, hint("email-hint", "We'll email you a link. Open it on this computer to sign in.")),
+    field("email", t("ui-sign-in-email"), email, hint("email-hint", t("ui-sign-in-email-hint"))),
     h("div", { class: "actions" }, submit),
   );
 
@@ -54,7 +55,12 @@ export const buildSignIn: Builder<"sign_in"> = (view, ctx) => {
   });
 
   const update = (v: SignInView): void => {
-    setText(title, v.organization_name ? `Sign in to ${v.organization_name}` : "Sign in with your work email");
+    setText(
+      title,
+      v.organization_name
+        ? t("ui-sign-in-title-organization", { organization: v.organization_name })
+        : t("ui-sign-in-title"),
+    );
     setDisabled(submit, v.busy);
   };
   const result = { root: form, update, focus: () => focusField(email) };

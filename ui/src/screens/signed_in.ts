@@ -1,3 +1,4 @@
+import { intlLocale, t } from "../i18n";
 import { h, setDisabled, setText } from "../dom";
 import type { Builder } from "../screen";
 import { formatLocalTime, formatShortLocalTime } from "../time";
@@ -5,8 +6,6 @@ import type { Factor, SignedInView } from "../types";
 import type { NewAuthenticatorOffer } from "../generated/NewAuthenticatorOffer";
 import { heading } from "./parts";
 import { renewCodes } from "./renew_codes";
-
-export const KEPT_TEXT = "Gatehouse keeps you signed in on this computer, so you can close this window.";
 
 function factorItem(factor: Factor): HTMLLIElement {
   return h(
@@ -16,13 +15,13 @@ function factorItem(factor: Factor): HTMLLIElement {
     h(
       "time",
       { class: "factor__time", datetime: factor.last_authenticated_at },
-      formatShortLocalTime(factor.last_authenticated_at),
+      formatShortLocalTime(factor.last_authenticated_at, Date.now(), intlLocale()),
     ),
   );
 }
 
 export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
-  const title = heading("signed-in-title", "You're signed in");
+  const title = heading("signed-in-title", t("ui-signed-in-title"));
   const email = h("dd", { id: "member-email" });
   const organization = h("dd", { id: "organization-name" });
   const expires = h("time", { id: "session-expires" });
@@ -30,12 +29,12 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   const notRemembered = h(
     "p",
     { id: "not-remembered", class: "note" },
-    "This sign-in won't be remembered after Gatehouse closes; you'll be asked to sign in again next time.",
+    t("ui-signed-in-not-remembered"),
   );
-  const kept = h("p", { id: "kept-signed-in", class: "note" }, KEPT_TEXT);
+  const kept = h("p", { id: "kept-signed-in", class: "note" }, t("ui-signed-in-kept"));
   // The workspace, in a window of its own; why it could not be loaded, if so, with Try again.
   const workspaceText = h("p", { id: "workspace-status" });
-  const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, "Try again");
+  const retry = h("button", { type: "button", id: "workspace-retry", class: "primary" }, t("ui-signed-in-try-again"));
   const workspace = h(
     "div",
     { id: "workspace", class: "workspace", role: "status", "aria-live": "polite" },
@@ -44,12 +43,12 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   );
   // Just signed in with a recovery code: how many are left, and new ones.
   const recoveryText = h("p", { id: "recovery-left" });
-  const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, "Continue");
+  const recoveryGo = h("button", { type: "button", id: "recovery-continue", class: "primary" }, t("ui-continue"));
   // A recovery code instead of the app: the app is likely lost, so a new one is the main action.
   const newApp = h(
     "button",
     { type: "button", id: "new-authenticator", class: "primary" },
-    "Set up a new authenticator app",
+    t("ui-signed-in-new-app"),
   );
   const recovery = h(
     "div",
@@ -59,7 +58,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   );
   const renewal = renewCodes(ctx);
   // Nothing is left to do here, so nothing is filled: Sign out is a way out, not the next step.
-  const signOut = h("button", { type: "submit", class: "secondary" }, "Sign out");
+  const signOut = h("button", { type: "submit", class: "secondary" }, t("ui-signed-in-sign-out"));
   const form = h(
     "form",
     { id: "signed-in", class: "screen", novalidate: true, "aria-labelledby": "signed-in-title" },
@@ -69,14 +68,14 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
     h(
       "dl",
       { class: "facts" },
-      h("dt", {}, "Email"),
+      h("dt", {}, t("ui-signed-in-email")),
       email,
-      h("dt", {}, "Organization"),
+      h("dt", {}, t("ui-signed-in-organization")),
       organization,
-      h("dt", {}, "Session expires"),
+      h("dt", {}, t("ui-signed-in-expires")),
       h("dd", {}, expires),
     ),
-    h("h3", { id: "factors-title" }, "How you signed in"),
+    h("h3", { id: "factors-title" }, t("ui-signed-in-factors")),
     factors,
     notRemembered,
     kept,
@@ -106,7 +105,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
   const update = (v: SignedInView): void => {
     setText(email, v.email);
     setText(organization, v.organization_name ?? "—");
-    setText(expires, formatLocalTime(v.session_expires_at));
+    setText(expires, formatLocalTime(v.session_expires_at, intlLocale()));
     expires.setAttribute("datetime", v.session_expires_at);
     const key = JSON.stringify(v.factors);
     if (key !== factorsKey) {
@@ -144,8 +143,8 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
       v.workspace === null
         ? ""
         : failed === null
-          ? `${v.workspace.name} opens in a window of its own.`
-          : `${v.workspace.name} couldn't be opened: ${failed}. Check your connection, then try again.`,
+          ? t("ui-workspace-opens", { workspace: v.workspace.name })
+          : t("ui-workspace-failed", { workspace: v.workspace.name, reason: failed }),
     );
     retry.hidden = failed === null;
     setDisabled(retry, v.busy);
@@ -159,14 +158,10 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
  *  likely lost) that a new app is the way forward — never "if you lose your phone" to someone who
  *  just did. */
 export function recoveryWords(left: number | null, low: boolean, offer: NewAuthenticatorOffer | null): string {
-  if (offer === "old_removed") {
-    return "Your old authenticator app and its recovery codes no longer work. Set up a new authenticator app now.";
-  }
-  const next = offer === null ? "make new recovery codes now" : "set up a new authenticator app now";
-  if (left === null) return offer === null ? "" : "Lost your phone or authenticator app? Set up a new one now.";
-  if (left === 0) return `You signed in with your last recovery code. To sign in next time, ${next}.`;
-  if (low) return `You signed in with a recovery code. Only ${left} left: ${next}.`;
-  return offer === null
-    ? `You signed in with a recovery code. ${left} left.`
-    : `You signed in with a recovery code. ${left} left. If your phone or authenticator app is lost, set up a new one now.`;
+  if (offer === "old_removed") return t("ui-recovery-words-old-removed");
+  if (left === null) return offer === null ? "" : t("ui-recovery-words-lost");
+  // What to do next, as a whole sentence each (the catalog's variants): new codes, or a new app.
+  const next = offer === null ? "codes" : "app";
+  if (left === 0) return t("ui-recovery-words-last", { next });
+  return t(low ? "ui-recovery-words-low" : "ui-recovery-words-left", { next, left });
 }
