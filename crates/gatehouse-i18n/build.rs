@@ -27,13 +27,18 @@ fn main() {
     for file in files {
         let language = file.parent().and_then(|p| p.file_name()).unwrap();
         let area = file.file_stem().unwrap();
-        let path = file.canonicalize().unwrap();
+        // Included relative to the crate being compiled, not by this run's absolute path: a
+        // target directory shared by several checkouts then still embeds each one's own files.
+        let name = format!(
+            "{}/{}.ftl",
+            language.to_string_lossy(),
+            area.to_string_lossy()
+        );
         writeln!(
             out,
-            "    ({:?}, {:?}, include_str!({:?})),",
+            "    ({:?}, {:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../../locales/{name}\"))),",
             language.to_string_lossy(),
             area.to_string_lossy(),
-            path.display().to_string()
         )
         .unwrap();
     }

@@ -119,7 +119,7 @@ pub async fn check_screen(client: &Client, lang: &Lang, name: &str) {
         "en-XA" => {
             let untranslated: Vec<_> = texts
                 .iter()
-                .filter(|(text, data, _)| !data && skipped_the_catalog(text))
+                .filter(|(text, data, _)| !data && skipped_the_catalog(&without(text, &lang.data)))
                 .collect();
             assert!(
                 untranslated.is_empty(),
@@ -141,6 +141,12 @@ pub async fn check_screen(client: &Client, lang: &Lang, name: &str) {
         }
         _ => {}
     }
+}
+
+/// `text` without the data in it (a name or an address inside a sentence is not the catalog's).
+fn without(text: &str, data: &[String]) -> String {
+    data.iter()
+        .fold(text.to_owned(), |text, d| text.replace(d.as_str(), " "))
 }
 
 /// Whether pseudo-localized text still has plain English in it: the pseudo-locale maps every

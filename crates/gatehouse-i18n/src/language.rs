@@ -66,7 +66,7 @@ fn gettext_order(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let locale = set("LC_ALL")
         .or_else(|| set("LC_MESSAGES"))
         .or_else(|| set("LANG"));
-    let posix = |v: &str| matches!(posix_tag(v), None);
+    let posix = |v: &str| posix_tag(v).is_none();
     let mut asked = Vec::new();
     if !locale.as_deref().is_some_and(posix) {
         if let Some(list) = set("LANGUAGE") {
