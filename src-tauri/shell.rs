@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use gatehouse_core::config::{self, ConfigError, CLIPBOARD_FORGET};
+use gatehouse_core::i18n::Catalog;
 use gatehouse_core::view::Screen;
 use gatehouse_core::{CommandError, Machine, Parts, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
@@ -55,10 +56,10 @@ impl Gatehouse {
         F: FnOnce(Arc<Machine>) -> Fut,
         Fut: std::future::Future<Output = T>,
     {
-        let machine = self
-            .machine
-            .clone()
-            .ok_or_else(CommandError::not_configured)?;
+        // No configuration, so no `[ui] locale`: the desktop session's language, as the screen.
+        let machine = self.machine.clone().ok_or_else(|| {
+            CommandError::not_configured(&Catalog::new(config::desktop_language()))
+        })?;
         Ok(intent(machine).await)
     }
 }
