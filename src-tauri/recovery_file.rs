@@ -27,15 +27,13 @@ pub async fn save<R: Runtime>(
             .blocking_save_file()
     })
     .await
-    .map_err(|e| CommandError::save_failed(&e.to_string()))?;
+    .map_err(|e| CommandError::save_failed(machine.catalog(), &e.to_string()))?;
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(());
     };
     match machine.save_recovery_codes_to(&path) {
         Ok(true) => Ok(()),
-        Ok(false) => Err(CommandError::save_failed(
-            "the codes are no longer on screen",
-        )),
-        Err(e) => Err(CommandError::save_failed(&e.to_string())),
+        Ok(false) => Err(CommandError::codes_gone(machine.catalog())),
+        Err(e) => Err(CommandError::save_failed(machine.catalog(), &e.to_string())),
     }
 }

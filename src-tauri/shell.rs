@@ -56,10 +56,10 @@ impl Gatehouse {
         F: FnOnce(Arc<Machine>) -> Fut,
         Fut: std::future::Future<Output = T>,
     {
-        let machine = self
-            .machine
-            .clone()
-            .ok_or_else(CommandError::not_configured)?;
+        // No configuration, so no `[ui] locale`: the desktop session's language, as the screen.
+        let machine = self.machine.clone().ok_or_else(|| {
+            CommandError::not_configured(&Catalog::new(config::desktop_language()))
+        })?;
         Ok(intent(machine).await)
     }
 }

@@ -373,17 +373,26 @@ pub enum CommandErrorKind {
 }
 
 impl CommandError {
-    pub fn save_failed(reason: &str) -> Self {
+    /// The codes could not be written where the person chose: `reason` is the system's words.
+    pub fn save_failed(catalog: &Catalog, reason: &str) -> Self {
         Self {
             kind: CommandErrorKind::SaveFailed,
-            message: format!("The recovery codes could not be saved there ({reason}). Choose another place, or copy them."),
+            message: catalog.say(&Text::new("notice-command-save-failed").with("reason", reason)),
         }
     }
 
-    pub fn not_configured() -> Self {
+    /// The codes left the screen before the file was chosen.
+    pub fn codes_gone(catalog: &Catalog) -> Self {
+        Self {
+            kind: CommandErrorKind::SaveFailed,
+            message: catalog.say(&Text::new("notice-command-codes-gone")),
+        }
+    }
+
+    pub fn not_configured(catalog: &Catalog) -> Self {
         Self {
             kind: CommandErrorKind::NotConfigured,
-            message: "Gatehouse is not configured, so it cannot do that. The screen says what IT needs to fix.".into(),
+            message: catalog.say(&Text::new("notice-command-not-configured")),
         }
     }
 }
@@ -456,7 +465,10 @@ mod tests {
             &english(),
             true,
             false,
-            Some(&Notice::error(NoticeCode::Unexpected, "y").with_action(Action::Restart)),
+            Some(
+                &Notice::error(NoticeCode::Unexpected, Text::new("notice-service-trouble"))
+                    .with_action(Action::Restart),
+            ),
         );
         let json = serde_json::to_value(&view).unwrap();
         assert_eq!(json["screen"], "sign_in");
@@ -516,7 +528,7 @@ mod tests {
 
     #[test]
     fn a_command_error_reaches_the_webview_as_kind_and_message() {
-        let json = serde_json::to_value(CommandError::not_configured()).unwrap();
+        let json = serde_json::to_value(CommandError::not_configured(&Catalog::english())).unwrap();
         assert_eq!(json["kind"], "not_configured");
         assert!(json["message"].as_str().unwrap().contains("not configured"));
     }

@@ -102,19 +102,6 @@ impl Text {
     }
 }
 
-// TRANSITIONAL, until every sentence is a catalog message: a literal is a message id no file
-// has, which the catalog says as it is. Removed once the notices are in the catalog.
-impl From<String> for Text {
-    fn from(literal: String) -> Self {
-        Text::new(literal)
-    }
-}
-impl From<&'static str> for Text {
-    fn from(literal: &'static str) -> Self {
-        Text::new(literal)
-    }
-}
-
 /// The catalog in one language (with its fallbacks): what formats every sentence.
 pub struct Catalog {
     language: Language,

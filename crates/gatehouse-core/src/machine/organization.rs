@@ -69,11 +69,11 @@ impl Machine {
                         .organization_from
                         .as_ref()
                         .map(|f| f.display().to_string()),
-                    message: notices::organization_not_found_for_it(
+                    message: self.catalog.say(&notices::organization_not_found_for_it(
                         what,
                         value,
-                        &self.config.organization_source(),
-                    ),
+                        self.config.organization_from.as_deref(),
+                    )),
                 };
                 Err(notices::organization_not_found(value))
             }

@@ -159,7 +159,7 @@ impl Machine {
                 .as_ref()
                 .and_then(|o| o.name.clone())
                 .unwrap_or_default();
-            let mut text = notices::recovery_codes_file_header(email, &organization);
+            let mut text = notices::recovery_codes_file_header(&self.catalog, email, &organization);
             for code in codes {
                 text.push_str(code.expose());
                 text.push('\n');

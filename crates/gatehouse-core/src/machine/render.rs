@@ -2,6 +2,7 @@
 //! codes it exists to show — and publishing it to the observer and the JWT sink.
 
 use crate::factor::{alternatives, FactorKind, Step};
+use crate::i18n::{Catalog, Text};
 use crate::view::{
     mask_phone, rfc3339, FactorView, NewAuthenticatorOffer, RecoveryCodesLeft, Screen, View,
     WorkspaceView,
@@ -161,7 +162,7 @@ impl Machine {
                 factors: session
                     .authentication_factors
                     .iter()
-                    .map(factor_view)
+                    .map(|f| factor_view(&self.catalog, f))
                     .collect(),
                 session_expires_at: rfc3339(session.expires_at),
                 remembered: *remembered,
@@ -190,28 +191,39 @@ impl Machine {
     }
 }
 
-fn factor_view(factor: &stytch_b2b::AuthenticationFactor) -> FactorView {
+/// One factor of the session, named in `catalog`'s language.
+fn factor_view(catalog: &Catalog, factor: &stytch_b2b::AuthenticationFactor) -> FactorView {
     // The email link's address is the member's, already on the screen: not said twice.
     let (kind, label) = if factor.email_factor.is_some() {
-        ("email", "Email link".to_owned())
+        ("email", Text::new("notice-factor-email"))
     } else if let Some(phone) = &factor.phone_number_factor {
         (
             "sms",
-            format!("SMS code to {}", mask_phone(&phone.phone_number)),
+            Text::new("notice-factor-sms").with("phone", mask_phone(&phone.phone_number)),
         )
     } else if factor.factor_type == stytch_b2b::FactorType::Totp {
-        ("totp", "Authenticator app".to_owned())
+        ("totp", Text::new("notice-factor-totp"))
     } else if factor.factor_type == stytch_b2b::FactorType::RecoveryCodes {
-        ("recovery_code", "Recovery code".to_owned())
+        ("recovery_code", Text::new("notice-factor-recovery-code"))
     } else {
-        ("other", factor.factor_type.as_str().to_owned())
+        // A factor Gatehouse does not offer (SSO, …): the sign-in service's own name for it.
+        let label = factor.factor_type.as_str().to_owned();
+        return FactorView {
+            kind: "other".to_owned(),
+            label,
+            last_authenticated_at: last_authenticated_at(factor),
+        };
     };
     FactorView {
         kind: kind.to_owned(),
-        label,
-        last_authenticated_at: factor
-            .last_authenticated_at
-            .map(rfc3339)
-            .unwrap_or_default(),
+        label: catalog.say(&label),
+        last_authenticated_at: last_authenticated_at(factor),
     }
+}
+
+fn last_authenticated_at(factor: &stytch_b2b::AuthenticationFactor) -> String {
+    factor
+        .last_authenticated_at
+        .map(rfc3339)
+        .unwrap_or_default()
 }

@@ -18,7 +18,7 @@ impl Machine {
         }
         tracing::warn!(%reason, "the workspace could not be loaded");
         // The web engine's own words stay in the log; the screen says what they mean.
-        state.workspace_failure = Some(notices::workspace_cause(&reason).to_owned());
+        state.workspace_failure = Some(self.catalog.say(&notices::workspace_cause(&reason)));
         self.publish(&state);
     }
 

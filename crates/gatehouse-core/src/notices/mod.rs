@@ -1,14 +1,17 @@
 //! Every message the machine shows a person, and its stable code. The codes are an enum on both
-//! sides (the UI's type is generated from [`NoticeCode`]); the words live here and nowhere else.
+//! sides (the UI's type is generated from [`NoticeCode`]). The words are the catalog's
+//! (`locales/<language>/notices.ftl`): a notice holds a message id and its arguments, said in the
+//! person's language when the view is rendered.
 //! Refusals that IT fixes in the Stytch project have their own file, [`project`].
 
 mod project;
 
 use serde::Serialize;
-use stytch_b2b::{Error as StytchError, ErrorType};
+use stytch_b2b::{Error as StytchError, ErrorType, InvalidInput};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use crate::i18n::{Catalog, Text};
 use crate::link::LinkRejection;
 pub use project::{it_fix, refusal as project_refusal, tokens_hidden, Asked, Product};
 
@@ -71,36 +74,23 @@ pub enum NoticeCode {
     Unexpected,
 }
 
-/// What went wrong with the keychain, as the end of a sentence ("… because {this}"), and what a
-/// person can do about it: each kind of failure has its own words. The keychain's own detail
-/// goes to the logs, not here.
-fn keychain_trouble(e: &VaultError) -> (&'static str, &'static str) {
+/// What went wrong with the keychain, as the catalog's `$trouble`: each kind of failure has its
+/// own words for why and for what a person can do about it. The keychain's own detail goes to the
+/// logs, not here.
+fn keychain_trouble(e: &VaultError) -> &'static str {
     match e {
-        VaultError::Unavailable(_) => (
-            "no keyring could be reached",
-            "The keyring service (such as GNOME Keyring or KWallet) may not be running: if this keeps happening, ask IT.",
-        ),
-        VaultError::Locked(_) => (
-            "your keyring is locked",
-            "Unlock your keyring (it usually unlocks when you log in with your password).",
-        ),
-        VaultError::Refused(_) => (
-            "your keyring refused Gatehouse",
-            "Ask IT to let Gatehouse use your keyring.",
-        ),
-        VaultError::TimedOut(_) => (
-            "your keyring did not answer in time",
-            "It may be waiting for its password: look for a keyring prompt, or unlock your keyring.",
-        ),
+        VaultError::Unavailable(_) => "unavailable",
+        VaultError::Locked(_) => "locked",
+        VaultError::Refused(_) => "refused",
+        VaultError::TimedOut(_) => "timed-out",
     }
 }
 
 /// The saved session could not be read at launch: the member signs in again.
 pub fn keychain_unavailable(e: &VaultError) -> Notice {
-    let (why, what_to_do) = keychain_trouble(e);
     Notice::info(
         NoticeCode::KeychainUnavailable,
-        format!("Your saved sign-in could not be read because {why}. Sign in again. {what_to_do}"),
+        Text::new("notice-keychain-unavailable").with("trouble", keychain_trouble(e)),
     )
 }
 
@@ -108,7 +98,7 @@ pub fn keychain_unavailable(e: &VaultError) -> Notice {
 pub fn waiting_for_keychain() -> Notice {
     Notice::info(
         NoticeCode::WaitingForKeychain,
-        "Waiting for the system keychain to answer… If it keeps waiting, make sure your keyring is unlocked, then try again.",
+        Text::new("notice-waiting-for-keychain"),
     )
     .with_action(Action::Retry)
 }
@@ -118,7 +108,7 @@ pub fn waiting_for_stytch(host: &str) -> Notice {
     tracing::info!(%host, "waiting for Stytch");
     Notice::info(
         NoticeCode::WaitingForStytch,
-        "Waiting for the sign-in service to answer… Check your network connection, then try again.",
+        Text::new("notice-waiting-for-sign-in-service"),
     )
     .with_action(Action::Retry)
 }
@@ -131,71 +121,83 @@ impl NoticeCode {
 }
 
 pub fn session_ended() -> Notice {
-    Notice::info(
-        NoticeCode::SessionEnded,
-        "Your session has ended (it expired or was signed out elsewhere). Sign in again.",
-    )
+    Notice::info(NoticeCode::SessionEnded, Text::new("notice-session-ended"))
 }
 
 pub fn organization_not_found(value: &str) -> Notice {
     Notice::error(
         NoticeCode::OrganizationNotFound,
-        format!("The sign-in service doesn't know your organization (“{value}”). Ask IT to check Gatehouse's configuration."),
+        Text::new("notice-organization-not-found").with("organization", value),
     )
 }
 
-/// The configuration error's sentence: which setting named the organization, and who fixes it.
-pub fn organization_not_found_for_it(what: &str, value: &str, set_in: &str) -> String {
-    format!(
-        "The sign-in service (Stytch) has no organization with the {what} \"{value}\" (set in {set_in}). Ask IT to check Gatehouse's configuration."
-    )
+/// The configuration error's sentence: which setting named the organization (`what`: `slug` or
+/// `id`; `file`: the file that set it, `None` for the environment), and who fixes it.
+pub fn organization_not_found_for_it(
+    what: &'static str,
+    value: &str,
+    file: Option<&std::path::Path>,
+) -> Text {
+    let text = Text::new("notice-organization-not-found-for-it")
+        .with("what", what)
+        .with("value", value);
+    match file {
+        Some(file) => text
+            .with("from", "file")
+            .with("file", file.display().to_string()),
+        None => text.with("from", "environment"),
+    }
 }
 
-pub fn invalid_email(reason: impl std::fmt::Display) -> Notice {
+/// Which of the catalog's `$problem` variants an address refused before any request is
+/// (stytch-b2b's `EmailAddress::parse` reasons; anything else is the address's syntax).
+fn email_problem(e: &InvalidInput) -> &'static str {
+    match e.reason.as_str() {
+        "it is empty" => "empty",
+        "the domain must be a DNS name with a dot" => "domain",
+        _ => "other",
+    }
+}
+
+pub fn invalid_email(e: InvalidInput) -> Notice {
+    tracing::info!("email address refused: {e}");
     Notice::error(
         NoticeCode::InvalidEmail,
-        format!("That email address can't be used: {reason}."),
+        Text::new("notice-invalid-email").with("problem", email_problem(&e)),
     )
 }
 
 pub fn email_refused_by_stytch() -> Notice {
-    Notice::error(
-        NoticeCode::InvalidEmail,
-        "The sign-in service does not accept that email address. Check it for typos.",
-    )
+    Notice::error(NoticeCode::InvalidEmail, Text::new("notice-email-refused"))
 }
 
 pub fn link_resent(email: &str) -> Notice {
     Notice::info(
         NoticeCode::LinkResent,
-        format!("We sent a new link to {email}."),
+        Text::new("notice-link-resent").with("email", email),
     )
 }
 
 pub fn link_rejected(rejection: &LinkRejection) -> Notice {
-    let message = match rejection {
-        LinkRejection::NotOurs => "That link is not a Gatehouse sign-in link, so it was ignored.",
-        LinkRejection::WrongTokenType => {
-            "That link is for another kind of sign-in than the email link, so it was ignored."
-        }
-        LinkRejection::Malformed => {
-            "That sign-in link is damaged or incomplete. Open the link from the email again, or paste all of it."
-        }
+    let reason = match rejection {
+        LinkRejection::NotOurs => "not-ours",
+        LinkRejection::WrongTokenType => "wrong-token-type",
+        LinkRejection::Malformed => "malformed",
     };
-    Notice::error(NoticeCode::LinkRefused, message)
+    Notice::error(
+        NoticeCode::LinkRefused,
+        Text::new("notice-link-rejected").with("reason", reason),
+    )
 }
 
 pub fn link_used() -> Notice {
-    Notice::error(
-        NoticeCode::LinkUsed,
-        "That link has already been used. Each sign-in link works once; use the newest email, or send a new link.",
-    )
+    Notice::error(NoticeCode::LinkUsed, Text::new("notice-link-used"))
 }
 
 pub fn link_not_expected() -> Notice {
     Notice::error(
         NoticeCode::LinkNotExpected,
-        "That sign-in link was not requested from this app, or its sign-in was cancelled. Enter your email to get a new one.",
+        Text::new("notice-link-not-expected"),
     )
 }
 
@@ -204,170 +206,167 @@ pub fn link_refused_by_stytch(e: &StytchError, now: OffsetDateTime) -> Notice {
     match e.error_type() {
         Some(ErrorType::PkceMismatch | ErrorType::PkceExpectedCodeVerifier) => Notice::error(
             NoticeCode::LinkOtherDevice,
-            "This link was requested on another device or in another sign-in, so it can't finish this one. Start again here and use the link from the new email.",
+            Text::new("notice-link-other-device"),
         )
         .with_action(Action::Restart),
-        Some(ErrorType::UnableToAuthMagicLink) => Notice::error(
-            NoticeCode::LinkExpired,
-            "That link has expired or was already used. Send a new one.",
-        ),
-        Some(ErrorType::MagicLinkNotFound) => Notice::error(
-            NoticeCode::LinkUnknown,
-            "That link was not recognised. Use the newest email, or send a new link.",
-        ),
+        Some(ErrorType::UnableToAuthMagicLink) => {
+            Notice::error(NoticeCode::LinkExpired, Text::new("notice-link-expired"))
+        }
+        Some(ErrorType::MagicLinkNotFound) => {
+            Notice::error(NoticeCode::LinkUnknown, Text::new("notice-link-unknown"))
+        }
         _ => problem(e, now),
     }
 }
 
 pub fn link_forged() -> Notice {
-    Notice::error(
-        NoticeCode::LinkForged,
-        "That link signs in someone else, not the address you entered, so it was refused. Use the link from your own email.",
-    )
+    Notice::error(NoticeCode::LinkForged, Text::new("notice-link-forged"))
 }
 
 pub fn primary_required() -> Notice {
     Notice::error(
         NoticeCode::PrimaryRequired,
-        "Your organization requires another way to sign in (such as SSO), which Gatehouse does not offer. Ask IT.",
+        Text::new("notice-primary-required"),
     )
 }
 
 pub fn unexpected_answer() -> Notice {
     Notice::error(
         NoticeCode::Unexpected,
-        "The sign-in service answered in a way Gatehouse did not expect. Try again.",
+        Text::new("notice-unexpected-answer"),
     )
 }
 
-pub fn invalid_phone(reason: impl std::fmt::Display) -> Notice {
+/// Which of the catalog's `$problem` variants a number refused before any request is
+/// (stytch-b2b's `E164::parse` reasons).
+fn phone_problem(e: &InvalidInput) -> &'static str {
+    let reason = e.reason.as_str();
+    if reason == "it is empty" {
+        "empty"
+    } else if reason.starts_with("it must start with +") {
+        "country-code"
+    } else if reason.starts_with("it is not a phone number") {
+        "not-a-number"
+    } else {
+        "invalid"
+    }
+}
+
+pub fn invalid_phone(e: InvalidInput) -> Notice {
+    tracing::info!("phone number refused: {e}");
     Notice::error(
         NoticeCode::InvalidPhone,
-        format!("That phone number can't be used: {reason}."),
+        Text::new("notice-invalid-phone").with("problem", phone_problem(&e)),
     )
 }
 
 /// What Stytch said about an SMS send, in words.
 pub fn send_refused(e: &StytchError, now: OffsetDateTime) -> Notice {
     match e.error_type() {
-        Some(ErrorType::InvalidPhoneNumber) => Notice::error(
-            NoticeCode::InvalidPhone,
-            "That phone number can't be used. Check the country and the number.",
-        ),
+        Some(ErrorType::InvalidPhoneNumber) => {
+            Notice::error(NoticeCode::InvalidPhone, Text::new("notice-phone-refused"))
+        }
         Some(ErrorType::InvalidPhoneNumberCountryCode) => Notice::error(
             NoticeCode::PhoneCountryNotAllowed,
-            "Your organization can't send codes to that country. Use another number or ask IT.",
+            Text::new("notice-phone-country-not-allowed"),
         ),
         _ => problem(e, now),
     }
 }
 
 pub fn code_resent() -> Notice {
-    Notice::info(
-        NoticeCode::CodeResent,
-        "We sent a new code. The earlier code no longer works.",
-    )
+    Notice::info(NoticeCode::CodeResent, Text::new("notice-code-resent"))
 }
 
 pub fn sign_in_timed_out() -> Notice {
     Notice::error(
         NoticeCode::SignInTimedOut,
-        "This sign-in took longer than 10 minutes, so it expired. Start again: you'll get a new email.",
+        Text::new("notice-sign-in-timed-out"),
     )
 }
 
 pub fn invalid_code() -> Notice {
-    Notice::error(
-        NoticeCode::InvalidCode,
-        "The code is the 6 digits from the SMS.",
-    )
+    Notice::error(NoticeCode::InvalidCode, Text::new("notice-invalid-code"))
 }
 
 pub fn wrong_code() -> Notice {
-    Notice::error(
-        NoticeCode::WrongCode,
-        "That code isn't right. Check the SMS and try again.",
-    )
+    Notice::error(NoticeCode::WrongCode, Text::new("notice-wrong-code"))
 }
 
-/// A wrong code's notice, when `left` attempts remain before the member is locked: says how many
-/// (a sentence of its own after the notice's).
+/// A wrong code's notice, when `left` attempts remain before the member is locked: the same
+/// words, then how many (one message per wrong code, so each language words the whole of it).
 pub fn near_lock(notice: Notice, left: u32) -> Notice {
-    let warning = if left == 1 {
-        "One more wrong code locks your account.".to_owned()
-    } else {
-        format!("{left} more wrong codes lock your account.")
+    let id = match notice.code {
+        NoticeCode::WrongCode => "notice-wrong-code-near-lock",
+        NoticeCode::WrongTotpCode => "notice-wrong-totp-code-near-lock",
+        NoticeCode::WrongRecoveryCode => "notice-wrong-recovery-code-near-lock",
+        other => {
+            tracing::warn!(code = ?other, "no words for a lock warning after this notice");
+            return notice;
+        }
     };
     Notice {
-        message: format!("{} {warning}", notice.message),
+        text: Text::new(id).with("left", left),
         ..notice
     }
 }
 
 pub fn code_expired() -> Notice {
-    Notice::error(
-        NoticeCode::CodeExpired,
-        "That code has expired (codes last 2 minutes). Send a new one.",
-    )
+    Notice::error(NoticeCode::CodeExpired, Text::new("notice-code-expired"))
 }
 
 /// The new session could not be saved: signed in for this run only.
 pub fn not_remembered(e: &VaultError) -> Notice {
-    let (why, what_to_do) = keychain_trouble(e);
     Notice::info(
         NoticeCode::NotRemembered,
-        format!("You're signed in, but your session could not be saved because {why}, so you'll be asked again next time. {what_to_do}"),
+        Text::new("notice-not-remembered").with("trouble", keychain_trouble(e)),
     )
 }
 
 pub fn revoke_pending() -> Notice {
     Notice::info(
         NoticeCode::RevokePending,
-        "You're signed out on this computer. The sign-in service could not be reached, so your session there will be ended as soon as it can be.",
+        Text::new("notice-revoke-pending"),
     )
 }
 
 /// Signed out, but the session is still in the keychain: it must be removed there.
 pub fn keychain_wipe_failed(e: &VaultError) -> Notice {
-    let (why, what_to_do) = keychain_trouble(e);
     Notice::error(
         NoticeCode::KeychainWipeFailed,
-        format!("You're signed out here, but the session could not be removed from the keychain because {why}. {what_to_do} Then remove Gatehouse's entry from your keychain, or ask IT to."),
+        Text::new("notice-keychain-wipe-failed").with("trouble", keychain_trouble(e)),
     )
 }
 
 pub fn no_factor_allowed() -> Notice {
     Notice::error(
         NoticeCode::NoFactorAllowed,
-        "Your organization requires a second step but allows no method Gatehouse offers. Ask IT.",
+        Text::new("notice-no-factor-allowed"),
     )
 }
 
 pub fn invalid_totp_code() -> Notice {
     Notice::error(
         NoticeCode::InvalidTotpCode,
-        "The code is the 6 digits your authenticator app shows for this account.",
+        Text::new("notice-invalid-totp-code"),
     )
 }
 
 pub fn wrong_totp_code() -> Notice {
     Notice::error(
         NoticeCode::WrongTotpCode,
-        "That code isn't right. Check the app shows this account, wait for a new code, and try again.",
+        Text::new("notice-wrong-totp-code"),
     )
 }
 
 pub fn totp_code_used() -> Notice {
-    Notice::error(
-        NoticeCode::TotpCodeUsed,
-        "That code was already used. Wait for your app to show the next one.",
-    )
+    Notice::error(NoticeCode::TotpCodeUsed, Text::new("notice-totp-code-used"))
 }
 
 pub fn totp_setup_expired() -> Notice {
     Notice::error(
         NoticeCode::TotpSetupExpired,
-        "This setup took too long and expired. Start again: you'll get a new setup key.",
+        Text::new("notice-totp-setup-expired"),
     )
     .with_action(Action::Restart)
 }
@@ -375,28 +374,28 @@ pub fn totp_setup_expired() -> Notice {
 pub fn invalid_recovery_code() -> Notice {
     Notice::error(
         NoticeCode::InvalidRecoveryCode,
-        "A recovery code is one of the codes you saved when you set up your authenticator app, like xxxx-xxxx-xxxx.",
+        Text::new("notice-invalid-recovery-code"),
     )
 }
 
 pub fn wrong_recovery_code() -> Notice {
     Notice::error(
         NoticeCode::WrongRecoveryCode,
-        "That recovery code isn't right, or it was already used. Each code works once.",
+        Text::new("notice-wrong-recovery-code"),
     )
 }
 
 pub fn method_not_allowed() -> Notice {
     Notice::error(
         NoticeCode::MethodNotAllowed,
-        "Your organization doesn't allow that method. Choose another way.",
+        Text::new("notice-method-not-allowed"),
     )
 }
 
 pub fn recovery_codes_renewed() -> Notice {
     Notice::info(
         NoticeCode::RecoveryCodesRenewed,
-        "Your new recovery codes are ready; the old ones no longer work.",
+        Text::new("notice-recovery-codes-renewed"),
     )
 }
 
@@ -405,8 +404,7 @@ pub fn recovery_codes_renewed() -> Notice {
 pub fn recovery_codes_lost() -> Notice {
     Notice::error(
         NoticeCode::RecoveryCodesLost,
-        "Your recovery codes were renewed just as you signed out, so the old ones no longer work \
-         and the new ones could not be shown. Sign in and get new ones.",
+        Text::new("notice-recovery-codes-lost"),
     )
 }
 
@@ -414,34 +412,29 @@ pub fn recovery_codes_lost() -> Notice {
 /// said they had saved them: they may have none. `can_renew` when signed in with an
 /// authenticator app (the signed-in screen offers new codes); otherwise they sign in first.
 pub fn recovery_codes_unconfirmed(email: &str, can_renew: bool) -> Notice {
-    let then = if can_renew {
-        "If you didn't keep them, choose New recovery codes below."
-    } else {
-        "If you didn't keep them, sign in with your authenticator app and choose New recovery codes."
-    };
     Notice::info(
         NoticeCode::RecoveryCodesUnconfirmed,
-        format!(
-            "Last time, the recovery codes for {email} were shown but you didn't confirm that you saved them. {then}"
-        ),
+        Text::new("notice-recovery-codes-unconfirmed")
+            .with("email", email)
+            .with("renew", if can_renew { "yes" } else { "no" }),
     )
 }
 
 /// Why the workspace's page could not be loaded, from the web engine's error text (WebKitGTK's
 /// `load-failed`, libsoup and GLib wording), as the end of "… couldn't be opened: {this}".
-pub fn workspace_cause(engine: &str) -> &'static str {
+pub fn workspace_cause(engine: &str) -> Text {
     let said = engine.to_ascii_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| said.contains(w));
-    if any(&[
+    let cause = if any(&[
         "resolve",
         "name or service",
         "dns",
         "host not found",
         "unknown host",
     ]) {
-        "its address could not be found (no network, or a name the network does not know)"
+        "address"
     } else if any(&["certificate", "tls", "ssl", "handshake"]) {
-        "its security certificate was not accepted"
+        "certificate"
     } else if any(&[
         "refused",
         "connect",
@@ -450,25 +443,30 @@ pub fn workspace_cause(engine: &str) -> &'static str {
         "timeout",
         "reset",
     ]) {
-        "its server did not answer"
+        "server"
     } else {
-        "the page could not be loaded"
-    }
+        "other"
+    };
+    Text::new("notice-workspace-cause").with("cause", cause)
 }
 
 /// The codes were written to the file the person chose: where.
 pub fn recovery_codes_saved(path: &std::path::Path) -> Notice {
     Notice::info(
         NoticeCode::RecoveryCodesSaved,
-        format!("Saved to {}.", path.display()),
+        Text::new("notice-recovery-codes-saved").with("path", path.display().to_string()),
     )
 }
 
-/// The first lines of a file of saved recovery codes: whose they are and how they are used.
-pub fn recovery_codes_file_header(email: &str, organization: &str) -> String {
-    format!(
-        "Gatehouse recovery codes for {email} ({organization}).\nEach code signs you in once, in place of your authenticator app. Keep them somewhere safe.\n\n"
-    )
+/// The first lines of a file of saved recovery codes, in `catalog`'s language: whose they are
+/// and how they are used; a blank line ends them.
+pub fn recovery_codes_file_header(catalog: &Catalog, email: &str, organization: &str) -> String {
+    let header = catalog.say(
+        &Text::new("notice-recovery-codes-file-header")
+            .with("email", email)
+            .with("organization", organization),
+    );
+    format!("{header}\n\n")
 }
 
 /// The member is locked (too many wrong codes). `until` is when Stytch says the lock ends (the
@@ -478,15 +476,12 @@ pub fn member_locked(until: Option<OffsetDateTime>) -> Notice {
     match until {
         Some(until) => Notice::error(
             NoticeCode::MemberLocked,
-            "Too many wrong codes: your account is locked. Try again when the time below has passed, or ask IT to unlock it.",
+            Text::new("notice-member-locked-until"),
         )
         .with_action(Action::Restart)
         .retry_at(until),
-        None => Notice::error(
-            NoticeCode::MemberLocked,
-            "Too many wrong codes: your account is locked for a while. Try again later, or ask IT to unlock it.",
-        )
-        .with_action(Action::Restart),
+        None => Notice::error(NoticeCode::MemberLocked, Text::new("notice-member-locked"))
+            .with_action(Action::Restart),
     }
 }
 
@@ -494,36 +489,51 @@ pub fn member_locked(until: Option<OffsetDateTime>) -> Notice {
 pub fn problem(error: &StytchError, now: OffsetDateTime) -> Notice {
     match error {
         // A lock is a 429 too, but not a rate limit: its answer does not say until when.
-        StytchError::Stytch { error_type: ErrorType::UserLockLimitReached, .. } => member_locked(None),
-        StytchError::Stytch { error_type: ErrorType::TooManyRequests, retry_after, .. } => {
+        StytchError::Stytch {
+            error_type: ErrorType::UserLockLimitReached,
+            ..
+        } => member_locked(None),
+        StytchError::Stytch {
+            error_type: ErrorType::TooManyRequests,
+            retry_after,
+            ..
+        } => {
             let wait = retry_after.unwrap_or(RATE_LIMIT_WAIT);
             // The wait is said once, by the notice's live countdown (`retry_at`); the window
             // holds the screen's actions until then.
-            Notice::error(
-                NoticeCode::RateLimited,
-                "Too many attempts in a short time. Wait for the countdown below, then try again.",
-            )
-            .retry_at(now + wait)
+            Notice::error(NoticeCode::RateLimited, Text::new("notice-rate-limited"))
+                .retry_at(now + wait)
         }
-        StytchError::Stytch { error_type: ErrorType::UnauthorizedCredentials, .. } => Notice::error(
+        StytchError::Stytch {
+            error_type: ErrorType::UnauthorizedCredentials,
+            ..
+        } => Notice::error(
             NoticeCode::StytchRefusedApp,
-            "Gatehouse is not set up correctly: the sign-in service refused its credentials. Ask IT to check the project id and public token.",
+            Text::new("notice-app-refused"),
         ),
-        StytchError::Stytch { status, .. } if *status >= 500 => Notice::error(
-            NoticeCode::StytchDown,
-            "The sign-in service is having trouble right now. Nothing was lost: try again in a minute.",
-        ),
-        StytchError::Transport { .. } | StytchError::Timeout { .. } => Notice::error(
-            NoticeCode::NetworkDown,
-            "The sign-in service can't be reached. Check your network connection, then try again: nothing was lost.",
-        ),
-        _ => Notice::error(NoticeCode::Unexpected, "Something went wrong with the sign-in service. Try again."),
+        StytchError::Stytch { status, .. } if *status >= 500 => {
+            Notice::error(NoticeCode::StytchDown, Text::new("notice-service-down"))
+        }
+        StytchError::Transport { .. } | StytchError::Timeout { .. } => {
+            Notice::error(NoticeCode::NetworkDown, Text::new("notice-network-down"))
+        }
+        _ => Notice::error(NoticeCode::Unexpected, Text::new("notice-service-trouble")),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{negotiate, Catalog};
+    use stytch_b2b::{EmailAddress, E164};
+
+    fn english(notice: &Notice) -> String {
+        notice.said(&Catalog::english()).message
+    }
+
+    fn german() -> Catalog {
+        Catalog::new(negotiate(&["de".to_owned()]))
+    }
 
     fn every_failure() -> [VaultError; 4] {
         [
@@ -532,6 +542,104 @@ mod tests {
             VaultError::Refused("org.freedesktop.DBus.Error.AccessDenied".into()),
             VaultError::timed_out(crate::vault::KEYCHAIN_LIMIT),
         ]
+    }
+
+    fn stytch(error_type: &str, status: u16) -> StytchError {
+        StytchError::Stytch {
+            status,
+            error_type: ErrorType::parse(error_type),
+            error_message: "Stytch's own words".into(),
+            request_id: None,
+            error_url: Some("https://stytch.com/docs/api/errors/400".into()),
+            retry_after: None,
+        }
+    }
+
+    /// Every notice an employee may read, in each of its variants.
+    fn every_notice() -> Vec<Notice> {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let failures = [
+            stytch("too_many_requests", 429),
+            stytch("user_lock_limit_reached", 429),
+            stytch("internal_server_error", 500),
+            stytch("unauthorized_credentials", 401),
+            stytch("invalid_phone_number", 400),
+            stytch("invalid_phone_number_country_code", 400),
+            stytch("magic_link_not_found", 404),
+            stytch("unable_to_auth_magic_link", 401),
+            stytch("pkce_mismatch", 400),
+            stytch("something_new", 400),
+        ];
+        let mut said: Vec<Notice> = Vec::new();
+        for e in &failures {
+            said.extend([
+                problem(e, now),
+                send_refused(e, now),
+                link_refused_by_stytch(e, now),
+            ]);
+        }
+        for e in every_failure() {
+            said.extend([
+                keychain_unavailable(&e),
+                not_remembered(&e),
+                keychain_wipe_failed(&e),
+            ]);
+        }
+        for rejection in [
+            LinkRejection::NotOurs,
+            LinkRejection::WrongTokenType,
+            LinkRejection::Malformed,
+        ] {
+            said.push(link_rejected(&rejection));
+        }
+        for email in ["", "ada@localhost", "ada at example"] {
+            said.push(invalid_email(EmailAddress::parse(email).unwrap_err()));
+        }
+        for phone in ["", "0301234567", "+1 not a number", "+1 555"] {
+            said.push(invalid_phone(E164::parse(phone).unwrap_err()));
+        }
+        for left in [1, 2] {
+            said.extend([
+                near_lock(wrong_code(), left),
+                near_lock(wrong_totp_code(), left),
+                near_lock(wrong_recovery_code(), left),
+            ]);
+        }
+        said.extend([
+            waiting_for_stytch("test.stytch.com"),
+            waiting_for_keychain(),
+            session_ended(),
+            organization_not_found("acme"),
+            email_refused_by_stytch(),
+            link_resent("ada@example"),
+            link_used(),
+            link_not_expected(),
+            link_forged(),
+            primary_required(),
+            unexpected_answer(),
+            code_resent(),
+            sign_in_timed_out(),
+            invalid_code(),
+            wrong_code(),
+            code_expired(),
+            revoke_pending(),
+            no_factor_allowed(),
+            invalid_totp_code(),
+            wrong_totp_code(),
+            totp_code_used(),
+            totp_setup_expired(),
+            invalid_recovery_code(),
+            wrong_recovery_code(),
+            method_not_allowed(),
+            recovery_codes_renewed(),
+            recovery_codes_lost(),
+            recovery_codes_unconfirmed("ada@example", true),
+            recovery_codes_unconfirmed("ada@example", false),
+            recovery_codes_saved(std::path::Path::new("/home/ada/codes.txt")),
+            member_locked(None),
+            member_locked(Some(now)),
+        ]);
+        said
     }
 
     #[test]
@@ -554,44 +662,25 @@ mod tests {
                 not_remembered(e),
                 keychain_wipe_failed(e),
             ] {
-                assert!(
-                    notice
-                        .said(&gatehouse_i18n::Catalog::english())
-                        .message
-                        .contains(why),
-                    "{}: {}",
-                    e.code(),
-                    notice.said(&gatehouse_i18n::Catalog::english()).message
-                );
-                assert!(
-                    notice
-                        .said(&gatehouse_i18n::Catalog::english())
-                        .message
-                        .contains(what_to_do),
-                    "{}: {}",
-                    e.code(),
-                    notice.said(&gatehouse_i18n::Catalog::english()).message
-                );
+                let said = english(&notice);
+                assert!(said.contains(why), "{}: {said}", e.code());
+                assert!(said.contains(what_to_do), "{}: {said}", e.code());
             }
         }
     }
 
     #[test]
     fn the_keychain_s_own_detail_stays_in_the_logs() {
-        for e in every_failure() {
-            for notice in [
-                keychain_unavailable(&e),
-                not_remembered(&e),
-                keychain_wipe_failed(&e),
-            ] {
-                assert!(
-                    !notice
-                        .said(&gatehouse_i18n::Catalog::english())
-                        .message
-                        .contains(e.detail()),
-                    "{}",
-                    notice.said(&gatehouse_i18n::Catalog::english()).message
-                );
+        for catalog in [Catalog::english(), german()] {
+            for e in every_failure() {
+                for notice in [
+                    keychain_unavailable(&e),
+                    not_remembered(&e),
+                    keychain_wipe_failed(&e),
+                ] {
+                    let said = notice.said(&catalog).message;
+                    assert!(!said.contains(e.detail()), "{said}");
+                }
             }
         }
     }
@@ -599,79 +688,145 @@ mod tests {
     /// Words an employee does not know: the service's brand, Stytch's jargon, a host name.
     const JARGON: [&str; 5] = ["Stytch", "slug", "revoke", "http", ".com"];
 
-    #[test]
-    fn what_an_employee_reads_names_no_stytch_no_jargon_and_no_host() {
-        let now = OffsetDateTime::UNIX_EPOCH;
-        let stytch = |error_type: &str, status: u16| StytchError::Stytch {
-            status,
-            error_type: ErrorType::parse(error_type),
-            error_message: "Stytch's own words".into(),
-            request_id: None,
-            error_url: Some("https://stytch.com/docs/api/errors/400".into()),
-            retry_after: None,
-        };
-        let failures = [
-            stytch("too_many_requests", 429),
-            stytch("user_lock_limit_reached", 429),
-            stytch("internal_server_error", 500),
-            stytch("unauthorized_credentials", 401),
-            stytch("invalid_phone_number", 400),
-            stytch("invalid_phone_number_country_code", 400),
-            stytch("magic_link_not_found", 404),
-            stytch("unable_to_auth_magic_link", 401),
-            stytch("pkce_mismatch", 400),
-            stytch("something_new", 400),
-        ];
-        let mut said: Vec<Notice> = Vec::new();
-        for e in &failures {
-            said.extend([
-                problem(e, now),
-                send_refused(e, now),
-                link_refused_by_stytch(e, now),
-            ]);
-        }
-        said.extend([
-            waiting_for_stytch("test.stytch.com"),
-            waiting_for_keychain(),
-            session_ended(),
-            organization_not_found("acme"),
-            email_refused_by_stytch(),
-            link_used(),
-            link_not_expected(),
-            link_forged(),
-            primary_required(),
-            unexpected_answer(),
-            code_resent(),
-            sign_in_timed_out(),
-            invalid_code(),
-            wrong_code(),
-            code_expired(),
-            revoke_pending(),
-            no_factor_allowed(),
-            wrong_totp_code(),
-            totp_code_used(),
-            totp_setup_expired(),
-            wrong_recovery_code(),
-            method_not_allowed(),
-            recovery_codes_renewed(),
-            recovery_codes_lost(),
-            recovery_codes_unconfirmed("ada@example", true),
-            recovery_codes_unconfirmed("ada@example", false),
-            member_locked(None),
-        ]);
-        for notice in said {
+    fn assert_no_jargon(catalog: &Catalog) {
+        for notice in every_notice() {
+            let said = notice.said(catalog).message;
             for word in JARGON {
                 assert!(
-                    !notice
-                        .said(&gatehouse_i18n::Catalog::english())
-                        .message
-                        .contains(word),
-                    "{:?} says {word:?}: {}",
+                    !said.to_lowercase().contains(&word.to_lowercase()),
+                    "{:?} in {} says {word:?}: {said}",
                     notice.code,
-                    notice.said(&gatehouse_i18n::Catalog::english()).message
+                    catalog.language().tag()
                 );
             }
         }
+    }
+
+    #[test]
+    fn what_an_employee_reads_names_no_stytch_no_jargon_and_no_host() {
+        assert_no_jargon(&Catalog::english());
+    }
+
+    #[test]
+    fn what_an_employee_reads_in_german_names_no_stytch_no_jargon_and_no_host() {
+        assert_no_jargon(&german());
+    }
+
+    /// Every `"notice-…"` id in the core's source: what the code can ask the catalog for.
+    fn ids_in_the_source() -> Vec<String> {
+        fn walk(dir: &std::path::Path, ids: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, ids);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for piece in text.split("\"notice-").skip(1) {
+                        let id: String = piece
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .collect();
+                        if !id.is_empty() && piece[id.len()..].starts_with('"') {
+                            ids.push(format!("notice-{id}"));
+                        }
+                    }
+                }
+            }
+        }
+        let mut ids = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut ids,
+        );
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    #[test]
+    fn every_notice_id_the_code_uses_is_in_english_and_german() {
+        let ids = ids_in_the_source();
+        assert!(ids.len() > 50, "the scan finds the ids: {ids:?}");
+        for catalog in [Catalog::english(), german()] {
+            for id in &ids {
+                assert!(
+                    catalog.has_own(id),
+                    "{} lacks {id}",
+                    catalog.language().tag()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_notice_is_a_sentence_of_the_catalog_with_all_its_arguments() {
+        for catalog in [Catalog::english(), german()] {
+            for notice in every_notice() {
+                let said = notice.said(&catalog).message;
+                assert!(
+                    catalog.has_own(notice.text.id()),
+                    "{} lacks {}",
+                    catalog.language().tag(),
+                    notice.text.id()
+                );
+                assert_ne!(said, notice.text.id());
+                // Fluent prints a missing argument as `{$name}`.
+                assert!(!said.contains('{'), "{:?}: {said}", notice.code);
+            }
+        }
+    }
+
+    #[test]
+    fn attempts_left_take_their_plural_form_in_each_language() {
+        let cases = [
+            (
+                Catalog::english(),
+                "One more wrong code locks your account.",
+                "3 more wrong codes lock your account.",
+            ),
+            (
+                german(),
+                "Nach einem weiteren falschen Code wird Ihr Konto gesperrt.",
+                "Nach 3 weiteren falschen Codes wird Ihr Konto gesperrt.",
+            ),
+        ];
+        for (catalog, one, three) in cases {
+            for wrong in [wrong_code(), wrong_totp_code(), wrong_recovery_code()] {
+                let first = wrong.said(&catalog).message;
+                let said = near_lock(wrong.clone(), 1).said(&catalog).message;
+                assert_eq!(said, format!("{first} {one}"));
+                let said = near_lock(wrong, 3).said(&catalog).message;
+                assert_eq!(said, format!("{first} {three}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_refused_address_or_number_says_what_is_wrong_with_it() {
+        let email = |input: &str| english(&invalid_email(EmailAddress::parse(input).unwrap_err()));
+        assert!(email("  ").contains("it is empty"));
+        assert!(email("ada@localhost").contains("domain name with a dot"));
+        assert!(email("ada at example").contains("not a valid address"));
+        let phone = |input: &str| english(&invalid_phone(E164::parse(input).unwrap_err()));
+        assert!(phone("").contains("it is empty"));
+        assert!(phone("0301234567").contains("the country code"));
+        assert!(phone("+1 not a number").contains("not a phone number"));
+        assert!(phone("+1 555").contains("not a valid number"));
+    }
+
+    #[test]
+    fn the_recovery_codes_file_says_whose_they_are_in_the_person_s_language() {
+        let header = recovery_codes_file_header(&Catalog::english(), "ada@example", "Acme");
+        assert_eq!(
+            header,
+            "Gatehouse recovery codes for ada@example (Acme).\nEach code signs you in once, in place of your authenticator app. Keep them somewhere safe.\n\n"
+        );
+        let header = recovery_codes_file_header(&german(), "ada@example", "Acme");
+        assert!(
+            header.starts_with("Gatehouse-Wiederherstellungscodes für ada@example (Acme).\n"),
+            "{header}"
+        );
+        assert!(header.ends_with(".\n\n"), "{header}");
     }
 
     #[test]
@@ -692,10 +847,38 @@ mod tests {
             ("Load request cancelled", "could not be loaded"),
         ];
         for (engine, said) in cases {
-            let cause = workspace_cause(engine);
+            let cause = Catalog::english().say(&workspace_cause(engine));
             assert!(cause.contains(said), "{engine} → {cause}");
             assert!(!cause.contains(engine), "{cause}");
+            let german = german().say(&workspace_cause(engine));
+            assert!(
+                german.starts_with("Die ")
+                    || german.starts_with("Das ")
+                    || german.starts_with("Der "),
+                "{german}"
+            );
         }
+    }
+
+    #[test]
+    fn the_configuration_screen_names_the_setting_that_named_the_organization() {
+        let from_file = Catalog::english().say(&organization_not_found_for_it(
+            "slug",
+            "acme",
+            Some(std::path::Path::new("/etc/gatehouse/config.toml")),
+        ));
+        assert!(
+            from_file.contains("the slug \"acme\" (set in /etc/gatehouse/config.toml)"),
+            "{from_file}"
+        );
+        let from_environment =
+            Catalog::english().say(&organization_not_found_for_it("id", "organization-1", None));
+        assert!(
+            from_environment.contains("the id \"organization-1\" (set in the environment"),
+            "{from_environment}"
+        );
+        let german = german().say(&organization_not_found_for_it("id", "organization-1", None));
+        assert!(german.contains("mit der ID „organization-1“"), "{german}");
     }
 
     #[test]
@@ -703,21 +886,12 @@ mod tests {
         let e = VaultError::Locked("x".into());
         let read = keychain_unavailable(&e);
         assert_eq!(read.code, NoticeCode::KeychainUnavailable);
-        assert!(read
-            .said(&gatehouse_i18n::Catalog::english())
-            .message
-            .contains("Sign in again."));
+        assert!(english(&read).contains("Sign in again."));
         let saved = not_remembered(&e);
         assert_eq!(saved.code, NoticeCode::NotRemembered);
-        assert!(saved
-            .said(&gatehouse_i18n::Catalog::english())
-            .message
-            .contains("you'll be asked again next time"));
+        assert!(english(&saved).contains("you'll be asked again next time"));
         let wiped = keychain_wipe_failed(&e);
         assert_eq!(wiped.code, NoticeCode::KeychainWipeFailed);
-        assert!(wiped
-            .said(&gatehouse_i18n::Catalog::english())
-            .message
-            .contains("remove Gatehouse's entry from your keychain"));
+        assert!(english(&wiped).contains("remove Gatehouse's entry from your keychain"));
     }
 }

@@ -6,6 +6,7 @@
 use stytch_b2b::{Error as StytchError, ErrorType};
 
 use crate::config::Config;
+use crate::i18n::Text;
 use crate::stytch_dashboard::{self as dashboard, Switch};
 use crate::view::Notice;
 
@@ -146,13 +147,11 @@ pub fn tokens_hidden() -> Notice {
 }
 
 /// The member cannot act on it: say that the sign-in is not set up yet, then IT's instruction.
+/// The instruction stays in English whatever the person's language: it names the Stytch
+/// dashboard's labels as the (English-only) dashboard shows them, and is the very sentence
+/// `gatehouse doctor` and `gatehouse-admin` say.
 fn for_it(code: NoticeCode, it: &str) -> Notice {
-    Notice::error(
-        code,
-        format!(
-            "Signing in is not set up correctly for your organization yet, so it can't finish. Ask IT to fix it — for IT: {it}"
-        ),
-    )
+    Notice::error(code, Text::new("notice-project-refusal").with("fix", it))
 }
 
 #[cfg(test)]
@@ -178,8 +177,11 @@ mod tests {
         }
     }
 
+    /// The notice for `error_type`, said in English.
     fn said(error_type: &str, product: Product) -> Notice {
-        refusal(&refused(error_type), product, &asked()).expect(error_type)
+        refusal(&refused(error_type), product, &asked())
+            .expect(error_type)
+            .said(&crate::i18n::Catalog::english())
     }
 
     #[test]
