@@ -56,9 +56,10 @@ impl Gatehouse {
         F: FnOnce(Arc<Machine>) -> Fut,
         Fut: std::future::Future<Output = T>,
     {
-        // No configuration, so no `[ui] locale`: the desktop session's language, as the screen.
+        // No machine: the language the configuration error's screen speaks.
         let machine = self.machine.clone().ok_or_else(|| {
-            CommandError::not_configured(&Catalog::new(config::desktop_language()))
+            let language = gatehouse_core::i18n::negotiate(&[self.broken.locale.clone()]);
+            CommandError::not_configured(&Catalog::new(language))
         })?;
         Ok(intent(machine).await)
     }
@@ -125,7 +126,8 @@ fn links_in(argv: &[String], scheme: &str) -> Vec<String> {
 pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn std::error::Error>> {
     let handle = app.handle().clone();
     let identifier = app.config().identifier.clone();
-    let loaded = config::load(&config::Sources::from_env());
+    let sources = config::Sources::from_env();
+    let loaded = config::load(&sources);
     let workspace = loaded.as_ref().ok().and_then(|c| c.workspace.clone());
     crate::local_window::build(&handle)?;
     let gate = match loaded {
@@ -153,15 +155,18 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
                     register_scheme_if_missing(&handle, &scheme);
                     Gatehouse::new(Arc::new(machine))
                 }
-                Err(e) => broken(ConfigError {
-                    file: None,
-                    message: format!(
-                        "Gatehouse cannot talk to Stytch with this configuration: {e}"
-                    ),
-                }),
+                Err(e) => broken(
+                    ConfigError {
+                        file: None,
+                        message: format!(
+                            "Gatehouse cannot talk to Stytch with this configuration: {e}"
+                        ),
+                    },
+                    config::language_anyway(&sources),
+                ),
             }
         }
-        Err(e) => broken(e),
+        Err(e) => broken(e, config::language_anyway(&sources)),
     };
     let machine = gate.machine.clone();
     // The configuration error's title now (no machine will emit a view); a working machine's
@@ -207,8 +212,9 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
     Ok(())
 }
 
-/// The state for an unusable configuration: only the screen that says what is wrong.
-pub fn broken(error: ConfigError) -> Gatehouse {
+/// The state for an unusable configuration: only the screen that says what is wrong, in
+/// `language` (`[ui] locale` from whatever layers read, else the desktop session's).
+pub fn broken(error: ConfigError, language: gatehouse_core::i18n::Language) -> Gatehouse {
     tracing::error!("configuration: {} ({:?})", error.message, error.file);
     Gatehouse {
         machine: None,
@@ -217,8 +223,7 @@ pub fn broken(error: ConfigError) -> Gatehouse {
                 file: error.file.map(|f| f.display().to_string()),
                 message: error.message,
             },
-            // No configuration to read `[ui] locale` from: the desktop session's language.
-            &Catalog::new(gatehouse_core::config::desktop_language()),
+            &Catalog::new(language),
             false,
             false,
             None,

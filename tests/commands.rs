@@ -56,10 +56,13 @@ fn unconfigured() -> (
     let app = app();
     app_manage(
         &app,
-        broken(ConfigError {
-            file: None,
-            message: "no configuration".into(),
-        }),
+        broken(
+            ConfigError {
+                file: None,
+                message: "no configuration".into(),
+            },
+            gatehouse_core::i18n::Language::english(),
+        ),
     );
     let window = window(&app);
     (app, window)

@@ -144,9 +144,15 @@ pub async fn check_screen(client: &Client, lang: &Lang, name: &str) {
 }
 
 /// `text` without the data in it (a name or an address inside a sentence is not the catalog's).
+/// Dates and times too: Intl has no pseudo-locale, so the pseudo-locale's are English's (month
+/// names, AM/PM), formatted, not translated.
 fn without(text: &str, data: &[String]) -> String {
-    data.iter()
-        .fold(text.to_owned(), |text, d| text.replace(d.as_str(), " "))
+    let text = data
+        .iter()
+        .fold(text.to_owned(), |text, d| text.replace(d.as_str(), " "));
+    let intl = regex::Regex::new(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b")
+        .expect("a valid pattern");
+    intl.replace_all(&text, " ").into_owned()
 }
 
 /// Whether pseudo-localized text still has plain English in it: the pseudo-locale maps every

@@ -41,12 +41,21 @@ pub fn callback_url_for(scheme: &str) -> Url {
     Url::parse(&format!("{scheme}://auth/callback")).expect("a valid scheme")
 }
 
-/// The desktop session's language, negotiated against the catalog: for what is said before (or
-/// without) a configuration, such as the configuration error itself.
-pub fn desktop_language() -> gatehouse_i18n::Language {
-    gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
-        std::env::var(name).ok()
-    }))
+/// The language when the configuration as a whole is unusable (to say so in it): `[ui] locale`
+/// from whichever layers still read, else the desktop session's.
+pub fn language_anyway(sources: &Sources) -> gatehouse_i18n::Language {
+    match layers::merge(sources) {
+        Ok((merged, _, files_read)) => keys::Keys {
+            merged: &merged,
+            sources,
+            development: sources.env(DEV_SWITCH) == Some("1"),
+            files_read: &files_read,
+        }
+        .language(),
+        Err(_) => gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
+            sources.env(name).map(str::to_owned)
+        })),
+    }
 }
 
 /// Which Stytch API family Gatehouse speaks, with its credentials.
