@@ -170,8 +170,8 @@ pub const SMS_LOCALES: &[&str] = &["en", "es", "pt-br", "fr", "it", "de-DE", "zh
 /// Stytch's language when a request names none. Source: as [`MAGIC_LINK_LOCALES`] ("the copy
 /// defaults to English").
 pub const DEFAULT_LOCALE: &str = "en";
-/// A `locale` is compared exactly as the lists spell it (`de-DE`, not `de-de`): **inferred**
-/// (no source says whether Stytch folds case).
+// A `locale` is compared exactly as the lists spell it (`de-DE`, not `de-de`): **inferred** (no
+// source says whether Stytch folds case).
 
 /// The fields of an organization that `POST /sdk/v1/b2b/organizations/search` answers with
 /// (a subset of Organization; `null` when no organization has the slug): the union of what
