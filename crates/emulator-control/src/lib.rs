@@ -1,7 +1,7 @@
 //! A test client for stytch-emulator's control surface under `/emulator/` (see the emulator's
 //! `control` module for the routes and their JSON): the project's credentials, the outbox
-//! (emails with their link, SMS with their code), each member's authenticator app (the current
-//! TOTP code), the clock, fault injection, the request log and the emulator's own settings; the
+//! (emails with their link, SMS with their code, each with the `locale` it was asked in), each
+//! member's authenticator app (the current TOTP code), the clock, fault injection, the request log and the emulator's own settings; the
 //! project's Stytch settings (B2B SDK configuration, redirect URLs, member locks) through the
 //! Management API the emulator serves ([`Control::management`] and the helpers after it); and,
 //! for calls a test makes as a third party would, the project's Basic credentials and the
@@ -171,6 +171,10 @@ pub struct Message {
     /// An SMS's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The `locale` the request that sent it named (`de-DE`, `en`, …); `None` when it named
+    /// none, so that Stytch writes English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// `GET /emulator/totp/{member_id}`: a member's TOTP registration as their authenticator app
@@ -391,6 +395,16 @@ impl Control {
         let sms = self.newest(to, "sms").await;
         sms.and_then(|m| m.code)
             .unwrap_or_else(|| panic!("no SMS with a code to {to}"))
+    }
+
+    /// The locales of the messages to `to` on `channel` (`email` or `sms`), oldest first: what
+    /// each request asked Stytch to write in (`None`: nothing, so English).
+    pub async fn locales(&self, to: &str, channel: &str) -> Vec<Option<String>> {
+        let outbox = self.outbox(to).await.into_iter();
+        outbox
+            .filter(|m| m.channel == channel)
+            .map(|m| m.locale)
+            .collect()
     }
 
     /// The token in the newest email to `to`'s link (the link itself, not its redirect).

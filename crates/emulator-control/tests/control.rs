@@ -92,6 +92,33 @@ async fn an_emails_link_token_and_redirect_and_an_sms_code_are_read_from_the_out
 }
 
 #[tokio::test]
+async fn each_message_s_locale_is_read_from_the_outbox() {
+    let (_running, control) = start().await;
+    let project = control.project().await;
+    let member = &project
+        .organization("example-org")
+        .member("linus@example.com")
+        .member_id;
+    send_login_email(&control, "linus@example.com").await;
+    let body = json!({"organization_id": DEMO_ORGANIZATION_ID, "email_address": "linus@example.com", "locale": "fr"});
+    let (status, answer) = control.backend_post(LOGIN, &body).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        control.locales("linus@example.com", "email").await,
+        [None, Some("fr".to_owned())]
+    );
+    let body =
+        json!({"organization_id": DEMO_ORGANIZATION_ID, "member_id": member, "locale": "de-DE"});
+    let (status, answer) = control.backend_post("/v1/b2b/otps/sms/send", &body).await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        control.locales("+15555550123", "sms").await,
+        [Some("de-DE".to_owned())]
+    );
+    assert!(control.locales("+15555550123", "email").await.is_empty());
+}
+
+#[tokio::test]
 async fn faults_answer_their_status_then_stop_and_the_request_log_shows_them() {
     let (_running, control) = start().await;
     control.arm(&Fault::status(LOGIN, 503).times(2)).await;

@@ -1,8 +1,12 @@
-//! What Gatehouse knows of Stytch's lifetimes and limits, each with its source: the one place the
-//! core reads them from (the machine says "expired" before Stytch does, the notices say until
-//! when, the configuration checks its bounds). The client's own checks live in `stytch_b2b`.
+//! What Gatehouse knows of Stytch's lifetimes, limits and languages, each with its source: the one
+//! place the core reads them from (the machine says "expired" before Stytch does, the notices say
+//! until when, the configuration checks its bounds, the requests name the person's language).
+//! The client's own checks live in `stytch_b2b`.
 
 use std::time::Duration;
+
+use gatehouse_i18n::Language;
+use stytch_b2b::{MagicLinkLocale, SmsLocale};
 
 /// Session lengths Stytch accepts, and its default (stytch-node `lib/b2b/magic_links.ts`,
 /// AuthenticateRequest: "a minimum of 5 and a maximum of 527040 minutes", "a 60 minute
@@ -39,3 +43,19 @@ pub const SESSION_CHECK_INTERVAL: Duration = Duration::from_secs(3 * 60);
 /// How long to wait after a 429 that names no `Retry-After`: none is documented (Stytch docs,
 /// "Rate limits": fixed intervals of about a second per address); inferred.
 pub const RATE_LIMIT_WAIT: Duration = Duration::from_secs(30);
+
+/// The language Stytch writes the sign-in email in, for the person's language: the magic-link
+/// routes' own list (`en`, `es`, `pt-br`, `fr`: stytch-node `lib/b2b/magic_links_email.ts` and
+/// `lib/b2b/magic_links.ts`), which has **no German**; a German speaker's email is left without
+/// a locale and Stytch writes it in English ("if no value is provided, the copy defaults to
+/// English"). The same list holds for the SMS Stytch sends itself after the link
+/// (`magic_links/authenticate`'s `locale`).
+pub fn email_locale(language: &Language) -> Option<MagicLinkLocale> {
+    MagicLinkLocale::for_language(&language.tag())
+}
+
+/// The language Stytch writes an SMS code in when Gatehouse asks for one (`otps/sms/send`):
+/// German is `de-DE` (stytch-node `lib/b2b/otp_sms.ts`, since 2efdf9d, 2025-04-14).
+pub fn sms_locale(language: &Language) -> Option<SmsLocale> {
+    SmsLocale::for_language(&language.tag())
+}

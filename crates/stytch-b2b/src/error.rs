@@ -90,6 +90,7 @@ error_types! {
     InvalidRecoveryCode => "invalid_recovery_code", "Status inferred (401): the recovery code is wrong or already used; counts toward the member lock.";
     RecoveryCodesNotFound => "recovery_codes_not_found", "404 (inferred status): the member has no recovery codes (no TOTP registration).";
     OperationRestrictedByOrganizationMfaMethods => "operation_restricted_by_organization_mfa_methods", "Status inferred (403): the organization's `mfa_methods` is RESTRICTED and its `allowed_mfa_methods` lacks this method.";
+    InvalidLocale => "invalid_locale", "Status inferred (400; type from stytch-browser `packages/core/src/public/StytchAPIErrorType.ts`): the `locale` is not one the route lists (see [`MagicLinkLocale`](crate::MagicLinkLocale), [`SmsLocale`](crate::SmsLocale)).";
     InternalServerError => "internal_server_error", "500.";
 }
 
@@ -552,6 +553,7 @@ mod tests {
                 "operation_restricted_by_organization_mfa_methods",
                 ErrorType::OperationRestrictedByOrganizationMfaMethods,
             ),
+            ("invalid_locale", ErrorType::InvalidLocale),
             ("internal_server_error", ErrorType::InternalServerError),
         ];
         assert_eq!(table.len(), ErrorType::KNOWN.len());

@@ -45,6 +45,12 @@
 //! `Serialize`; request bodies borrow them with `expose()` at send time.
 //! Inputs Stytch would refuse are refused first: [`EmailAddress`], [`E164`], [`SmsCode`],
 //! [`TotpCode`], [`RecoveryCode`].
+//!
+//! # Languages
+//!
+//! Stytch writes its emails and SMS in the request's `locale`, from a list per route:
+//! [`MagicLinkLocale`] (login_or_signup, magic_links/authenticate: no German) and [`SmsLocale`]
+//! (otps/sms/send: German is `de-DE`). Each is built from a BCP 47 tag, or is `None` (English).
 
 mod api;
 mod call;
@@ -52,6 +58,7 @@ mod client;
 mod config;
 mod error;
 mod jwt;
+mod locale;
 mod objects;
 mod pkce;
 mod probe;
@@ -98,6 +105,7 @@ pub use jwt::{
     use_rust_crypto, JwtOrganization, JwtSession, JwtSessionAttributes, SessionClaims,
     SessionJwtVerifier, DEFAULT_LEEWAY, DEFAULT_REFETCH_INTERVAL,
 };
+pub use locale::{MagicLinkLocale, SmsLocale};
 pub use objects::{
     AuthMethods, AuthenticationFactor, DeliveryMethod, EmailFactor, FactorType, JsonObject, Member,
     MemberOptions, MemberRole, MemberRoleSource, MemberSession, MemberStatus, MfaMethod,

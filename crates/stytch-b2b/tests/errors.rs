@@ -173,6 +173,7 @@ const REFERENCE: &[(&str, u16, ErrorType)] = &[
         403,
         ErrorType::OperationRestrictedByOrganizationMfaMethods,
     ),
+    ("invalid_locale", 400, ErrorType::InvalidLocale),
     ("internal_server_error", 500, ErrorType::InternalServerError),
 ];
 

@@ -50,6 +50,7 @@ use crate::facts;
 use crate::ids;
 pub use crate::model::Message as OutboxMessage;
 use crate::totp;
+use crate::wording;
 use crate::Emulator;
 
 pub fn routes() -> Router<Emulator> {
@@ -203,6 +204,24 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// The language a message's words are in: its locale when the emulator has words for it.
+fn written_in(m: &OutboxMessage) -> &str {
+    match m.locale.as_deref() {
+        Some(l) if m.channel != "sms" || wording::sms_has(l) => l,
+        _ => facts::DEFAULT_LOCALE,
+    }
+}
+
+/// What the inbox says of a message's language: the locale the request asked for, or that it
+/// asked for none (Stytch then writes English).
+fn language_of(m: &OutboxMessage) -> String {
+    match m.locale.as_deref() {
+        None => "no locale: English".to_owned(),
+        Some(l) if written_in(m) == l => format!("locale {l}"),
+        Some(l) => format!("locale {l} (the emulator has no {l} words: English)"),
+    }
+}
+
 /// A person's inbox: the current code of each authenticator app, then emails with their link and
 /// SMS with their code, newest first; refreshes itself.
 async fn inbox_page(
@@ -222,9 +241,12 @@ async fn inbox_page(
             _ => String::new(),
         };
         items.push_str(&format!(
-            "<li class=\"{channel}\"><div class=\"meta\">{channel} to <b>{to}</b> at {at}</div>\
+            "<li class=\"{channel}\" lang=\"{lang}\"><div class=\"meta\">{channel} to <b>{to}</b> \
+             at {at} · <span class=\"locale\">{language}</span></div>\
              <div class=\"subject\">{subject}</div>{content}<pre>{body}</pre></li>\n",
             channel = m.channel,
+            lang = escape(written_in(m)),
+            language = escape(&language_of(m)),
             to = escape(&m.to),
             at = ids::timestamp(m.sent_at),
             subject = escape(&m.subject),

@@ -24,6 +24,7 @@ mod sdk_gate;
 mod seed;
 mod settings;
 mod totp;
+mod wording;
 mod workspace;
 mod world;
 

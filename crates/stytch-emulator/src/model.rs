@@ -411,4 +411,8 @@ pub struct Message {
     pub link: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The `locale` the request asked for (`None`: it named none, so English). The words are in
+    /// that language where the emulator has them (see the `wording` module), else in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }

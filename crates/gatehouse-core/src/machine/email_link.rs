@@ -13,6 +13,7 @@ use stytch_b2b::{
 use crate::link::parse_link;
 use crate::notices::{self, NoticeCode, Product};
 use crate::pending::PendingSignIn;
+use crate::stytch_facts;
 use crate::view::{Action, Notice};
 
 use super::first_factor::{self, FirstFactor};
@@ -90,7 +91,8 @@ impl Machine {
         let organization_id = self.organization().await?;
         let request = LoginOrSignupRequest::new(organization_id, email.clone())
             .with_pkce(verifier)
-            .with_redirect_url(self.config.callback_url());
+            .with_redirect_url(self.config.callback_url())
+            .with_locale(stytch_facts::email_locale(&self.config.language));
         match self
             .client
             .magic_links_email_login_or_signup(&request)
@@ -234,11 +236,13 @@ impl Machine {
             if state.in_flight {
                 return;
             }
+            // The SMS Stytch may send at once is in the link routes' languages (no German).
             let request = MagicLinksAuthenticateRequest::new(
                 token,
                 Some(verifier.clone()),
                 Some(self.config.session_minutes.get()),
-            );
+            )
+            .with_locale(stytch_facts::email_locale(&self.config.language));
             state.seen_links.insert(fingerprint);
             state.notice = None;
             (request, fingerprint, self.begin(&mut state))

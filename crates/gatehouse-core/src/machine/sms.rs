@@ -5,6 +5,7 @@ use stytch_b2b::{ErrorType, SmsAuthenticateRequest, SmsCode, SmsSendRequest, E16
 
 use crate::factor::{FactorKind, SentCode, Step};
 use crate::notices::{self, Product};
+use crate::stytch_facts;
 use crate::view::mask_phone;
 
 use super::second_factor::{Refusal, SendReason};
@@ -44,7 +45,8 @@ impl Machine {
                 mfa.member_id.clone(),
                 phone,
                 Some(mfa.ist.clone()),
-            );
+            )
+            .with_locale(stytch_facts::sms_locale(&self.config.language));
             state.notice = None;
             (request, self.begin(&mut state))
         };

@@ -10,6 +10,7 @@ use crate::{
     call::Repeat,
     client::Client,
     error::Error,
+    locale::MagicLinkLocale,
     objects::{Member, MemberSession, MfaRequired, Organization, PrimaryRequired},
     pkce::{PkceCodeChallenge, PkceCodeVerifier},
     routes,
@@ -40,9 +41,10 @@ pub struct LoginOrSignupRequest {
     /// Email template for sign-ups.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signup_template_id: Option<String>,
-    /// `en`, `es`, `pt-br`, `fr`, …
+    /// The email's language; `None` = English (Stytch offers no German email: see
+    /// [`MagicLinkLocale`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
+    pub locale: Option<MagicLinkLocale>,
     /// Link lifetime for logins, 5..=10080 (default 60).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_expiration_minutes: Option<u32>,
@@ -78,6 +80,12 @@ impl LoginOrSignupRequest {
     pub fn with_redirect_url(mut self, url: Url) -> Self {
         self.signup_redirect_url = Some(url.clone());
         self.login_redirect_url = Some(url);
+        self
+    }
+
+    /// Sets the email's language (`None`: English).
+    pub fn with_locale(mut self, locale: Option<MagicLinkLocale>) -> Self {
+        self.locale = locale;
         self
     }
 
@@ -136,8 +144,9 @@ pub struct MagicLinksAuthenticateRequest {
     pub session_duration_minutes: Option<u32>,
     /// An IST from an earlier step (e.g. discovery), if any.
     pub intermediate_session_token: Option<IntermediateSessionToken>,
-    /// Locale for any SMS Stytch sends itself.
-    pub locale: Option<String>,
+    /// The language of the SMS Stytch sends itself when the member is enrolled with a phone
+    /// (`None`: English; the route's list is [`MagicLinkLocale`]'s, without German).
+    pub locale: Option<MagicLinkLocale>,
 }
 
 impl MagicLinksAuthenticateRequest {
@@ -155,6 +164,12 @@ impl MagicLinksAuthenticateRequest {
             locale: None,
         }
     }
+
+    /// Sets the language of an SMS Stytch sends itself (`None`: English).
+    pub fn with_locale(mut self, locale: Option<MagicLinkLocale>) -> Self {
+        self.locale = locale;
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -167,7 +182,7 @@ struct MagicLinksAuthenticateBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     intermediate_session_token: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    locale: Option<&'a str>,
+    locale: Option<MagicLinkLocale>,
 }
 
 answer! {
@@ -247,7 +262,7 @@ impl Client {
                 .intermediate_session_token
                 .as_ref()
                 .map(|t| t.expose()),
-            locale: request.locale.as_deref(),
+            locale: request.locale,
         };
         let route = self.route(
             &routes::BACKEND_MAGIC_LINKS_AUTHENTICATE,

@@ -14,6 +14,7 @@ use crate::{
     client::Client,
     config::Family,
     error::Error,
+    locale::SmsLocale,
     objects::{Member, Organization},
     routes,
     secret::IntermediateSessionToken,
@@ -33,8 +34,8 @@ pub struct SmsSendRequest {
     pub mfa_phone_number: Option<E164>,
     /// The IST (required once the member has an MFA factor).
     pub proof: Option<PrimaryFactorProof>,
-    /// SMS language.
-    pub locale: Option<String>,
+    /// The SMS's language; `None` = English.
+    pub locale: Option<SmsLocale>,
     /// SDK family only: ask the OS to autofill the code.
     pub enable_autofill: Option<bool>,
 }
@@ -56,6 +57,12 @@ impl SmsSendRequest {
             enable_autofill: None,
         }
     }
+
+    /// Sets the SMS's language (`None`: English).
+    pub fn with_locale(mut self, locale: Option<SmsLocale>) -> Self {
+        self.locale = locale;
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -65,7 +72,7 @@ struct SmsSendBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     mfa_phone_number: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    locale: Option<&'a str>,
+    locale: Option<SmsLocale>,
     #[serde(skip_serializing_if = "Option::is_none")]
     enable_autofill: Option<bool>,
     #[serde(flatten)]
@@ -161,7 +168,7 @@ impl Client {
             organization_id: request.organization_id.as_str(),
             member_id: request.member_id.as_str(),
             mfa_phone_number: request.mfa_phone_number.as_ref().map(E164::as_str),
-            locale: request.locale.as_deref(),
+            locale: request.locale,
             enable_autofill: match self.family() {
                 Family::Sdk => request.enable_autofill,
                 Family::Backend => None,

@@ -11,7 +11,9 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use super::checks::{is_sandbox_login, sandbox_magic_link, session_minutes, some, SessionArgs};
+use super::checks::{
+    is_sandbox_login, one_of, sandbox_magic_link, session_minutes, some, SessionArgs,
+};
 use super::otps::send_sms_code;
 use super::sessions::{add_factor_to_session, jwt_for, session_fields};
 use super::{member_json, obj, org_json, respond};
@@ -22,11 +24,12 @@ use crate::ids;
 use crate::model::{
     Factor, FactorKind, IntermediateSession, MagicLink, Member, Message, Organization, Sequence,
 };
+use crate::wording;
 use crate::world::{self, valid_email, World};
 use crate::Emulator;
 
 #[derive(Deserialize)]
-#[allow(dead_code)] // accepted, not acted on: templates and locale change only the email's words
+#[allow(dead_code)] // accepted, not acted on: templates change only the email's words
 pub(super) struct LoginOrSignup {
     organization_id: String,
     email_address: String,
@@ -63,6 +66,14 @@ pub(super) async fn login_or_signup(
         "signup_expiration_minutes",
     )?;
     let pkce_code_challenge = checked_challenge(&ctx, some(b.pkce_code_challenge))?;
+    let locale = some(b.locale);
+    one_of(
+        &ctx,
+        &locale,
+        facts::MAGIC_LINK_LOCALES,
+        facts::INVALID_LOCALE,
+        "locale",
+    )?;
     if ctx.sdk() && ctx.settings.sdk.magic_links.pkce_required && pkce_code_challenge.is_none() {
         return Err(ctx.err(
             facts::PKCE_REQUIRED_REFUSAL,
@@ -110,6 +121,7 @@ pub(super) async fn login_or_signup(
         &token,
         signup,
         minutes,
+        locale.as_deref(),
         now,
     ));
     if ctx.sdk() {
@@ -182,6 +194,15 @@ pub(super) async fn authenticate(
 ) -> ApiResult<Response> {
     let now = emu.now();
     let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
+    // The language of the SMS Stytch sends itself when MFA follows; the magic-link list.
+    let locale = some(b.locale);
+    one_of(
+        &ctx,
+        &locale,
+        facts::MAGIC_LINK_LOCALES,
+        facts::INVALID_LOCALE,
+        "locale",
+    )?;
     let session = SessionArgs::at_most_one(&ctx, b.session_token, b.session_jwt)?;
     let pkce_code_verifier = checked_verifier(&ctx, some(b.pkce_code_verifier))?;
     let token = b.magic_links_token;
@@ -230,7 +251,8 @@ pub(super) async fn authenticate(
         "primary_required": null,
     }));
     if org.requires_mfa() || member.mfa_enrolled {
-        body.extend(start_mfa(&mut w, &ctx, &member, &org, factor, now));
+        let mfa = start_mfa(&mut w, &ctx, &member, &org, factor, locale.as_deref(), now);
+        body.extend(mfa);
         return Ok(respond(&ctx, body));
     }
     let claims = b.session_custom_claims.as_ref();
@@ -363,6 +385,7 @@ fn login_email(
     token: &str,
     signup: bool,
     minutes: i64,
+    locale: Option<&str>,
     now: OffsetDateTime,
 ) -> Message {
     let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
@@ -373,29 +396,17 @@ fn login_email(
         public_token,
         facts::MAGIC_LINK_TOKEN_TYPE,
     );
-    let (subject, verb) = if signup {
-        (
-            format!("Sign up to {}", org.organization_name),
-            "sign up to",
-        )
-    } else {
-        (
-            format!("Your login link for {}", org.organization_name),
-            "log in to",
-        )
-    };
+    let (subject, body) = wording::email(locale, signup, &org.organization_name, minutes, &link);
     Message {
         id: ids::id("email", ctx.live),
         channel: "email",
         to: to.to_string(),
         sent_at: now,
         subject,
-        body: format!(
-            "Click the link below to {verb} {}. It expires in {minutes} minutes.\n\n{link}\n",
-            org.organization_name
-        ),
+        body,
         link: Some(link),
         code: None,
+        locale: locale.map(str::to_owned),
     }
 }
 
@@ -522,6 +533,7 @@ fn start_mfa(
     member: &Member,
     org: &Organization,
     factor: Factor,
+    locale: Option<&str>,
     now: OffsetDateTime,
 ) -> Map<String, Value> {
     let ist = ids::opaque_token();
@@ -554,6 +566,7 @@ fn start_mfa(
             &member.member_id,
             &member.mfa_phone_number,
             &org.organization_name,
+            locale,
             now,
         );
         json!("sms_otp")

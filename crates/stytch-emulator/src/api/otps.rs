@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Map};
 use time::OffsetDateTime;
 
-use super::checks::some;
+use super::checks::{one_of, some};
 use super::mfa::{
     failed, reset_failures, set_default_method, unlocked_member, CodeAuthenticate, Proof,
 };
@@ -17,6 +17,7 @@ use crate::extract::{Ctx, StytchJson};
 use crate::facts::{self, ErrorKind};
 use crate::ids;
 use crate::model::{FactorKind, Member, Message, SmsCode};
+use crate::wording;
 use crate::world::{valid_e164, World};
 use crate::Emulator;
 
@@ -42,6 +43,14 @@ pub(super) async fn sms_send(
     StytchJson(b): StytchJson<SmsSend>,
 ) -> ApiResult<Response> {
     let now = emu.now();
+    let locale = some(b.locale);
+    one_of(
+        &ctx,
+        &locale,
+        facts::SMS_LOCALES,
+        facts::INVALID_LOCALE,
+        "locale",
+    )?;
     let proof = Proof::given(
         &ctx,
         b.intermediate_session_token,
@@ -77,6 +86,7 @@ pub(super) async fn sms_send(
         &member.member_id,
         &phone,
         &org.organization_name,
+        locale.as_deref(),
         now,
     );
     if ctx.sdk() {
@@ -184,6 +194,7 @@ pub(super) fn send_sms_code(
     member_id: &str,
     phone: &str,
     org_name: &str,
+    locale: Option<&str>,
     now: OffsetDateTime,
 ) {
     let code = ids::numeric_code(facts::SMS_CODE_DIGITS);
@@ -204,12 +215,15 @@ pub(super) fn send_sms_code(
         to: phone.to_string(),
         sent_at: now,
         subject: String::new(),
-        body: format!(
-            "{code} is your {org_name} verification code. It expires in {} minutes.",
-            facts::SMS_CODE_LIFETIME.whole_minutes()
+        body: wording::sms(
+            locale,
+            &code,
+            org_name,
+            facts::SMS_CODE_LIFETIME.whole_minutes(),
         ),
         link: None,
         code: Some(code),
+        locale: locale.map(str::to_owned),
     });
 }
 

@@ -150,6 +150,29 @@ pub const PKCE_CHALLENGE_LEN: usize = 43;
 pub const PKCE_VERIFIER_MIN_LEN: usize = 43;
 pub const PKCE_VERIFIER_MAX_LEN: usize = 128;
 
+/// The `locale` values of the magic-link routes (`magic_links/email/login_or_signup`: the email's
+/// language; `magic_links/authenticate`: the language of the SMS Stytch sends itself). No German.
+/// Source: stytchauth/stytch-node: lib/b2b/magic_links_email.ts (LoginOrSignupRequest `locale`:
+/// "en" | "es" | "pt-br" | "fr"; "if no value is provided, the copy defaults to English") and
+/// lib/b2b/magic_links.ts (AuthenticateRequest `locale`, the same four); the `stytch` crate:
+/// src/b2b/magic_links_email.rs (LoginOrSignupRequestLocale). The field is an optional string on
+/// the SDK API too (stytchauth/stytch-mobile: source/sdks/sdk/resources/openapi.yml,
+/// B2BMagicLinksLoginOrSignupRequest; stytchauth/stytch-browser:
+/// packages/core/src/HeadlessClients/b2b/HeadlessB2BMagicLinkClient.ts).
+pub const MAGIC_LINK_LOCALES: &[&str] = &["en", "es", "pt-br", "fr"];
+/// The `locale` values of `otps/sms/send` (the code's SMS).
+/// Source: stytchauth/stytch-node: lib/b2b/otp_sms.ts (SendRequest `locale`, since 2efdf9d "Add
+/// more locales to SMS OTP", 2025-04-14); the `stytch` crate: src/b2b/otp_sms.rs
+/// (SendRequestLocale). An optional string on the SDK API too (stytchauth/stytch-mobile:
+/// source/sdks/sdk/resources/openapi.yml, B2BOTPsSMSSendRequest; stytchauth/stytch-browser:
+/// packages/core/src/HeadlessClients/b2b/HeadlessB2BOTPsClient.ts).
+pub const SMS_LOCALES: &[&str] = &["en", "es", "pt-br", "fr", "it", "de-DE", "zh-Hans", "ca-ES"];
+/// Stytch's language when a request names none. Source: as [`MAGIC_LINK_LOCALES`] ("the copy
+/// defaults to English").
+pub const DEFAULT_LOCALE: &str = "en";
+// A `locale` is compared exactly as the lists spell it (`de-DE`, not `de-de`): **inferred** (no
+// source says whether Stytch folds case).
+
 /// The fields of an organization that `POST /sdk/v1/b2b/organizations/search` answers with
 /// (a subset of Organization; `null` when no organization has the slug): the union of what
 /// stytch-android reads (`InternalOrganizationData` in
@@ -283,6 +306,11 @@ pub const PKCE_DID_NOT_EXPECT_CODE_VERIFIER: ErrorKind =
 pub const INVALID_PKCE_CODE_VERIFIER: ErrorKind = inferred("invalid_pkce_code_verifier", 400);
 /// A `pkce_code_challenge` that is not 43 characters of base64url (see [`PKCE_CHALLENGE_LEN`]).
 pub const INVALID_PKCE_CODE_CHALLENGE: ErrorKind = inferred("invalid_pkce_code_challenge", 400);
+/// A `locale` outside the route's list ([`MAGIC_LINK_LOCALES`], [`SMS_LOCALES`]), on both families
+/// (the SDK schema types the field as a plain string, so it is no schema error). The type is
+/// Stytch's (stytchauth/stytch-browser: packages/core/src/public/StytchAPIErrorType.ts,
+/// 'invalid_locale'); its status is inferred.
+pub const INVALID_LOCALE: ErrorKind = inferred("invalid_locale", 400);
 pub const OTP_CODE_NOT_FOUND: ErrorKind = inferred("otp_code_not_found", 404);
 pub const UNABLE_TO_AUTH_OTP_CODE: ErrorKind = inferred("unable_to_auth_otp_code", 401);
 pub const INTERMEDIATE_SESSION_NOT_FOUND: ErrorKind =
@@ -382,6 +410,7 @@ pub const ERRORS: &[ErrorKind] = &[
     PKCE_DID_NOT_EXPECT_CODE_VERIFIER,
     INVALID_PKCE_CODE_VERIFIER,
     INVALID_PKCE_CODE_CHALLENGE,
+    INVALID_LOCALE,
     OTP_CODE_NOT_FOUND,
     UNABLE_TO_AUTH_OTP_CODE,
     INTERMEDIATE_SESSION_NOT_FOUND,
