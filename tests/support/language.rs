@@ -1,12 +1,14 @@
 //! What a screen says, checked in the language the window was given: nothing clipped or wider
 //! than the window (in every language), no string that skipped the catalog (the pseudo-locale
-//! brackets and accents every catalog text), no English left in German.
+//! brackets and accents every catalog text), no English left in German; and, in that language,
+//! axe-core's WCAG 2.1 A/AA rules and 200% zoom (`axe.rs`).
 
 use std::collections::BTreeSet;
 
 use fantoccini::Client;
 use gatehouse_core::i18n::{negotiate, Args, Catalog};
 
+use super::axe::{assert_accessible, assert_reflows_at_200_percent};
 use super::screenshot;
 
 /// The language a run speaks, and what its screens are checked for.
@@ -141,6 +143,10 @@ pub async fn check_screen(client: &Client, lang: &Lang, name: &str) {
         }
         _ => {}
     }
+    // Accessible in this language too: axe-core's WCAG 2.1 A/AA rules, and 200% zoom.
+    let shown = format!("{}-{name}", lang.tag);
+    assert_accessible(client, &shown).await;
+    assert_reflows_at_200_percent(client, &shown).await;
 }
 
 /// `text` without the data in it (a name or an address inside a sentence is not the catalog's).
