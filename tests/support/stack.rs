@@ -219,6 +219,12 @@ impl Stack {
             // The emulator's address is in the user's file: only the development switch allows
             // that (IT's system file is the only other place an API base may come from).
             ("GATEHOUSE_DEVELOPMENT".to_owned(), "1".to_owned()),
+            // English whatever the machine's own language: the tests read English words. A test
+            // of another language overrides these (later entries win).
+            ("LANGUAGE".to_owned(), String::new()),
+            ("LC_ALL".to_owned(), "C.UTF-8".to_owned()),
+            ("LC_MESSAGES".to_owned(), String::new()),
+            ("LANG".to_owned(), "C.UTF-8".to_owned()),
         ];
         if self.family == Family::Backend {
             env.push(("STYTCH_SECRET".to_owned(), self.secret.clone()));
