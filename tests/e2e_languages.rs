@@ -1,7 +1,7 @@
 //! Gatehouse in the employee's language (issue #21), in the real window: every screen of the
 //! sign-in — the email, the check-email screen, a notice, the factor choice, a phone added, the
 //! SMS code, signed in; an authenticator app set up, the recovery codes, a code from the app, a
-//! recovery code instead; the configuration error — walked in German (from the desktop
+//! recovery code instead; a workspace that cannot be opened; the configuration error — walked in German (from the desktop
 //! session's `LANG`, as a German employee's computer says it) and in the pseudo-locale. On each:
 //! nothing clipped or wider than the window, no string that skipped the catalog, no English left
 //! in German, `<html lang>` set; screenshots as `target/e2e/<tag>-<screen>.png`. Stytch is asked
@@ -9,6 +9,7 @@
 
 mod support;
 
+use emulator_control::Fault;
 use fantoccini::{Client, Locator};
 use support::language::{check_screen, Lang};
 use support::stack::{self, Family, Stack};
@@ -119,6 +120,36 @@ async fn walk(lang: Lang, env: &[(&str, &str)]) -> Stack {
     client.close().await.unwrap();
     drop(driver);
 
+    // A workspace that cannot be opened: Alan's kept session is restored at the next launch,
+    // the workspace's server cuts the connection, and the local screen says so.
+    let workspace = stack.workspace_url();
+    let mut with_workspace = env.to_vec();
+    with_workspace.extend([
+        ("GATEHOUSE_WORKSPACE_URL", workspace.as_str()),
+        ("GATEHOUSE_WORKSPACE_NAME", "Example Workspace"),
+    ]);
+    let path = workspace
+        .split_once("//")
+        .map_or("/", |(_, rest)| &rest[rest.find('/').unwrap_or(0)..]);
+    let cut = Fault::drop_connection(path.to_owned()).times(2);
+    stack.emulator.control.arm(&cut).await;
+    let driver = stack.driver_with(&with_workspace);
+    let client = driver.launch_app().await;
+    screen(&client, "signed_in").await;
+    let retry = wait_for(&client, "#workspace-retry").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !retry.is_displayed().await.unwrap_or(false) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failure was never shown"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    check_screen(&client, &lang, "workspace-failed").await;
+    client.close().await.unwrap();
+    drop(driver);
+    stack.emulator.control.clear_faults().await;
+
     // The configuration error, in the same language.
     let broken = stack.dir.path().join("broken.toml");
     std::fs::write(&broken, "[stytch]\nproject_id = \"not a project\"\n").unwrap();
@@ -140,6 +171,7 @@ const DATA: &[&str] = &[
     "ada@example.com",
     "alan@example.com",
     "Example Org",
+    "Example Workspace",
     "Gatehouse",
     "not an address",
 ];
