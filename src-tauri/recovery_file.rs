@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use gatehouse_core::i18n::Args;
 use gatehouse_core::{CommandError, Machine};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -14,6 +15,12 @@ pub async fn save<R: Runtime>(
     machine: Arc<Machine>,
 ) -> Result<(), CommandError> {
     let window = app.get_webview_window(crate::local_window::LABEL);
+    let say = |id: &str| machine.catalog().message(id, &Args::new());
+    let (title, file_name, filter) = (
+        say("dialog-save-codes-title"),
+        say("dialog-save-codes-file-name"),
+        say("dialog-save-codes-filter"),
+    );
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         let mut dialog = app.dialog().file();
         // Modal over the window: Continue cannot take the codes away while it is open.
@@ -21,9 +28,9 @@ pub async fn save<R: Runtime>(
             dialog = dialog.set_parent(window);
         }
         dialog
-            .set_title("Save your recovery codes")
-            .set_file_name("gatehouse-recovery-codes.txt")
-            .add_filter("Text", &["txt"])
+            .set_title(title)
+            .set_file_name(file_name)
+            .add_filter(filter, &["txt"])
             .blocking_save_file()
     })
     .await
