@@ -49,6 +49,24 @@ pub fn desktop_language() -> gatehouse_i18n::Language {
     }))
 }
 
+/// The language the configuration asks for, even when it does not load (so that its error is
+/// said in it): `[ui] locale` from the layers that can be read, else the desktop session's.
+pub fn language(sources: &Sources) -> gatehouse_i18n::Language {
+    match layers::merge(sources) {
+        Ok((merged, _, files_read)) => keys::Keys {
+            merged: &merged,
+            sources,
+            development: sources.env(DEV_SWITCH) == Some("1"),
+            files_read: &files_read,
+        }
+        .language(),
+        Err(_) => match sources.env("GATEHOUSE_LOCALE") {
+            Some(locale) => gatehouse_i18n::negotiate(&[locale.to_owned()]),
+            None => desktop_language(),
+        },
+    }
+}
+
 /// Which Stytch API family Gatehouse speaks, with its credentials.
 #[derive(Debug, Clone)]
 pub enum StytchAuth {

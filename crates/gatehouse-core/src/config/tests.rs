@@ -658,3 +658,24 @@ fn errors_name_the_key_and_the_file_never_the_value() {
         );
     }
 }
+
+#[test]
+fn a_configuration_that_does_not_load_still_says_its_error_in_the_language_it_asks_for() {
+    let files = Files::new();
+    // [ui] locale is read although the file lacks the Stytch keys.
+    let sources = Sources {
+        system_file: None,
+        user_file: Some(files.write("user.toml", "[ui]\nlocale = \"de\"\n")),
+        env: env(&[("LANG", "en_US.UTF-8")]),
+    };
+    assert!(load(&sources).is_err());
+    assert_eq!(language(&sources).tag(), "de");
+    // A file that does not parse: the environment's GATEHOUSE_LOCALE still counts.
+    let sources = Sources {
+        system_file: None,
+        user_file: Some(files.write("broken.toml", "[stytch\n")),
+        env: env(&[("GATEHOUSE_LOCALE", "de-AT"), ("LANG", "en_US.UTF-8")]),
+    };
+    assert!(load(&sources).is_err());
+    assert_eq!(language(&sources).tag(), "de");
+}
