@@ -2,13 +2,15 @@
 //! `token` to a running window): `gatehouse token [--json]`, `gatehouse doctor [--json]` and
 //! `gatehouse --help`. Anything
 //! else — no argument, a `gatehouse://…` link, an argument that is not UTF-8 (ignored) — is the
-//! app's.
+//! app's. What it prints is said in the configured language (`locales/*/cli.ftl`), as far as
+//! the configuration can be read.
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use gatehouse_core::i18n::{Args, Catalog, Text};
 use gatehouse_core::token::{self, Token, TokenError};
 use gatehouse_core::{config, SystemClock};
 use stytch_b2b::AppInfo;
@@ -16,28 +18,11 @@ use stytch_b2b::AppInfo;
 use crate::identity::{IDENTIFIER, VERSION};
 use crate::keychain::{Keychain, SESSION_ACCOUNT};
 
-const HELP: &str = "\
-Gatehouse signs you in to your company's Stytch organization.
-
-Usage:
-  gatehouse                  open the Gatehouse window
-  gatehouse token            print a session JWT valid for at least 60 more seconds
-  gatehouse token --json     the same as JSON: jwt, expires_at, member_id, organization_id, email
-  gatehouse doctor           check this computer: configuration, Stytch, clock, keychain, links
-  gatehouse doctor --json    the same as JSON
-  gatehouse --help           this text
-
-`gatehouse token` uses the session kept in the keychain, whether or not the window is open; it
-never prints the session token. Exit status: 0 printed; 1 another failure; 2 not signed in;
-3 Stytch unreachable; 4 configuration error; 64 unknown option. `gatehouse doctor` exits 0
-only when every check passes, and never prints a secret.
-";
-
 /// Exit status for a command line `gatehouse token` does not understand.
 const USAGE: u8 = 64;
 
 /// What the command line asks for.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Invocation {
     /// The window (no command, or a link, or anything this module does not own).
     App,
@@ -48,8 +33,8 @@ pub enum Invocation {
     Doctor {
         json: bool,
     },
-    /// `token` followed by something it does not take.
-    Usage(String),
+    /// `token` followed by something it does not take: what to say.
+    Usage(Text),
 }
 
 /// Reads `args` (the program name first, as `std::env::args_os()` gives them).
@@ -66,19 +51,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
             [] => Invocation::Token { json: false },
             [option] if option == "--json" => Invocation::Token { json: true },
             [option] if help(option) => Invocation::Help,
-            _ => Invocation::Usage(format!(
-                "gatehouse token takes only --json (got: {}). See gatehouse --help.",
-                rest.join(" ")
-            )),
+            _ => Invocation::Usage(Text::new("cli-usage-token").with("got", rest.join(" "))),
         },
         [command, rest @ ..] if command == "doctor" => match rest {
             [] => Invocation::Doctor { json: false },
             [option] if option == "--json" => Invocation::Doctor { json: true },
             [option] if help(option) => Invocation::Help,
-            _ => Invocation::Usage(format!(
-                "gatehouse doctor takes only --json (got: {}). See gatehouse --help.",
-                rest.join(" ")
-            )),
+            _ => Invocation::Usage(Text::new("cli-usage-doctor").with("got", rest.join(" "))),
         },
         _ => Invocation::App,
     }
@@ -88,9 +67,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
 pub fn dispatch(args: impl IntoIterator<Item = OsString>) -> Option<ExitCode> {
     match parse(args) {
         Invocation::App => None,
-        Invocation::Help => Some(print(HELP.trim_end())),
+        Invocation::Help => {
+            let catalog = catalog();
+            Some(print(&catalog.message("cli-help", &Args::new()), &catalog))
+        }
         Invocation::Usage(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", catalog().say(&message));
             Some(ExitCode::from(USAGE))
         }
         Invocation::Token { json } => Some(token(json)),
@@ -98,30 +80,45 @@ pub fn dispatch(args: impl IntoIterator<Item = OsString>) -> Option<ExitCode> {
     }
 }
 
+/// The catalog in the configured language: `[ui] locale` (or `GATEHOUSE_LOCALE`) when the
+/// configuration can be read that far, else the desktop session's.
+pub fn catalog() -> Catalog {
+    Catalog::new(config::language(&config::Sources::from_env()))
+}
+
 fn token(json: bool) -> ExitCode {
     // Logs only when asked for: a script reads stderr as the one sentence below.
     if std::env::var_os("GATEHOUSE_LOG").is_some() {
         crate::init_tracing();
     }
-    match fetch() {
-        Ok(token) => print(&if json {
-            as_json(&token)
-        } else {
-            token.jwt.expose().to_owned()
-        }),
+    let catalog = catalog();
+    match fetch(&catalog) {
+        Ok(token) => print(
+            &if json {
+                as_json(&token)
+            } else {
+                token.jwt.expose().to_owned()
+            },
+            &catalog,
+        ),
         Err(e) => {
-            eprintln!("gatehouse token: {e}");
+            let reason = Args::new().with("reason", e.to_string());
+            eprintln!("{}", catalog.message("token-failed", &reason));
             ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn fetch() -> Result<Token, TokenError> {
-    let config = config::load(&config::Sources::from_env())?;
+fn fetch(catalog: &Catalog) -> Result<Token, TokenError> {
+    let config =
+        config::load(&config::Sources::from_env()).map_err(|e| TokenError::config(&e, catalog))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| TokenError::Failed(format!("Gatehouse could not start: {e}.")))?;
+        .map_err(|e| {
+            let error = Args::new().with("error", e.to_string());
+            TokenError::Failed(catalog.message("token-could-not-start", &error))
+        })?;
     let session = Arc::new(Keychain::new(IDENTIFIER, SESSION_ACCOUNT));
     let app = AppInfo {
         identifier: IDENTIFIER.into(),
@@ -146,12 +143,13 @@ fn as_json(token: &Token) -> String {
 }
 
 /// Prints `text` and a newline on stdout; a closed stdout is a failure, never a panic.
-fn print(text: &str) -> ExitCode {
+fn print(text: &str, catalog: &Catalog) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gatehouse: could not write the answer: {e}");
+            let error = Args::new().with("error", e.to_string());
+            eprintln!("{}", catalog.message("cli-write-failed", &error));
             ExitCode::FAILURE
         }
     }
@@ -189,15 +187,49 @@ mod tests {
             parsed(&["doctor", "--json"]),
             Invocation::Doctor { json: true }
         );
-        assert!(matches!(parsed(&["doctor", "-v"]), Invocation::Usage(m) if m.contains("-v")));
+        let said = |m: &Text| Catalog::english().say(m);
+        assert!(
+            matches!(parsed(&["doctor", "-v"]), Invocation::Usage(m) if said(&m).contains("-v"))
+        );
         assert!(matches!(
             parsed(&["token", "--jsn"]),
-            Invocation::Usage(m) if m.contains("--jsn")
+            Invocation::Usage(m) if said(&m) == "gatehouse token takes only --json (got: --jsn). See gatehouse --help."
         ));
         assert!(matches!(
             parsed(&["token", "--json", "--json"]),
             Invocation::Usage(_)
         ));
+    }
+
+    /// The help as it read before it moved into the catalog.
+    const ENGLISH_HELP: &str = "\
+Gatehouse signs you in to your company's Stytch organization.
+
+Usage:
+  gatehouse                  open the Gatehouse window
+  gatehouse token            print a session JWT valid for at least 60 more seconds
+  gatehouse token --json     the same as JSON: jwt, expires_at, member_id, organization_id, email
+  gatehouse doctor           check this computer: configuration, Stytch, clock, keychain, links
+  gatehouse doctor --json    the same as JSON
+  gatehouse --help           this text
+
+`gatehouse token` uses the session kept in the keychain, whether or not the window is open; it
+never prints the session token. Exit status: 0 printed; 1 another failure; 2 not signed in;
+3 Stytch unreachable; 4 configuration error; 64 unknown option. `gatehouse doctor` exits 0
+only when every check passes, and never prints a secret.
+";
+
+    #[test]
+    fn the_help_is_the_catalog_s_in_english_and_in_german() {
+        let english = Catalog::english().message("cli-help", &Args::new());
+        assert_eq!(english, ENGLISH_HELP.trim_end());
+        let german = Catalog::new(gatehouse_core::i18n::negotiate(&["de".to_owned()]));
+        let hilfe = german.message("cli-help", &Args::new());
+        assert!(hilfe.starts_with("Gatehouse meldet Sie"), "{hilfe}");
+        assert!(
+            hilfe.contains("\n  gatehouse token --json     dasselbe als JSON"),
+            "{hilfe}"
+        );
     }
 
     #[cfg(unix)]

@@ -3,13 +3,15 @@
 //! operating system's side: the keychain (write, read, delete a probe entry), the deep-link
 //! handler (registered, pointing at this binary), the single-instance bus name (free, or owned
 //! by a running Gatehouse). `--json` for scripts. Exit status 0 only when every check passes.
-//! Never prints a secret: no value from the configuration, no token.
+//! Never prints a secret: no value from the configuration, no token. Said in the configured
+//! language (`locales/*/doctor.ftl`); `--json` keeps each check's stable `name`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use gatehouse_core::config::{Provenance, Sources};
 use gatehouse_core::doctor::{self, Check};
+use gatehouse_core::i18n::{Args, Catalog};
 use gatehouse_core::vault::{VaultError, KEYCHAIN_LIMIT};
 use stytch_b2b::AppInfo;
 
@@ -18,6 +20,8 @@ use crate::keychain::Keychain;
 
 pub fn run(json: bool) -> ExitCode {
     let sources = Sources::from_env();
+    let catalog = Catalog::new(gatehouse_core::config::language(&sources));
+    let say = |id: &str, args: Args| catalog.message(id, &args);
     let (config_check, settings, config) = doctor::configuration(&sources);
     let mut checks = vec![config_check];
     if let Some(config) = &config {
@@ -33,20 +37,23 @@ pub fn run(json: bool) -> ExitCode {
             Ok(found) => checks.extend(found),
             Err(e) => checks.push(Check::fail(
                 "stytch",
-                format!("could not start: {e}"),
-                "Report this",
+                say(
+                    "doctor-stytch-could-not-start",
+                    Args::new().with("error", e.to_string()),
+                ),
+                say("doctor-stytch-could-not-start-fix", Args::new()),
             )),
         }
     }
-    checks.push(keychain());
+    checks.push(keychain(&catalog));
     let scheme = config.as_ref().map_or("gatehouse", |c| c.scheme.as_str());
-    checks.push(deep_link(scheme));
-    checks.push(single_instance());
+    checks.push(deep_link(scheme, &catalog));
+    checks.push(single_instance(&catalog));
     let ok = checks.iter().all(|c| c.ok);
     let text = if json {
         serde_json::json!({ "ok": ok, "checks": checks, "settings": settings }).to_string()
     } else {
-        report(&checks, &settings)
+        report(&checks, &settings, &catalog)
     };
     println!("{text}");
     if ok {
@@ -56,26 +63,54 @@ pub fn run(json: bool) -> ExitCode {
     }
 }
 
-fn report(checks: &[Check], settings: &[Provenance]) -> String {
+/// The report a person reads: one line a check, its fix under a failure, then where each
+/// setting came from.
+fn report(checks: &[Check], settings: &[Provenance], catalog: &Catalog) -> String {
+    let say = |id: &str, args: Args| catalog.message(id, &args);
     let mut out = String::new();
     for check in checks {
-        let mark = if check.ok { "✓" } else { "✗" };
-        out.push_str(&format!("{mark} {}: {}\n", check.name, check.detail));
+        let line = Args::new()
+            .with("mark", if check.ok { "✓" } else { "✗" })
+            .with("check", check.label(catalog))
+            .with("detail", &check.detail);
+        out.push_str(&say("doctor-report-line", line));
+        out.push('\n');
         if let Some(fix) = &check.fix {
-            out.push_str(&format!("    fix: {fix}\n"));
+            out.push_str("    ");
+            out.push_str(&say("doctor-report-fix", Args::new().with("fix", fix)));
+            out.push('\n');
         }
     }
-    out.push_str("\nsettings (where each key came from):\n");
+    out.push('\n');
+    out.push_str(&say("doctor-report-settings", Args::new()));
+    out.push('\n');
     for s in settings {
-        let enforced = if s.enforced { "  [enforced by IT]" } else { "" };
-        out.push_str(&format!("  {:<30} {}{enforced}\n", s.key, s.from));
+        // `from` is a file's path, `environment (VAR)` or `default` (config::provenance).
+        let from = match s
+            .from
+            .strip_prefix("environment (")
+            .and_then(|v| v.strip_suffix(')'))
+        {
+            Some(variable) => say(
+                "doctor-report-from-environment",
+                Args::new().with("variable", variable),
+            ),
+            None if s.from == "default" => say("doctor-report-from-default", Args::new()),
+            None => s.from.clone(),
+        };
+        let enforced = if s.enforced {
+            format!("  {}", say("doctor-report-enforced", Args::new()))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("  {:<30} {from}{enforced}\n", s.key));
     }
     out.trim_end().to_owned()
 }
 
 /// Writes, reads back and deletes a probe entry (never the session's), within the app's own
 /// limit on a keychain call.
-fn keychain() -> Check {
+fn keychain(catalog: &Catalog) -> Check {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let probe = Keychain::new(IDENTIFIER, "doctor-probe");
@@ -92,60 +127,64 @@ fn keychain() -> Check {
     let outcome = rx
         .recv_timeout(KEYCHAIN_LIMIT)
         .unwrap_or_else(|_| Err(VaultError::timed_out(KEYCHAIN_LIMIT)));
+    let say = |id: &str| catalog.message(id, &Args::new());
     match outcome {
-        Ok(true) => Check::pass(
-            "keychain",
-            "a probe entry was written, read back and deleted",
-        ),
+        Ok(true) => Check::pass("keychain", say("doctor-keychain-ok")),
         Ok(false) => Check::fail(
             "keychain",
-            "a probe entry read back differently",
-            "Check the keyring (Secret Service) for errors",
+            say("doctor-keychain-differs"),
+            say("doctor-keychain-differs-fix"),
         ),
-        Err(e) => Check::fail("keychain", e.to_string(), keychain_fix(&e)),
+        Err(e) => Check::fail("keychain", e.to_string(), keychain_fix(&e, catalog)),
     }
 }
 
 /// What to do about each kind of keychain failure, for whoever runs the doctor (often IT).
-fn keychain_fix(error: &VaultError) -> &'static str {
-    match error {
-        VaultError::Unavailable(_) => {
-            "Install and start a Secret Service keyring (gnome-keyring or KWallet) in the desktop session, with a default keyring (Passwords and Keys can create one)"
-        }
-        VaultError::Locked(_) => {
-            "Unlock the keyring (Passwords and Keys, or log in again with the account's password), then run gatehouse doctor again"
-        }
-        VaultError::Refused(_) => {
-            "The keyring denied access: allow Gatehouse in its settings or access policy, and remove any duplicate Gatehouse entries"
-        }
-        VaultError::TimedOut(_) => "Unlock the keyring: it may be waiting for a password prompt",
-    }
+fn keychain_fix(error: &VaultError, catalog: &Catalog) -> String {
+    let id = match error {
+        VaultError::Unavailable(_) => "doctor-keychain-unavailable-fix",
+        VaultError::Locked(_) => "doctor-keychain-locked-fix",
+        VaultError::Refused(_) => "doctor-keychain-refused-fix",
+        VaultError::TimedOut(_) => "doctor-keychain-timed-out-fix",
+    };
+    catalog.message(id, &Args::new())
 }
 
 /// The `scheme://` handler: registered, and its desktop entry runs this binary.
 #[cfg(target_os = "linux")]
-fn deep_link(scheme: &str) -> Check {
+fn deep_link(scheme: &str, catalog: &Catalog) -> Check {
     use crate::desktop_handler;
 
-    let register = format!(
-        "xdg-mime default gatehouse.desktop {} (or reinstall the package)",
-        desktop_handler::mime_type(scheme)
+    let say = |id: &str, args: Args| catalog.message(id, &args);
+    let register = say(
+        "doctor-deep-link-register-fix",
+        Args::new().with("mime", desktop_handler::mime_type(scheme)),
     );
     let entry = match desktop_handler::handler(scheme) {
         Ok(Some(entry)) => entry,
         Ok(None) => {
             return Check::fail(
                 "deep link",
-                format!("no handler for {scheme}:// links"),
+                say(
+                    "doctor-deep-link-no-handler",
+                    Args::new().with("scheme", scheme),
+                ),
                 register,
             )
         }
-        Err(e) => return Check::fail("deep link", e.to_string(), "Install xdg-utils"),
+        Err(e) => {
+            return Check::fail(
+                "deep link",
+                e.to_string(),
+                say("doctor-deep-link-xdg-fix", Args::new()),
+            )
+        }
     };
+    let opens = Args::new().with("scheme", scheme).with("entry", &entry);
     let Some(exec) = desktop_entry(&entry).and_then(|text| exec_of(&text)) else {
         return Check::fail(
             "deep link",
-            format!("{scheme}:// opens {entry}, which was not found or has no Exec line"),
+            say("doctor-deep-link-no-exec", opens),
             register,
         );
     };
@@ -156,24 +195,22 @@ fn deep_link(scheme: &str) -> Check {
         .as_ref()
         .map(|p| p.with_file_name(gatehouse_open::LAUNCHER));
     if this.is_some() && target == this {
-        Check::pass(
-            "deep link",
-            format!("{scheme}:// opens {entry}, which runs this binary"),
-        )
+        Check::pass("deep link", say("doctor-deep-link-this-binary", opens))
     } else if launcher.is_some() && target == launcher {
         Check::pass(
             "deep link",
-            format!(
-                "{scheme}:// opens {entry}, which runs this binary through {}",
-                gatehouse_open::LAUNCHER
+            say(
+                "doctor-deep-link-through-launcher",
+                opens.with("launcher", gatehouse_open::LAUNCHER),
             ),
         )
     } else {
+        let this = this.map(|p| p.display().to_string()).unwrap_or_default();
         Check::fail(
             "deep link",
-            format!(
-                "{scheme}:// opens {entry}, which runs {exec}, not this binary ({})",
-                this.map(|p| p.display().to_string()).unwrap_or_default()
+            say(
+                "doctor-deep-link-other-binary",
+                opens.with("exec", exec).with("this", this),
             ),
             register,
         )
@@ -181,10 +218,13 @@ fn deep_link(scheme: &str) -> Check {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn deep_link(scheme: &str) -> Check {
+fn deep_link(scheme: &str, catalog: &Catalog) -> Check {
     Check::pass(
         "deep link",
-        format!("{scheme}:// is registered by the installer on this system (not checked here)"),
+        catalog.message(
+            "doctor-deep-link-by-installer",
+            &Args::new().with("scheme", scheme),
+        ),
     )
 }
 
@@ -228,7 +268,8 @@ fn which(program: &str) -> Option<PathBuf> {
 /// The D-Bus name the single-instance plugin holds while a window is open
 /// (`{identifier}.SingleInstance`): free, or held by a running Gatehouse.
 #[cfg(target_os = "linux")]
-fn single_instance() -> Check {
+fn single_instance(catalog: &Catalog) -> Check {
+    let say = |id: &str, args: Args| catalog.message(id, &args);
     let name = gatehouse_open::bus_name();
     let ask = |method: &str| {
         Command::new("gdbus")
@@ -248,28 +289,30 @@ fn single_instance() -> Check {
     let owned = match ask("NameHasOwner") {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).contains("true"),
         Ok(out) => {
+            let error = String::from_utf8_lossy(&out.stderr).trim().to_owned();
             return Check::fail(
                 "single instance",
-                format!(
-                    "the session bus did not answer: {}",
-                    String::from_utf8_lossy(&out.stderr).trim()
+                say(
+                    "doctor-single-instance-no-bus",
+                    Args::new().with("error", error),
                 ),
-                "Start Gatehouse from a desktop session (it needs the D-Bus session bus)",
-            )
+                say("doctor-single-instance-no-bus-fix", Args::new()),
+            );
         }
         Err(e) => {
             return Check::fail(
                 "single instance",
-                format!("gdbus could not be run: {e}"),
-                "Install libglib2.0-bin",
+                say(
+                    "doctor-single-instance-no-gdbus",
+                    Args::new().with("error", e.to_string()),
+                ),
+                say("doctor-single-instance-no-gdbus-fix", Args::new()),
             )
         }
     };
+    let named = Args::new().with("name", &name);
     if !owned {
-        return Check::pass(
-            "single instance",
-            format!("{name} is free: no Gatehouse window is open"),
-        );
+        return Check::pass("single instance", say("doctor-single-instance-free", named));
     }
     let pid = ask("GetConnectionUnixProcessID").ok().and_then(|out| {
         String::from_utf8_lossy(&out.stdout)
@@ -286,30 +329,42 @@ fn single_instance() -> Check {
     match (pid, is_gatehouse) {
         (Some(pid), true) => Check::pass(
             "single instance",
-            format!("{name} is held by a running Gatehouse (pid {pid})"),
+            say(
+                "doctor-single-instance-held",
+                named.with("pid", pid.to_string()),
+            ),
         ),
         _ => Check::fail(
             "single instance",
-            format!(
-                "{name} is held by another program ({})",
-                exe.map(|e| e.display().to_string())
-                    .unwrap_or_else(|| "unknown".into())
-            ),
-            "Quit that program: links would go to it instead of Gatehouse",
+            match exe {
+                Some(exe) => say(
+                    "doctor-single-instance-held-by-other",
+                    named.with("program", exe.display().to_string()),
+                ),
+                None => say("doctor-single-instance-held-by-unknown", named),
+            },
+            say("doctor-single-instance-held-by-other-fix", Args::new()),
         ),
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn single_instance() -> Check {
-    Check::pass("single instance", "not checked on this system")
+fn single_instance(catalog: &Catalog) -> Check {
+    Check::pass(
+        "single instance",
+        catalog.message("doctor-single-instance-not-checked", &Args::new()),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use gatehouse_core::vault::{VaultError, KEYCHAIN_LIMIT};
 
-    use super::{exec_of, keychain_fix};
+    use gatehouse_core::config::Provenance;
+    use gatehouse_core::doctor::Check;
+    use gatehouse_core::i18n::{negotiate, Catalog};
+
+    use super::{exec_of, keychain_fix, report};
 
     #[test]
     fn each_keychain_failure_has_its_own_fix() {
@@ -328,12 +383,67 @@ mod tests {
                 "waiting for a password prompt",
             ),
         ];
+        let english = Catalog::english();
         for (error, says) in &fixes {
-            assert!(keychain_fix(error).contains(says), "{}", error.code());
+            assert!(
+                keychain_fix(error, &english).contains(says),
+                "{}",
+                error.code()
+            );
         }
-        let distinct: std::collections::BTreeSet<_> =
-            fixes.iter().map(|(e, _)| keychain_fix(e)).collect();
+        let distinct: std::collections::BTreeSet<_> = fixes
+            .iter()
+            .map(|(e, _)| keychain_fix(e, &english))
+            .collect();
         assert_eq!(distinct.len(), fixes.len());
+    }
+
+    fn a_report(catalog: &Catalog) -> String {
+        let checks = [
+            Check::pass("keychain", "written"),
+            Check::fail("deep link", "no handler", "xdg-mime default"),
+        ];
+        let settings = [
+            Provenance {
+                key: "deep_link.scheme",
+                from: "default".into(),
+                enforced: false,
+            },
+            Provenance {
+                key: "ui.locale",
+                from: "environment (GATEHOUSE_LOCALE)".into(),
+                enforced: true,
+            },
+        ];
+        report(&checks, &settings, catalog)
+    }
+
+    #[test]
+    fn the_report_reads_as_before_in_english() {
+        assert_eq!(
+            a_report(&Catalog::english()),
+            "✓ keychain: written\n\
+             ✗ deep link: no handler\n    fix: xdg-mime default\n\n\
+             settings (where each key came from):\n  \
+             deep_link.scheme               default\n  \
+             ui.locale                      environment (GATEHOUSE_LOCALE)  [enforced by IT]"
+        );
+    }
+
+    #[test]
+    fn the_report_is_german_when_the_configuration_says_de() {
+        let said = a_report(&Catalog::new(negotiate(&["de".to_owned()])));
+        for german in [
+            "✓ Schlüsselbund: written",
+            "✗ Deep Link: no handler",
+            "    Abhilfe: xdg-mime default",
+            "Einstellungen (woher jeder Schlüssel stammt):",
+            "Standardwert",
+            "Umgebung (GATEHOUSE_LOCALE)  [von der IT festgelegt]",
+        ] {
+            assert!(said.contains(german), "{german}:\n{said}");
+        }
+        assert!(!said.contains("fix:"), "{said}");
     }
 
     #[test]

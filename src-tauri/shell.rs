@@ -162,11 +162,11 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
                             "Gatehouse cannot talk to Stytch with this configuration: {e}"
                         ),
                     },
-                    config::language_anyway(&sources),
+                    config::language(&sources),
                 ),
             }
         }
-        Err(e) => broken(e, config::language_anyway(&sources)),
+        Err(e) => broken(e, config::language(&sources)),
     };
     let machine = gate.machine.clone();
     // The configuration error's title now (no machine will emit a view); a working machine's

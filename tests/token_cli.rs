@@ -149,6 +149,27 @@ async fn an_empty_keychain_is_exit_2() {
 }
 
 #[tokio::test]
+async fn in_german_an_empty_keychain_says_so_in_german() {
+    let _one = support::exclusive().await;
+    let stack = Stack::new(Family::Sdk).await;
+    let mut command = std::process::Command::new(support::app_binary());
+    command.arg("token").envs(stack.app_env());
+    let output = command
+        .env("GATEHOUSE_LOCALE", "de")
+        .output()
+        .expect("run gatehouse token");
+    assert_eq!(status(&output), 2, "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains(
+            "gatehouse token: Sie sind nicht bei Gatehouse angemeldet. Öffnen Sie Gatehouse, \
+             melden Sie sich an und versuchen Sie es dann erneut."
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[tokio::test]
 async fn a_revoked_session_is_exit_2_and_leaves_the_keychain() {
     let _one = support::exclusive().await;
     let stack = Stack::new(Family::Sdk).await;

@@ -7,6 +7,9 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
     println!("cargo:rerun-if-changed={}", root.display());
+    // Worktrees sharing one target directory share this script's output too: run again when
+    // cargo is started from another checkout, so that the catalog is always this one's files.
+    println!("cargo:rerun-if-env-changed=PWD");
     let mut files = Vec::new();
     for language in std::fs::read_dir(&root).expect("locales/ exists") {
         let language = language.expect("a locales/ entry").path();

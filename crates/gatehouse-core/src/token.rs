@@ -2,7 +2,8 @@
 //! in the vault, whether or not the window is open. One `sessions/authenticate` without a
 //! duration (it leaves the session as it is, so a window using it is not disturbed), whose answer
 //! carries a fresh 5-minute JWT; the JWT is checked against the project's JWKS, and its `exp`
-//! read from the verified claims. The session token itself never leaves this module.
+//! read from the verified claims. The session token itself never leaves this module. Its
+//! sentences are said in the configured language (`locales/*/cli.ftl`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +14,7 @@ use stytch_b2b::{
 };
 use time::OffsetDateTime;
 
-use gatehouse_i18n::Catalog;
+use gatehouse_i18n::{Args, Catalog};
 
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError};
@@ -69,15 +70,17 @@ impl TokenError {
     }
 }
 
-impl From<ConfigError> for TokenError {
-    fn from(e: ConfigError) -> Self {
+impl TokenError {
+    /// A configuration that did not load, said by `catalog` (the language it asks for, as far as
+    /// it can be read: [`crate::config::language`]).
+    pub fn config(e: &ConfigError, catalog: &Catalog) -> Self {
+        let args = Args::new().with("error", &e.message);
         TokenError::Config(match &e.file {
-            Some(file) => format!(
-                "Gatehouse's configuration is not usable: {} (in {}).",
-                e.message,
-                file.display()
+            Some(file) => catalog.message(
+                "token-config-unusable-in",
+                &args.with("file", file.display().to_string()),
             ),
-            None => format!("Gatehouse's configuration is not usable: {}.", e.message),
+            None => catalog.message("token-config-unusable", &args),
         })
     }
 }
@@ -90,28 +93,31 @@ pub async fn fetch(
     app: AppInfo,
     clock: &dyn Clock,
 ) -> Result<Token, TokenError> {
+    let catalog = Catalog::new(config.language.clone());
+    let say = |id: &str, args: Args| catalog.message(id, &args);
     let asked = notices::Asked::new(config, &app.identifier);
     let client = stytch_client(config, app).map_err(|e| {
-        TokenError::Config(format!(
-            "Gatehouse cannot talk to Stytch with this configuration: {e}."
+        TokenError::Config(say(
+            "token-no-client",
+            Args::new().with("error", e.to_string()),
         ))
     })?;
     let vault = vault::bounded(session, KEYCHAIN_LIMIT);
     let token = match vault.load().await {
         Ok(Some(token)) => SessionToken::new(token),
         Ok(None) => {
-            return Err(TokenError::NotSignedIn(
-                "You are not signed in to Gatehouse. Open Gatehouse, sign in, then try again."
-                    .into(),
-            ))
+            return Err(TokenError::NotSignedIn(say(
+                "token-not-signed-in",
+                Args::new(),
+            )))
         }
         Err(e) => {
-            return Err(TokenError::Keychain(format!(
-                "Your saved sign-in could not be read: {e}."
+            return Err(TokenError::Keychain(say(
+                "token-keychain-unreadable",
+                Args::new().with("error", e.to_string()),
             )))
         }
     };
-    let catalog = Catalog::new(config.language.clone());
     let answer = client.sessions_authenticate(&token, None).await;
     let ended = match &answer {
         Err(e) => client.ends_session(e).await,
@@ -128,9 +134,9 @@ pub async fn fetch(
                     tracing::warn!("keychain wipe failed: {e}");
                 }
             }
-            return Err(TokenError::NotSignedIn(format!(
-                "{} Open Gatehouse to sign in.",
-                notices::session_ended().said(&catalog).message
+            return Err(TokenError::NotSignedIn(say(
+                "token-session-ended",
+                Args::new().with("notice", notices::session_ended().said(&catalog).message),
             )));
         }
         Err(e) => return Err(stytch_failure(&e, &asked, clock, &catalog)),
@@ -146,26 +152,29 @@ pub async fn fetch(
         .verify_at(&jwt, clock.now())
         .await
         .map_err(|e| match e {
-            StytchError::InvalidJwt(r) => {
-                TokenError::Failed(format!("Stytch's session JWT did not verify: {r}."))
-            }
+            StytchError::InvalidJwt(r) => TokenError::Failed(say(
+                "token-jwt-unverified",
+                Args::new().with("reason", r.to_string()),
+            )),
             other => stytch_failure(&other, &asked, clock, &catalog),
         })?;
     if claims.sub != answer.member.member_id
         || claims.organization.organization_id != answer.organization.organization_id
     {
-        return Err(TokenError::Failed(
-            "Stytch's session JWT names another member or organization than the session.".into(),
-        ));
+        return Err(TokenError::Failed(say(
+            "token-jwt-names-another",
+            Args::new(),
+        )));
     }
     let expires_at = OffsetDateTime::from_unix_timestamp(claims.exp)
-        .map_err(|_| TokenError::Failed("Stytch's session JWT has no usable expiry.".into()))?;
+        .map_err(|_| TokenError::Failed(say("token-jwt-no-expiry", Args::new())))?;
     let left = expires_at - clock.now();
     if left < MIN_VALIDITY {
-        return Err(TokenError::Failed(format!(
-            "Stytch's session JWT expires in {} s, under the {} s promised: is this computer's clock right?",
-            left.whole_seconds(),
-            MIN_VALIDITY.as_secs()
+        return Err(TokenError::Failed(say(
+            "token-jwt-expires-too-soon",
+            Args::new()
+                .with("left", left.whole_seconds())
+                .with("promised", MIN_VALIDITY.as_secs()),
         )));
     }
     Ok(Token {
@@ -186,15 +195,24 @@ fn stytch_failure(
     clock: &dyn Clock,
     catalog: &Catalog,
 ) -> TokenError {
+    let sentence = |notice: crate::view::Notice| {
+        catalog.message(
+            "token-stytch-failure",
+            &Args::new()
+                .with("notice", notice.said(catalog).message)
+                .with("error", e.to_string()),
+        )
+    };
     if let Some(notice) = notices::project_refusal(e, notices::Product::Sdk, asked) {
-        return TokenError::Config(format!("{} ({e})", notice.said(catalog).message));
+        return TokenError::Config(sentence(notice));
     }
     let notice = notices::problem(e, clock.now());
     let unreachable = e.is_retryable() && notice.code != NoticeCode::MemberLocked;
-    let sentence = format!("{} ({e})", notice.said(catalog).message);
+    let code = notice.code;
+    let sentence = sentence(notice);
     if unreachable {
         TokenError::Unreachable(sentence)
-    } else if notice.code == NoticeCode::StytchRefusedApp {
+    } else if code == NoticeCode::StytchRefusedApp {
         TokenError::Config(sentence)
     } else {
         TokenError::Failed(sentence)

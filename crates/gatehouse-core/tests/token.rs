@@ -218,3 +218,41 @@ async fn the_session_token_and_jwt_never_show_in_debug_or_messages() {
         }
     }
 }
+
+#[tokio::test]
+async fn in_german_not_signed_in_and_stytch_gone_are_said_in_german() {
+    let mut h = Harness::signed_out().await;
+    h.config.language = gatehouse_core::i18n::negotiate(&["de".to_owned()]);
+    let e = h.fetch().await.unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert_eq!(
+        e.to_string(),
+        "Sie sind nicht bei Gatehouse angemeldet. Öffnen Sie Gatehouse, melden Sie sich an und \
+         versuchen Sie es dann erneut."
+    );
+
+    // The doctor, in the same language, when Stytch is gone.
+    let stytch = h.emulator.take().expect("running");
+    let addr = stytch.addr;
+    drop(stytch);
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(addr).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let checks =
+        gatehouse_core::doctor::stytch(&h.config, app(), time::OffsetDateTime::now_utc()).await;
+    let stytch = checks.iter().find(|c| c.name == "stytch").expect("a check");
+    assert!(!stytch.ok);
+    assert!(
+        stytch
+            .fix
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Prüfen Sie Netzwerk, DNS"),
+        "{stytch:?}"
+    );
+    let clock = checks.iter().find(|c| c.name == "clock").expect("a check");
+    assert_eq!(clock.detail, "nicht geprüft: Stytch hat nicht geantwortet");
+}

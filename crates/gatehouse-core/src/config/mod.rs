@@ -41,9 +41,9 @@ pub fn callback_url_for(scheme: &str) -> Url {
     Url::parse(&format!("{scheme}://auth/callback")).expect("a valid scheme")
 }
 
-/// The language when the configuration as a whole is unusable (to say so in it): `[ui] locale`
-/// from whichever layers still read, else the desktop session's.
-pub fn language_anyway(sources: &Sources) -> gatehouse_i18n::Language {
+/// The language the configuration asks for, even when it does not load (so that its error is
+/// said in it): `[ui] locale` from the layers that can be read, else the desktop session's.
+pub fn language(sources: &Sources) -> gatehouse_i18n::Language {
     match layers::merge(sources) {
         Ok((merged, _, files_read)) => keys::Keys {
             merged: &merged,
@@ -52,9 +52,12 @@ pub fn language_anyway(sources: &Sources) -> gatehouse_i18n::Language {
             files_read: &files_read,
         }
         .language(),
-        Err(_) => gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
-            sources.env(name).map(str::to_owned)
-        })),
+        Err(_) => match sources.env("GATEHOUSE_LOCALE") {
+            Some(locale) => gatehouse_i18n::negotiate(&[locale.to_owned()]),
+            None => gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
+                sources.env(name).map(str::to_owned)
+            })),
+        },
     }
 }
 

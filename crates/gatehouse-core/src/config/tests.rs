@@ -684,3 +684,24 @@ fn the_language_is_the_desktop_session_s_unless_ui_locale_says_otherwise_and_it_
     let japanese = with_system(&files, &system, "[ui]\nlocale = \"ja\"\n", &[]);
     assert_eq!(load(&japanese).unwrap().language.tag(), "en");
 }
+
+#[test]
+fn a_configuration_that_does_not_load_still_says_its_error_in_the_language_it_asks_for() {
+    let files = Files::new();
+    // [ui] locale is read although the file lacks the Stytch keys.
+    let sources = Sources {
+        system_file: None,
+        user_file: Some(files.write("user.toml", "[ui]\nlocale = \"de\"\n")),
+        env: env(&[("LANG", "en_US.UTF-8")]),
+    };
+    assert!(load(&sources).is_err());
+    assert_eq!(language(&sources).tag(), "de");
+    // A file that does not parse: the environment's GATEHOUSE_LOCALE still counts.
+    let sources = Sources {
+        system_file: None,
+        user_file: Some(files.write("broken.toml", "[stytch\n")),
+        env: env(&[("GATEHOUSE_LOCALE", "de-AT"), ("LANG", "en_US.UTF-8")]),
+    };
+    assert!(load(&sources).is_err());
+    assert_eq!(language(&sources).tag(), "de");
+}

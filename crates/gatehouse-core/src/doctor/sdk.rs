@@ -12,6 +12,8 @@ use stytch_b2b::{
     TotpCreateRequest,
 };
 
+use gatehouse_i18n::{Args, Catalog};
+
 use crate::config::Config;
 use crate::notices::{it_fix, Asked, Product};
 
@@ -27,8 +29,10 @@ pub(super) async fn configuration(
     config: &Config,
     client: &Client,
     asked: &Asked,
+    catalog: &Catalog,
     fix_for: impl Fn(&StytchError) -> String,
 ) -> Vec<Check> {
+    let say = |id: &str, args: Args| catalog.message(id, &args);
     let slug = match &config.organization {
         OrganizationRef::Slug(slug) => slug.clone(),
         OrganizationRef::Id(_) => OrganizationSlug::new(PROBE_SLUG),
@@ -41,15 +45,15 @@ pub(super) async fn configuration(
         (_, None) => OrganizationId::new(probe_id("organization", &config.project_id)),
     };
     let judge = |name, answer: Result<(), StytchError>, product, on: String| {
-        judge(name, answer, product, asked, on, &fix_for)
+        judge(name, answer, product, asked, catalog, on, &fix_for)
     };
     let mut checks = vec![judge(
         "app identifier",
         search.map(|_| ()),
         Product::Sdk,
-        format!(
-            "“{}” is authorized and the public token accepted (organizations/search)",
-            asked.app_identifier
+        say(
+            "doctor-sdk-app-identifier-on",
+            Args::new().with("identifier", &asked.app_identifier),
         ),
     )];
     let minutes = Some(asked.session_minutes);
@@ -62,9 +66,9 @@ pub(super) async fn configuration(
         "email links",
         client.magic_links_authenticate(&link).await.map(|_| ()),
         Product::EmailMagicLinks,
-        format!(
-            "on; a {}-minute session is within the project's maximum; no captcha demanded",
-            asked.session_minutes
+        say(
+            "doctor-sdk-email-links-on",
+            Args::new().with("minutes", asked.session_minutes),
         ),
     ));
     let member = MemberId::new(probe_id("member", &config.project_id));
@@ -82,7 +86,7 @@ pub(super) async fn configuration(
             "sms codes",
             client.otps_sms_authenticate(&sms).await.map(|_| ()),
             Product::SmsOtp,
-            "on".into(),
+            say("doctor-sdk-on", Args::new()),
         ));
     }
     {
@@ -98,14 +102,14 @@ pub(super) async fn configuration(
             "authenticator apps",
             client.totp_authenticate(&totp).await.map(|_| ()),
             Product::Totp,
-            "on".into(),
+            say("doctor-sdk-on", Args::new()),
         ));
         let create = TotpCreateRequest::new(organization_id, member, Some(ist().into()));
         checks.push(judge(
             "authenticator setup",
             client.totp_create(&create).await.map(|_| ()),
             Product::CreateTotp,
-            "on (members can set up an authenticator app)".into(),
+            say("doctor-sdk-authenticator-setup-on", Args::new()),
         ));
     }
     checks
@@ -118,6 +122,7 @@ fn judge(
     answer: Result<(), StytchError>,
     product: Product,
     asked: &Asked,
+    catalog: &Catalog,
     on: String,
     fix_for: impl Fn(&StytchError) -> String,
 ) -> Check {
@@ -125,25 +130,43 @@ fn judge(
         return Check::pass(name, on);
     };
     if let Some((_, fix)) = it_fix(&e, product, asked) {
-        let refused = e.error_type().map(|t| t.as_str()).unwrap_or("refused");
+        let refused = match e.error_type() {
+            Some(reason) => catalog.message(
+                "doctor-sdk-refused-because",
+                &Args::new().with("reason", reason.as_str()),
+            ),
+            None => catalog.message("doctor-sdk-refused", &Args::new()),
+        };
         let fix = match product {
-            Product::Totp | Product::CreateTotp => {
-                format!("{fix} (Needed only if the organization allows authenticator apps.)")
-            }
+            Product::Totp | Product::CreateTotp => catalog.message(
+                "doctor-sdk-fix-authenticator",
+                &Args::new().with("fix", fix),
+            ),
             _ => fix,
         };
-        return Check::fail(name, format!("Stytch refused it: {refused}"), fix);
+        return Check::fail(name, refused, fix);
     }
     match &e {
         // The public token itself refused: nothing about the switch can be told.
         StytchError::Stytch {
             error_type: ErrorType::UnauthorizedCredentials,
             ..
-        } => Check::fail(name, "Stytch refused the public token", fix_for(&e)),
+        } => Check::fail(
+            name,
+            catalog.message("doctor-sdk-public-token-refused", &Args::new()),
+            fix_for(&e),
+        ),
         StytchError::Stytch { status, .. } if (400..500).contains(status) && !e.is_retryable() => {
             Check::pass(name, on)
         }
-        _ => Check::fail(name, format!("not checked: {e}"), fix_for(&e)),
+        _ => Check::fail(
+            name,
+            catalog.message(
+                "doctor-sdk-not-checked",
+                &Args::new().with("error", e.to_string()),
+            ),
+            fix_for(&e),
+        ),
     }
 }
 
