@@ -219,7 +219,7 @@ pub fn broken(error: ConfigError, language: gatehouse_core::i18n::Language) -> G
         machine: None,
         broken: View::new(
             Screen::ConfigError {
-                file: error.file.map(|f| f.display().to_string()),
+                file: error.file.as_ref().map(|f| f.display().to_string()),
                 message: error.message(&catalog),
             },
             &catalog,
