@@ -58,7 +58,8 @@ impl Gatehouse {
     {
         // No machine: the language the configuration error's screen speaks.
         let machine = self.machine.clone().ok_or_else(|| {
-            let language = gatehouse_core::i18n::negotiate(&[self.broken.locale.clone()]);
+            let language =
+                gatehouse_core::i18n::negotiate(std::slice::from_ref(&self.broken.locale));
             CommandError::not_configured(&Catalog::new(language))
         })?;
         Ok(intent(machine).await)

@@ -796,7 +796,9 @@ fn every_bad_configuration_is_a_whole_german_sentence_with_its_key() {
     let files = Files::new();
     let secretish = "secret-test-Zm9vYmFyYmF6cXV4";
     let full = full_user_file();
-    let cases: Vec<(String, &[(&str, &str)], &str)> = vec![
+    // The file, the environment, the key the sentence must name.
+    type Case<'a> = (String, &'a [(&'a str, &'a str)], &'a str);
+    let cases: Vec<Case> = vec![
         ("[stytch\n".into(), &[], "Die Datei ist ungültig"),
         ("enforced = [\"ui.locale\"]\n".into(), &[], "enforced"),
         ("[nope]\nx = \"1\"\n".into(), &[], "nope.x"),
