@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use gatehouse_core::config::{self, ConfigError, CLIPBOARD_FORGET};
-use gatehouse_core::i18n::Catalog;
+use gatehouse_core::i18n::{Catalog, Text};
 use gatehouse_core::view::Screen;
 use gatehouse_core::{CommandError, Machine, Parts, SystemClock, Vaults, View};
 use tauri::{AppHandle, Emitter, EventTarget, Manager, Runtime};
@@ -157,12 +157,10 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
                     Gatehouse::new(Arc::new(machine))
                 }
                 Err(e) => broken(
-                    ConfigError {
-                        file: None,
-                        message: format!(
-                            "Gatehouse cannot talk to Stytch with this configuration: {e}"
-                        ),
-                    },
+                    ConfigError::new(
+                        None,
+                        Text::new("config-no-client").with("error", e.to_string()),
+                    ),
                     config::language(&sources),
                 ),
             }
@@ -216,15 +214,16 @@ pub fn setup(app: &mut tauri::App, handed: Vec<String>) -> Result<(), Box<dyn st
 /// The state for an unusable configuration: only the screen that says what is wrong, in
 /// `language` (`[ui] locale` from whatever layers read, else the desktop session's).
 pub fn broken(error: ConfigError, language: gatehouse_core::i18n::Language) -> Gatehouse {
-    tracing::error!("configuration: {} ({:?})", error.message, error.file);
+    tracing::error!("configuration: {error} ({:?})", error.file);
+    let catalog = Catalog::new(language);
     Gatehouse {
         machine: None,
         broken: View::new(
             Screen::ConfigError {
-                file: error.file.map(|f| f.display().to_string()),
-                message: error.message,
+                file: error.file.as_ref().map(|f| f.display().to_string()),
+                message: error.message(&catalog),
             },
-            &Catalog::new(language),
+            &catalog,
             false,
             false,
             None,

@@ -59,7 +59,8 @@ fn unconfigured() -> (
         broken(
             ConfigError {
                 file: None,
-                message: "no configuration".into(),
+                text: gatehouse_core::i18n::Text::new("config-file-missing")
+                    .with("variable", "GATEHOUSE_CONFIG"),
             },
             gatehouse_core::i18n::Language::english(),
         ),

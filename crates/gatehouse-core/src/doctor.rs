@@ -56,10 +56,10 @@ pub fn configuration(sources: &Sources) -> (Check, Vec<Provenance>, Option<Confi
                 Some(file) => catalog.message(
                     "doctor-configuration-failed-in",
                     &Args::new()
-                        .with("error", &e.message)
+                        .with("error", e.message(&catalog))
                         .with("file", file.display().to_string()),
                 ),
-                None => e.message.clone(),
+                None => e.message(&catalog),
             };
             let check = Check::fail(
                 "configuration",

@@ -74,7 +74,7 @@ impl TokenError {
     /// A configuration that did not load, said by `catalog` (the language it asks for, as far as
     /// it can be read: [`crate::config::language`]).
     pub fn config(e: &ConfigError, catalog: &Catalog) -> Self {
-        let args = Args::new().with("error", &e.message);
+        let args = Args::new().with("error", e.message(catalog));
         TokenError::Config(match &e.file {
             Some(file) => catalog.message(
                 "token-config-unusable-in",

@@ -114,7 +114,9 @@ proptest! {
                     prop_assert!(base.scheme() == "https" || stytch_b2b::is_loopback(base));
                 }
             }
-            Err(error) => prop_assert!(!error.message.is_empty()),
+            Err(error) => prop_assert!(!error
+                .message(&gatehouse_core::i18n::Catalog::english())
+                .is_empty()),
         }
     }
 }

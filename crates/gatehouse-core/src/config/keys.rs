@@ -1,7 +1,10 @@
 //! One function a setting: what its merged value must be, and the error — naming the key and the
-//! file, never the value — when it is not. `load` calls them in order.
+//! file, never the value — when it is not. `load` calls them in order. Every error is a message
+//! of `locales/<language>/config.ftl`; keys, files and variables are its arguments.
 
 use std::time::Duration;
+
+use gatehouse_i18n::Text;
 
 use stytch_b2b::{
     OrganizationId, OrganizationRef, OrganizationSlug, ProjectId, ProjectSecret, PublicToken,
@@ -22,22 +25,58 @@ pub(super) struct Keys<'a> {
     pub files_read: &'a [std::path::PathBuf],
 }
 
-fn error(s: &Sourced, message: impl Into<String>) -> ConfigError {
+fn error(s: &Sourced, text: Text) -> ConfigError {
     ConfigError {
         file: s.from.clone(),
-        message: message.into(),
+        text,
     }
 }
 
+/// Which of the catalog's `$problem` variants a value refused by stytch-b2b's `ProjectId`,
+/// `OrganizationId` or `OrganizationSlug` parse is (its reasons are English, so they are never
+/// put into a sentence); `other` for a reason this list does not know (a test runs the real
+/// parse errors through it).
+pub(super) fn identifier_problem(e: &stytch_b2b::InvalidInput) -> &'static str {
+    let reason = e.reason.as_str();
+    if reason == "it is empty" {
+        "empty"
+    } else if reason.starts_with("it may contain only letters, digits") {
+        "characters"
+    } else if reason.starts_with("it is not a Stytch project id") {
+        "not-project-id"
+    } else if reason.starts_with("it is not a Stytch organization id") {
+        "not-organization-id"
+    } else if reason == "it is longer than 128 characters" {
+        "too-long"
+    } else {
+        "other"
+    }
+}
+
+/// `key` refused by stytch-b2b's parse of its kind.
+fn invalid_identifier(s: &Sourced, key: &str, e: &stytch_b2b::InvalidInput) -> ConfigError {
+    tracing::debug!("{key}: {e}");
+    error(
+        s,
+        Text::new("config-identifier-invalid")
+            .with("key", key)
+            .with("problem", identifier_problem(e)),
+    )
+}
+
 impl Keys<'_> {
-    /// A required setting that nothing set.
-    fn missing(&self, what: &str) -> ConfigError {
-        let message = if self.files_read.is_empty() {
-            format!("No configuration was found. IT installs it at {SYSTEM_FILE}; it needs {what}.")
+    /// A required setting that nothing set: `setting` picks the sentence (`key`, or
+    /// `public-token`, `organization`), `text` holds its keys.
+    fn missing(&self, setting: &'static str, text: impl Fn(&'static str) -> Text) -> ConfigError {
+        let text = if self.files_read.is_empty() {
+            text("config-no-configuration").with("system_file", SYSTEM_FILE)
         } else {
-            format!("{what} is not set")
+            text("config-not-set")
         };
-        ConfigError::new(self.files_read.last().map(|p| p.as_path()), message)
+        ConfigError::new(
+            self.files_read.last().map(|p| p.as_path()),
+            text.with("setting", setting),
+        )
     }
 
     /// Set in the system file, IT's own.
@@ -46,12 +85,11 @@ impl Keys<'_> {
     }
 
     pub fn project_id(&self) -> Result<ProjectId, ConfigError> {
-        let project = self
-            .merged
-            .get("stytch.project_id")
-            .ok_or_else(|| self.missing("[stytch] project_id"))?;
+        let project = self.merged.get("stytch.project_id").ok_or_else(|| {
+            self.missing("key", |id| Text::new(id).with("key", "[stytch] project_id"))
+        })?;
         ProjectId::parse(&project.value)
-            .map_err(|e| error(project, format!("[stytch] project_id: {}", e.reason)))
+            .map_err(|e| invalid_identifier(project, "[stytch] project_id", &e))
     }
 
     /// The public token (what ships), or — for development only — the project secret from the
@@ -63,7 +101,7 @@ impl Keys<'_> {
         ) {
             (Some(token), _) if !token.value.starts_with("public-token-") => Err(error(
                 token,
-                "[stytch] public_token is not a Stytch public token (public-token-…)",
+                Text::new("config-public-token-invalid").with("key", "[stytch] public_token"),
             )),
             (Some(token), _) => Ok(StytchAuth::PublicToken(PublicToken::new(
                 token.value.clone(),
@@ -72,9 +110,11 @@ impl Keys<'_> {
                 project_id: project_id.clone(),
                 secret: ProjectSecret::new(secret.to_owned()),
             }),
-            (None, None) => Err(self.missing(
-                "[stytch] public_token (or, for development only, STYTCH_SECRET in the environment)",
-            )),
+            (None, None) => Err(self.missing("public-token", |id| {
+                Text::new(id)
+                    .with("key", "[stytch] public_token")
+                    .with("variable", "STYTCH_SECRET")
+            })),
         }
     }
 
@@ -83,22 +123,27 @@ impl Keys<'_> {
         let Some(s) = self.merged.get("stytch.api_base") else {
             return Ok(None);
         };
-        let bad = |why: &str| error(s, format!("[stytch] api_base {why}"));
+        const KEY: &str = "[stytch] api_base";
         if !self.set_by_it(s) && !self.development {
-            return Err(bad(&format!(
-                "may be set only in the system file ({SYSTEM_FILE}): it decides where every \
-                 token goes. For development, set {DEV_SWITCH}=1 in the environment."
-            )));
+            return Err(error(s, system_file_only(KEY, "tokens")));
         }
+        let bad = |problem: &str| {
+            error(
+                s,
+                Text::new("config-url-invalid")
+                    .with("key", KEY)
+                    .with("problem", problem),
+            )
+        };
         let url = Url::parse(&s.value)
             .ok()
             .filter(|u| u.host().is_some())
-            .ok_or_else(|| bad("is not a URL"))?;
+            .ok_or_else(|| bad("not-a-url"))?;
         match url.scheme() {
             "https" => Ok(Some(url)),
             "http" if stytch_b2b::is_loopback(&url) => Ok(Some(url)),
-            "http" => Err(bad("must use https (plain http only to this computer)")),
-            _ => Err(bad("must be an https URL")),
+            "http" => Err(bad("plain-http")),
+            _ => Err(bad("not-https")),
         }
     }
 
@@ -113,11 +158,17 @@ impl Keys<'_> {
         let organization = match (id, slug) {
             (Some(id), _) => OrganizationId::parse(&id.value)
                 .map(OrganizationRef::Id)
-                .map_err(|e| error(id, format!("[organization] id: {}", e.reason)))?,
+                .map_err(|e| invalid_identifier(id, "[organization] id", &e))?,
             (None, Some(slug)) => OrganizationSlug::parse(&slug.value)
                 .map(OrganizationRef::Slug)
-                .map_err(|e| error(slug, format!("[organization] slug: {}", e.reason)))?,
-            (None, None) => return Err(self.missing("[organization] id or slug")),
+                .map_err(|e| invalid_identifier(slug, "[organization] slug", &e))?,
+            (None, None) => {
+                return Err(self.missing("organization", |id| {
+                    Text::new(id)
+                        .with("key", "[organization] id")
+                        .with("other_key", "slug")
+                }))
+            }
         };
         let from = id.or(slug).and_then(|s| s.from.clone());
         Ok((organization, from))
@@ -130,7 +181,7 @@ impl Keys<'_> {
         if !super::valid_scheme(&s.value) {
             return Err(error(
                 s,
-                "[deep_link] scheme is not a usable URL scheme (lowercase letters, digits, +, -, .)",
+                Text::new("config-scheme-invalid").with("key", "[deep_link] scheme"),
             ));
         }
         Ok(s.value.clone())
@@ -147,11 +198,11 @@ impl Keys<'_> {
                 .ok_or_else(|| {
                     error(
                         s,
-                        format!(
-                            "[session] {name} must be a whole number from {} to {}",
-                            SESSION_DURATION_MINUTES.start(),
-                            SESSION_DURATION_MINUTES.end()
-                        ),
+                        Text::new("config-number-out-of-range")
+                            .with("key", format!("[session] {name}"))
+                            .with("setting", "minutes")
+                            .with("min", SESSION_DURATION_MINUTES.start().to_string())
+                            .with("max", SESSION_DURATION_MINUTES.end().to_string()),
                     )
                 })
         };
@@ -163,10 +214,9 @@ impl Keys<'_> {
             None => Ok(asked),
             Some(cap) if !self.set_by_it(cap) => Err(error(
                 cap,
-                format!(
-                    "[session] max_duration_minutes is IT's cap on the session and is read only \
-                     from the system file ({SYSTEM_FILE}): remove it here"
-                ),
+                Text::new("config-cap-system-file-only")
+                    .with("key", "[session] max_duration_minutes")
+                    .with("system_file", SYSTEM_FILE),
             )),
             Some(cap) => Ok(asked.min(minutes(cap, "max_duration_minutes")?)),
         }
@@ -185,11 +235,11 @@ impl Keys<'_> {
             .ok_or_else(|| {
                 error(
                     s,
-                    format!(
-                        "[stytch] lock_threshold must be a whole number from {} to {}, the project's setting",
-                        LOCK_THRESHOLDS.start(),
-                        LOCK_THRESHOLDS.end()
-                    ),
+                    Text::new("config-number-out-of-range")
+                        .with("key", "[stytch] lock_threshold")
+                        .with("setting", "lock-threshold")
+                        .with("min", LOCK_THRESHOLDS.start().to_string())
+                        .with("max", LOCK_THRESHOLDS.end().to_string()),
                 )
             })
     }
@@ -204,18 +254,21 @@ impl Keys<'_> {
                 let (section, name) = key.split_once('.').unwrap_or((key, ""));
                 return Err(error(
                     s,
-                    format!(
-                        "[{section}] {name} may be set only in the system file ({SYSTEM_FILE}): it \
-                         decides where the session goes. For development, set {DEV_SWITCH}=1 in \
-                         the environment."
-                    ),
+                    system_file_only(&format!("[{section}] {name}"), "session"),
                 ));
             }
         }
         let Some(u) = self.merged.get("workspace.url") else {
             return Ok(None);
         };
-        let url = web_url(&u.value).map_err(|why| error(u, format!("[workspace] url {why}")))?;
+        let url = web_url(&u.value).map_err(|problem| {
+            error(
+                u,
+                Text::new("config-url-invalid")
+                    .with("key", "[workspace] url")
+                    .with("problem", problem),
+            )
+        })?;
         let allowed_origins = match self.merged.get("workspace.allowed_origins") {
             None => Vec::new(),
             Some(list) => list
@@ -224,8 +277,13 @@ impl Keys<'_> {
                 .map(str::trim)
                 .filter(|o| !o.is_empty())
                 .map(|o| {
-                    web_url(o).map(|u| u.origin()).map_err(|why| {
-                        error(list, format!("[workspace] allowed_origins: an entry {why}"))
+                    web_url(o).map(|u| u.origin()).map_err(|problem| {
+                        error(
+                            list,
+                            Text::new("config-origin-invalid")
+                                .with("key", "[workspace] allowed_origins")
+                                .with("problem", problem),
+                        )
                     })
                 })
                 .collect::<Result<_, _>>()?,
@@ -254,7 +312,7 @@ impl Keys<'_> {
                 .map(Duration::from_secs)
                 .ok_or_else(|| ConfigError {
                     file: None,
-                    message: format!("{var} must be a whole number of seconds, at least 1"),
+                    text: Text::new("config-seconds-invalid").with("variable", var.to_owned()),
                 }),
             _ => Ok(default),
         }
@@ -288,15 +346,26 @@ impl Keys<'_> {
     }
 }
 
-/// A URL a webview may be sent to with a credential: https, or http to this computer only.
+/// `key` may be set only in the system file, unless in development: it `decides` where the
+/// `tokens` or the `session` go.
+fn system_file_only(key: &str, decides: &'static str) -> Text {
+    Text::new("config-system-file-only")
+        .with("key", key)
+        .with("decides", decides)
+        .with("system_file", SYSTEM_FILE)
+        .with("switch", DEV_SWITCH)
+}
+
+/// A URL a webview may be sent to with a credential: https, or http to this computer only. The
+/// error is the catalog's `$problem` variant.
 fn web_url(value: &str) -> Result<Url, &'static str> {
     let url = Url::parse(value)
         .ok()
         .filter(|u| u.host().is_some())
-        .ok_or("is not a URL")?;
+        .ok_or("not-a-url")?;
     match url.scheme() {
         "https" => Ok(url),
         "http" if stytch_b2b::is_loopback(&url) => Ok(url),
-        _ => Err("must use https (plain http only to this computer)"),
+        _ => Err("plain-http"),
     }
 }

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use gatehouse_i18n::Text;
+
 use super::{ConfigError, SYSTEM_FILE};
 
 /// Where the layers come from; `Sources::from_env()` is the real one, tests build their own.
@@ -128,30 +130,48 @@ impl Merged {
     }
 }
 
-const SECRET_IN_FILE: &str = "holds a Stytch project secret. A secret can call every admin \
-     endpoint of the project, so Gatehouse never reads one from a file: remove it and use the \
-     public token ([stytch] public_token). For development, set STYTCH_SECRET in the environment.";
+/// The file at `path` is not valid: the catalog's `$problem` variant, with `key` when it names one.
+fn invalid(path: &Path, problem: &'static str, key: &str) -> ConfigError {
+    ConfigError::new(
+        Some(path),
+        Text::new("config-file-invalid")
+            .with("problem", problem)
+            .with("key", key),
+    )
+}
 
 fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ConfigError::new(Some(path), format!("cannot be read: {e}"))),
+        Err(e) => {
+            return Err(ConfigError::new(
+                Some(path),
+                Text::new("config-file-unreadable").with("error", e.to_string()),
+            ))
+        }
     };
-    let invalid = |what: String| ConfigError::new(Some(path), format!("is not valid: {what}"));
-    let table: toml::Table = toml::from_str(&text).map_err(|e| invalid(e.message().to_owned()))?;
+    // The parser's own words (like an OS error) go in as an argument; the sentence is the catalog's.
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        ConfigError::new(
+            Some(path),
+            Text::new("config-file-invalid")
+                .with("problem", "toml")
+                .with("error", e.message()),
+        )
+    })?;
     let mut layer = FileLayer::default();
     for (name, item) in table {
         match (name.as_str(), item) {
             ("enforced", toml::Value::Array(keys)) => {
                 for key in keys {
                     let toml::Value::String(key) = key else {
-                        return Err(invalid("enforced lists keys as strings".into()));
+                        return Err(invalid(path, "enforced-not-strings", "enforced"));
                     };
                     if !is_key(&key) {
                         return Err(ConfigError::new(
                             Some(path),
-                            format!("enforces \"{key}\", which is not a Gatehouse setting"),
+                            Text::new("config-enforces-unknown-key").with("key", key),
                         ));
                     }
                     layer.enforced.push(key);
@@ -161,10 +181,15 @@ fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
                 for (field, value) in entries {
                     let key = format!("{section}.{field}");
                     if key == "stytch.secret" {
-                        return Err(ConfigError::new(Some(path), SECRET_IN_FILE));
+                        return Err(ConfigError::new(
+                            Some(path),
+                            Text::new("config-secret-in-file")
+                                .with("key", "[stytch] public_token")
+                                .with("variable", "STYTCH_SECRET"),
+                        ));
                     }
                     if !is_key(&key) {
-                        return Err(invalid(format!("unknown setting `{key}`")));
+                        return Err(invalid(path, "unknown-setting", &key));
                     }
                     let value = match value {
                         toml::Value::String(s) => s,
@@ -173,16 +198,16 @@ fn read_layer(path: &Path) -> Result<Option<FileLayer>, ConfigError> {
                             .into_iter()
                             .map(|item| match item {
                                 toml::Value::String(s) if !s.contains(',') => Ok(s),
-                                _ => Err(invalid(format!("`{key}` lists origins as strings"))),
+                                _ => Err(invalid(path, "origins-not-strings", &key)),
                             })
                             .collect::<Result<Vec<_>, _>>()?
                             .join(","),
-                        _ => return Err(invalid(format!("`{key}` has the wrong type"))),
+                        _ => return Err(invalid(path, "wrong-type", &key)),
                     };
                     layer.values.insert(key, value);
                 }
             }
-            (other, _) => return Err(invalid(format!("unknown setting `{other}`"))),
+            (other, _) => return Err(invalid(path, "unknown-setting", other)),
         }
     }
     Ok(Some(layer))
@@ -217,7 +242,7 @@ pub(super) fn merge(sources: &Sources) -> Result<(Merged, Vec<String>, Vec<PathB
                 if !layer.enforced.is_empty() {
                     return Err(ConfigError::new(
                         Some(user),
-                        "lists \"enforced\" keys; only the system file may enforce settings",
+                        Text::new("config-user-file-enforces").with("key", "enforced"),
                     ));
                 }
                 merged.apply_file(layer, user, &enforced);
@@ -226,7 +251,7 @@ pub(super) fn merge(sources: &Sources) -> Result<(Merged, Vec<String>, Vec<PathB
             None if sources.env("GATEHOUSE_CONFIG").is_some() => {
                 return Err(ConfigError::new(
                     Some(user),
-                    "does not exist (GATEHOUSE_CONFIG names it)",
+                    Text::new("config-file-missing").with("variable", "GATEHOUSE_CONFIG"),
                 ));
             }
             None => {}

@@ -135,37 +135,41 @@ impl Config {
         self.development || matches!(self.auth, StytchAuth::Secret { .. })
     }
 
-    /// Where the organization setting came from, in words: a file's path, or the environment.
-    pub fn organization_source(&self) -> String {
-        match &self.organization_from {
-            Some(file) => file.display().to_string(),
-            None => {
-                "the environment (GATEHOUSE_ORGANIZATION_ID or GATEHOUSE_ORGANIZATION_SLUG)".into()
-            }
-        }
-    }
-
     pub fn callback_url(&self) -> Url {
         callback_url_for(&self.scheme)
     }
 }
 
-/// What is wrong with the configuration, and in which file (None: the environment or no file).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+/// What is wrong with the configuration, and in which file (None: the environment or no file):
+/// a sentence of the catalog (`locales/<language>/config.ftl`), said in the person's language by
+/// [`ConfigError::message`]; `Display` (logs) says it in English.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
     pub file: Option<PathBuf>,
-    pub message: String,
+    pub text: gatehouse_i18n::Text,
 }
 
 impl ConfigError {
-    pub(crate) fn new(file: Option<&Path>, message: impl Into<String>) -> Self {
+    pub fn new(file: Option<&Path>, text: gatehouse_i18n::Text) -> Self {
         Self {
             file: file.map(Path::to_path_buf),
-            message: message.into(),
+            text,
         }
     }
+
+    /// What is wrong, in `catalog`'s language.
+    pub fn message(&self, catalog: &gatehouse_i18n::Catalog) -> String {
+        catalog.say(&self.text)
+    }
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(&gatehouse_i18n::Catalog::english()))
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// Reads every layer and checks the result; the error names the file at fault.
 pub fn load(sources: &Sources) -> Result<Config, ConfigError> {

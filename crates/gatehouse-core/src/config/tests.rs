@@ -2,6 +2,7 @@
 
 use super::layers::{KEYS, LIST_KEYS, ORGANIZATION_KEYS};
 use super::*;
+use gatehouse_i18n::Catalog;
 use stytch_b2b::{OrganizationSlug, Url};
 
 const PROJECT: &str = "project-test-4d3c2b1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
@@ -83,12 +84,19 @@ fn a_workspace_over_plain_http_elsewhere_is_refused_and_no_workspace_is_none() {
     };
     assert_eq!(load(&user("")).unwrap().workspace, None);
     let e = load(&user("[workspace]\nurl = \"http://work.example.com/\"\n")).unwrap_err();
-    assert!(e.message.contains("[workspace] url must use https"), "{e}");
+    assert!(
+        e.message(&Catalog::english())
+            .contains("[workspace] url must use https"),
+        "{e}"
+    );
     let e = load(&user(
         "[workspace]\nurl = \"https://w.example.com/\"\nallowed_origins = [\"ftp://x.example.com\"]\n",
     ))
     .unwrap_err();
-    assert!(e.message.contains("allowed_origins"), "{e}");
+    assert!(
+        e.message(&Catalog::english()).contains("allowed_origins"),
+        "{e}"
+    );
     let ok = load(&user(
         "[workspace]\nurl = \"http://localhost:8787/workspace/\"\nname = \"Demo\"\n",
     ))
@@ -105,7 +113,7 @@ fn where_the_session_goes_is_read_only_from_the_system_file_unless_in_developmen
         let sources = with_system(&files, "", &format!("{}{extra}", full_user_file()), &[]);
         let e = load(&sources).unwrap_err();
         assert!(
-            e.message.contains(&format!(
+            e.message(&Catalog::english()).contains(&format!(
                 "[workspace] {key} may be set only in the system file"
             )),
             "{e}"
@@ -120,7 +128,7 @@ fn where_the_session_goes_is_read_only_from_the_system_file_unless_in_developmen
     );
     assert!(load(&from_env)
         .unwrap_err()
-        .message
+        .message(&Catalog::english())
         .contains("[workspace] url"));
     let system = format!("{}{workspace}", full_user_file());
     let it = load(&with_system(&files, &system, "", &[])).unwrap();
@@ -228,7 +236,8 @@ fn the_session_cap_is_read_only_from_the_system_file() {
     );
     let e = load(&with_system(&files, system, &user, &[(DEV_SWITCH, "1")])).unwrap_err();
     assert!(
-        e.message.contains("max_duration_minutes is IT's cap"),
+        e.message(&Catalog::english())
+            .contains("max_duration_minutes is IT's cap"),
         "{e}"
     );
     let from_env = with_system(
@@ -237,7 +246,10 @@ fn the_session_cap_is_read_only_from_the_system_file() {
         &full_user_file(),
         &[("GATEHOUSE_SESSION_MAX_DURATION_MINUTES", "527040")],
     );
-    assert!(load(&from_env).unwrap_err().message.contains("IT's cap"));
+    assert!(load(&from_env)
+        .unwrap_err()
+        .message(&Catalog::english())
+        .contains("IT's cap"));
     let user = user.replace("max_duration_minutes = 527040\n", "");
     assert_eq!(
         load(&with_system(&files, system, &user, &[]))
@@ -332,9 +344,15 @@ fn a_secret_in_a_file_is_refused_and_the_file_is_named() {
     };
     let error = load(&sources).unwrap_err();
     assert_eq!(error.file.as_deref(), Some(user.as_path()));
-    assert!(error.message.contains("secret"), "{}", error.message);
     assert!(
-        !error.message.contains("secret-test-abc"),
+        error.message(&Catalog::english()).contains("secret"),
+        "{}",
+        error.message(&Catalog::english())
+    );
+    assert!(
+        !error
+            .message(&Catalog::english())
+            .contains("secret-test-abc"),
         "the value is not echoed"
     );
 }
@@ -390,9 +408,9 @@ fn bad_files_say_what_is_wrong_and_where() {
         };
         let error = load(&sources).unwrap_err();
         assert!(
-            error.message.contains(expected),
+            error.message(&Catalog::english()).contains(expected),
             "{text:?}: {}",
-            error.message
+            error.message(&Catalog::english())
         );
         assert_eq!(error.file.as_deref(), Some(user.as_path()), "{text:?}");
     }
@@ -407,7 +425,11 @@ fn no_configuration_at_all_points_at_the_system_file() {
         env: vec![],
     };
     let error = load(&sources).unwrap_err();
-    assert!(error.message.contains(SYSTEM_FILE), "{}", error.message);
+    assert!(
+        error.message(&Catalog::english()).contains(SYSTEM_FILE),
+        "{}",
+        error.message(&Catalog::english())
+    );
 }
 
 #[test]
@@ -421,7 +443,9 @@ fn a_gatehouse_config_that_does_not_exist_is_an_error() {
     };
     let error = load(&sources).unwrap_err();
     assert_eq!(error.file.as_deref(), Some(named.as_path()));
-    assert!(error.message.contains("does not exist"));
+    assert!(error
+        .message(&Catalog::english())
+        .contains("does not exist"));
 }
 
 fn with_system(files: &Files, system: &str, user: &str, pairs: &[(&str, &str)]) -> Sources {
@@ -534,9 +558,11 @@ fn api_base_comes_from_the_system_file_unless_the_development_switch_is_on() {
     );
     let refused = load(&with_system(&files, "", &user, &[])).unwrap_err();
     assert!(
-        refused.message.contains("only in the system file"),
+        refused
+            .message(&Catalog::english())
+            .contains("only in the system file"),
         "{}",
-        refused.message
+        refused.message(&Catalog::english())
     );
     let env_only = with_system(
         &files,
@@ -648,9 +674,9 @@ fn errors_name_the_key_and_the_file_never_the_value() {
         };
         let error = load(&sources).expect_err(&format!("{section}.{key} refused"));
         assert!(
-            !error.message.contains(secretish),
+            !error.message(&Catalog::english()).contains(secretish),
             "{section}.{key}: {}",
-            error.message
+            error.message(&Catalog::english())
         );
         assert_eq!(
             error.file.as_deref(),
@@ -704,4 +730,245 @@ fn a_configuration_that_does_not_load_still_says_its_error_in_the_language_it_as
     };
     assert!(load(&sources).is_err());
     assert_eq!(language(&sources).tag(), "de");
+}
+
+fn german() -> Catalog {
+    Catalog::new(gatehouse_i18n::negotiate(&["de".to_owned()]))
+}
+
+#[test]
+fn a_configuration_error_is_said_in_german_naming_the_key_and_the_file_never_the_value() {
+    let files = Files::new();
+    let value = "project-bogus-Zm9vYmFy";
+    let user = files.write(
+        "user.toml",
+        &format!(
+            "{}\n[ui]\nlocale = \"de\"\n",
+            full_user_file().replace(PROJECT, value)
+        ),
+    );
+    let sources = Sources {
+        system_file: None,
+        user_file: Some(user.clone()),
+        env: env(&[("LANG", "en_US.UTF-8")]),
+    };
+    let error = load(&sources).unwrap_err();
+    let catalog = Catalog::new(language(&sources));
+    assert_eq!(catalog.language().tag(), "de");
+    assert_eq!(
+        error.message(&catalog),
+        "[stytch] project_id ist keine Stytch-Projekt-ID (project-test-… oder project-live-…)"
+    );
+    assert_eq!(error.file.as_deref(), Some(user.as_path()));
+    // The log says it in English, as before.
+    assert_eq!(
+        error.to_string(),
+        "[stytch] project_id: it is not a Stytch project id (project-test-… or project-live-…)"
+    );
+    // `gatehouse doctor` puts key and file in one German line.
+    let (check, _, config) = crate::doctor::configuration(&sources);
+    assert!(config.is_none() && !check.ok);
+    assert!(
+        check.detail.contains("[stytch] project_id ist keine")
+            && check.detail.contains(&user.display().to_string())
+            && !check.detail.contains(value),
+        "{}",
+        check.detail
+    );
+    // Nothing at all in German (GATEHOUSE_LOCALE from the environment): IT's file is named.
+    let nothing = Sources {
+        system_file: Some(files.missing("system.toml")),
+        user_file: Some(files.missing("user-none.toml")),
+        env: env(&[("GATEHOUSE_LOCALE", "de")]),
+    };
+    let error = load(&nothing).unwrap_err();
+    assert_eq!(
+        error.message(&Catalog::new(language(&nothing))),
+        format!(
+            "Es wurde keine Konfiguration gefunden. Die IT legt sie unter {SYSTEM_FILE} ab; sie \
+             muss [stytch] project_id enthalten."
+        )
+    );
+}
+
+#[test]
+fn every_bad_configuration_is_a_whole_german_sentence_with_its_key() {
+    let files = Files::new();
+    let secretish = "secret-test-Zm9vYmFyYmF6cXV4";
+    let full = full_user_file();
+    // The file, the environment, the key the sentence must name.
+    type Case<'a> = (String, &'a [(&'a str, &'a str)], &'a str);
+    let cases: Vec<Case> = vec![
+        ("[stytch\n".into(), &[], "Die Datei ist ungültig"),
+        ("enforced = [\"ui.locale\"]\n".into(), &[], "enforced"),
+        ("[nope]\nx = \"1\"\n".into(), &[], "nope.x"),
+        (
+            format!("{full}[session]\nduration_minutes = true\n"),
+            &[],
+            "session.duration_minutes",
+        ),
+        (
+            full.replace("[stytch]\n", &format!("[stytch]\nsecret = \"{secretish}\"\n")),
+            &[],
+            "[stytch] public_token",
+        ),
+        (full.replace(TOKEN, secretish), &[], "[stytch] public_token"),
+        (full.replace("example-org", &format!("{secretish}/x")), &[], "[organization] slug"),
+        (
+            full.replace("slug = \"example-org\"", &format!("id = \"{secretish}\"")),
+            &[],
+            "[organization] id",
+        ),
+        (
+            full.replace("[stytch]\n", "[stytch]\napi_base = \"https://x.example.com\"\n"),
+            &[],
+            "[stytch] api_base",
+        ),
+        (
+            format!("{full}[deep_link]\nscheme = \"{secretish}!\"\n"),
+            &[],
+            "[deep_link] scheme",
+        ),
+        (
+            format!("{full}[session]\nduration_minutes = 1\n"),
+            &[],
+            "[session] duration_minutes",
+        ),
+        (
+            format!("{full}[session]\nmax_duration_minutes = 60\n"),
+            &[],
+            "[session] max_duration_minutes",
+        ),
+        (
+            full.replace("[stytch]\n", &format!("[stytch]\nlock_threshold = \"{secretish}\"\n")),
+            &[],
+            "[stytch] lock_threshold",
+        ),
+        (
+            format!("{full}[workspace]\nurl = \"{secretish}\"\n"),
+            &[(DEV_SWITCH, "1")],
+            "[workspace] url",
+        ),
+        (
+            format!("{full}[workspace]\nurl = \"https://w.example.com\"\nallowed_origins = [\"ftp://{secretish}\"]\n"),
+            &[(DEV_SWITCH, "1")],
+            "[workspace] allowed_origins",
+        ),
+        (
+            format!("{full}[workspace]\nurl = \"https://w.example.com\"\n"),
+            &[],
+            "[workspace] url",
+        ),
+        (
+            full.clone(),
+            &[(DEV_SWITCH, "1"), ("GATEHOUSE_CLIPBOARD_SECONDS", "0")],
+            "GATEHOUSE_CLIPBOARD_SECONDS",
+        ),
+        (
+            full.replace("[organization]\nslug = \"example-org\"\n", ""),
+            &[],
+            "[organization] id",
+        ),
+    ];
+    for (text, pairs, key) in cases {
+        let user = files.write("user.toml", &text);
+        let sources = Sources {
+            system_file: Some(files.missing("system.toml")),
+            user_file: Some(user),
+            env: env(pairs),
+        };
+        let error = load(&sources).unwrap_err();
+        let (english, deutsch) = (error.message(&Catalog::english()), error.message(&german()));
+        assert!(deutsch.contains(key), "{text:?}: {deutsch}");
+        assert!(!deutsch.contains(secretish), "{text:?}: {deutsch}");
+        // A missing argument comes out as `{$name}`; a missing message as its id.
+        assert!(
+            !deutsch.contains('{') && !deutsch.starts_with("config-"),
+            "{deutsch}"
+        );
+        assert_ne!(deutsch, english, "{text:?}");
+        for word in [" is ", " must ", " not ", " the "] {
+            assert!(!deutsch.contains(word), "English in German: {deutsch}");
+        }
+    }
+}
+
+#[test]
+fn stytch_b2b_reasons_map_to_the_catalog_and_say_the_same_english() {
+    use stytch_b2b::{OrganizationId, ProjectId};
+    let too_long = "a".repeat(129);
+    let cases = [
+        (ProjectId::parse("").unwrap_err(), "empty"),
+        (ProjectId::parse("project/x").unwrap_err(), "characters"),
+        (ProjectId::parse("bogus").unwrap_err(), "not-project-id"),
+        (OrganizationId::parse("").unwrap_err(), "empty"),
+        (OrganizationId::parse("a b").unwrap_err(), "characters"),
+        (
+            OrganizationId::parse("bogus").unwrap_err(),
+            "not-organization-id",
+        ),
+        (OrganizationSlug::parse("").unwrap_err(), "empty"),
+        (OrganizationSlug::parse("..").unwrap_err(), "characters"),
+        (OrganizationSlug::parse(&too_long).unwrap_err(), "too-long"),
+    ];
+    for (e, problem) in cases {
+        assert_eq!(super::keys::identifier_problem(&e), problem, "{e}");
+        // English says exactly what it said when the reason was pasted in.
+        let text = gatehouse_i18n::Text::new("config-identifier-invalid")
+            .with("key", "[stytch] project_id")
+            .with("problem", problem);
+        assert_eq!(
+            Catalog::english().say(&text),
+            format!("[stytch] project_id: {}", e.reason)
+        );
+    }
+}
+
+/// Every `"config-…"` id in the core's and the app's source.
+fn ids_in_the_source() -> Vec<String> {
+    fn walk(dir: &std::path::Path, ids: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, ids);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split("\"config-").skip(1) {
+                    let id: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect();
+                    if !id.is_empty() && piece[id.len()..].starts_with('"') {
+                        ids.push(format!("config-{id}"));
+                    }
+                }
+            }
+        }
+    }
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut ids = Vec::new();
+    walk(&core.join("src"), &mut ids);
+    walk(&core.join("../../src-tauri"), &mut ids);
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn every_config_id_the_code_uses_is_in_english_and_german() {
+    let ids = ids_in_the_source();
+    assert!(ids.len() >= 18, "the scan finds the ids: {ids:?}");
+    assert!(
+        ids.contains(&"config-no-client".to_owned()),
+        "src-tauri is scanned"
+    );
+    for catalog in [Catalog::english(), german()] {
+        for id in &ids {
+            assert!(
+                catalog.has_own(id),
+                "{} lacks {id}",
+                catalog.language().tag()
+            );
+        }
+    }
 }
