@@ -150,7 +150,7 @@ pub async fn check_screen(client: &Client, lang: &Lang, name: &str) {
 }
 
 /// `text` without the data in it (a name or an address inside a sentence is not the catalog's).
-/// Dates and times too: Intl has no pseudo-locale, so the pseudo-locale's are English's (month
+/// Configuration keys too, and dates and times: Intl has no pseudo-locale, so the pseudo-locale's are English's (month
 /// names, AM/PM), formatted, not translated.
 fn without(text: &str, data: &[String]) -> String {
     let text = data
@@ -158,7 +158,10 @@ fn without(text: &str, data: &[String]) -> String {
         .fold(text.to_owned(), |text, d| text.replace(d.as_str(), " "));
     let intl = regex::Regex::new(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)\b")
         .expect("a valid pattern");
-    intl.replace_all(&text, " ").into_owned()
+    let text = intl.replace_all(&text, " ");
+    // A configuration key (`[stytch] project_id`) is an identifier IT types, never translated.
+    let key = regex::Regex::new(r"\[[a-z_]+\] [a-z_]+").expect("a valid pattern");
+    key.replace_all(&text, " ").into_owned()
 }
 
 /// Whether pseudo-localized text still has plain English in it: the pseudo-locale maps every
