@@ -165,14 +165,14 @@ notice-project-refusal = Die Anmeldung ist für Ihre Organisation noch nicht ric
 
 ## Der Arbeitsbereich
 
-# Warum die Seite des Arbeitsbereichs nicht geladen werden konnte, nach „… konnte nicht geöffnet
-# werden:“ (ein ganzer Satz, daher großgeschrieben). $cause: address, certificate, server oder other.
-notice-workspace-cause =
+# Die Seite des Arbeitsbereichs konnte nicht geladen werden, und warum (Angemeldet-Bildschirm).
+# $workspace: sein Name. $cause: address, certificate, server oder other.
+notice-workspace-failed =
     { $cause ->
-        [address] Die Adresse wurde nicht gefunden (kein Netzwerk, oder das Netzwerk kennt den Namen nicht)
-        [certificate] Das Sicherheitszertifikat wurde nicht akzeptiert
-        [server] Der Server hat nicht geantwortet
-       *[other] Die Seite konnte nicht geladen werden
+        [address] { $workspace } konnte nicht geöffnet werden: Die Adresse wurde nicht gefunden (kein Netzwerk, oder das Netzwerk kennt den Namen nicht). Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.
+        [certificate] { $workspace } konnte nicht geöffnet werden: Das Sicherheitszertifikat wurde nicht akzeptiert. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.
+        [server] { $workspace } konnte nicht geöffnet werden: Der Server hat nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.
+       *[other] { $workspace } konnte nicht geöffnet werden: Die Seite konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.
     }
 
 ## Wie sich die Person angemeldet hat (Liste auf dem Angemeldet-Bildschirm)

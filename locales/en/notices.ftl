@@ -163,14 +163,14 @@ notice-project-refusal = Signing in is not set up correctly for your organizatio
 
 ## The workspace
 
-# Why the workspace's page could not be loaded, said after "… couldn't be opened:".
-# $cause: address, certificate, server or other.
-notice-workspace-cause =
+# The workspace's page could not be loaded, and why, on the signed-in screen.
+# $workspace: its name. $cause: address, certificate, server or other.
+notice-workspace-failed =
     { $cause ->
-        [address] its address could not be found (no network, or a name the network does not know)
-        [certificate] its security certificate was not accepted
-        [server] its server did not answer
-       *[other] the page could not be loaded
+        [address] { $workspace } couldn't be opened: its address could not be found (no network, or a name the network does not know). Check your connection, then try again.
+        [certificate] { $workspace } couldn't be opened: its security certificate was not accepted. Check your connection, then try again.
+        [server] { $workspace } couldn't be opened: its server did not answer. Check your connection, then try again.
+       *[other] { $workspace } couldn't be opened: the page could not be loaded. Check your connection, then try again.
     }
 
 ## The signed-in screen's list of how the person signed in

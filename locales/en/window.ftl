@@ -198,8 +198,6 @@ ui-signed-in-new-app = Set up a new authenticator app
 ui-signed-in-sign-out = Sign out
 # $workspace: the workspace's name.
 ui-workspace-opens = { $workspace } opens in a window of its own.
-# $reason: why it could not be opened.
-ui-workspace-failed = { $workspace } couldn't be opened: { $reason }. Check your connection, then try again.
 # After a recovery code. $left: codes left (1 or more); $next: "app" when a new authenticator app is offered, else "codes".
 ui-recovery-words-old-removed = Your old authenticator app and its recovery codes no longer work. Set up a new authenticator app now.
 ui-recovery-words-lost = Lost your phone or authenticator app? Set up a new one now.

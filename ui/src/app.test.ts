@@ -422,7 +422,12 @@ describe("signed_in", () => {
 
     render(
       views.signedIn({
-        workspace: { name: "Example Workspace", failure: "its server did not answer" },
+        // The core says the whole sentence, cause included (notice-workspace-failed).
+        workspace: {
+          name: "Example Workspace",
+          failure:
+            "Example Workspace couldn't be opened: its server did not answer. Check your connection, then try again.",
+        },
       }),
     );
     expect($("#workspace").getAttribute("role")).toBe("alert");

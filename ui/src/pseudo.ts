@@ -8,7 +8,6 @@ const CAPS = "AƁƇḒEƑƓĦIĴĶĿḾȠOƤɊŘŞŦUṼẆẊẎẐ";
 const DOUBLED = new Set(["a", "e", "o", "u"]);
 
 export function pseudo(text: string): string {
-  if (text.length <= 1) return text;
   const body = text.replace(/[a-zA-Z]/g, (c) => {
     const small = c >= "a" && c <= "z";
     const mapped = [...(small ? SMALL : CAPS)][c.toLowerCase().charCodeAt(0) - 97] ?? c;

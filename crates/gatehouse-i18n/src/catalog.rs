@@ -171,6 +171,19 @@ impl Catalog {
 }
 
 fn bundle(tag: &str, pseudo: bool) -> FluentBundle<FluentResource> {
+    let texts = files()
+        .iter()
+        .filter(|(language, _, _)| *language == tag)
+        .map(|(language, area, text)| (format!("locales/{language}/{area}.ftl"), *text));
+    bundle_of(tag, pseudo, texts)
+}
+
+/// The bundle of language `tag` from `texts` (each named by its file, for the panic message).
+fn bundle_of<'a>(
+    tag: &str,
+    pseudo: bool,
+    texts: impl Iterator<Item = (String, &'a str)>,
+) -> FluentBundle<FluentResource> {
     let language: LanguageIdentifier = tag.parse().expect("a catalog language");
     let mut bundle = FluentBundle::new_concurrent(vec![language]);
     // Gatehouse's languages all run left to right; the marks would show up in copied text.
@@ -178,15 +191,12 @@ fn bundle(tag: &str, pseudo: bool) -> FluentBundle<FluentResource> {
     if pseudo {
         bundle.set_transform(Some(pseudo::transform));
     }
-    for (language, area, text) in files() {
-        if *language != tag {
-            continue;
-        }
-        let resource = FluentResource::try_new((*text).to_owned())
-            .unwrap_or_else(|_| panic!("locales/{language}/{area}.ftl does not parse"));
+    for (file, text) in texts {
+        let resource = FluentResource::try_new(text.to_owned())
+            .unwrap_or_else(|_| panic!("{file} does not parse"));
         bundle
             .add_resource(resource)
-            .unwrap_or_else(|_| panic!("locales/{language}/{area}.ftl repeats a message id"));
+            .unwrap_or_else(|_| panic!("{file} repeats a message id"));
     }
     bundle
 }
@@ -239,6 +249,25 @@ mod tests {
                 "{language} has messages English lacks: {extra:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_message_the_language_lacks_comes_from_the_next_in_the_chain_then_its_id() {
+        let one = |tag: &str, text: &'static str| {
+            bundle_of(tag, false, [("t".to_owned(), text)].into_iter())
+        };
+        let catalog = Catalog {
+            language: negotiate(&["de".into()]),
+            bundles: vec![
+                one("de", "both = Deutsch { $n }\n"),
+                one("en", "both = English { $n }\nonly-en = Only English\n"),
+            ],
+        };
+        let args = Args::new().with("n", 2u32);
+        assert_eq!(catalog.message("both", &args), "Deutsch 2");
+        assert_eq!(catalog.message("only-en", &args), "Only English");
+        assert_eq!(catalog.message("nowhere", &args), "nowhere");
+        assert!(!catalog.has_own("only-en"));
     }
 
     #[test]

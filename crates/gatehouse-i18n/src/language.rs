@@ -66,9 +66,13 @@ fn gettext_order(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let locale = set("LC_ALL")
         .or_else(|| set("LC_MESSAGES"))
         .or_else(|| set("LANG"));
-    let posix = |v: &str| posix_tag(v).is_none();
+    let posix = |v: &str| {
+        let name = v.split(['.', '@']).next().unwrap_or("").trim();
+        name.is_empty() || name == "C" || name == "POSIX"
+    };
     let mut asked = Vec::new();
-    if !locale.as_deref().is_some_and(posix) {
+    // No locale at all is the C locale, and gettext ignores LANGUAGE then too.
+    if locale.as_deref().is_some_and(|v| !posix(v)) {
         if let Some(list) = set("LANGUAGE") {
             asked.extend(list.split(':').filter_map(posix_tag));
         }
@@ -77,10 +81,14 @@ fn gettext_order(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
     asked
 }
 
-/// `de_DE.UTF-8@euro` → `de-DE`; `C`, `POSIX` and `C.UTF-8` → none.
+/// `de_DE.UTF-8@euro` → `de-DE`; `C`, `POSIX` and `C.UTF-8` → none, and so is the pseudo-locale
+/// (only `[ui] locale` can ask for it: a desktop session never turns it on).
 fn posix_tag(value: &str) -> Option<String> {
     let name = value.split(['.', '@']).next()?.trim();
     if name.is_empty() || name == "C" || name == "POSIX" {
+        return None;
+    }
+    if name.replace('_', "-").eq_ignore_ascii_case(PSEUDO) {
         return None;
     }
     let tag = name.replace('_', "-");
@@ -172,6 +180,22 @@ mod tests {
         assert_eq!(negotiate(&[]).tag(), "en");
         assert_eq!(negotiate(&["de-AT".into()]).tag(), "de");
         assert_eq!(negotiate(&["en-GB".into(), "de".into()]).tag(), "en");
+    }
+
+    #[test]
+    fn language_alone_without_a_locale_is_the_c_locale_and_ignored() {
+        assert!(gettext_order(env(&[("LANGUAGE", "de")])).is_empty());
+        assert_eq!(
+            gettext_order(env(&[("LANGUAGE", "de"), ("LANG", "en_US.UTF-8")])),
+            ["de", "en-US"]
+        );
+    }
+
+    #[test]
+    fn a_desktop_session_never_turns_the_pseudo_locale_on() {
+        let asked = gettext_order(env(&[("LANGUAGE", "en_XA:de"), ("LANG", "en_XA.UTF-8")]));
+        assert_eq!(asked, ["de"]);
+        assert!(!negotiate(&asked).is_pseudo());
     }
 
     #[test]

@@ -5,8 +5,8 @@
  */
 export type WorkspaceView = { name: string, 
 /**
- * Why the workspace's page could not be loaded, in a person's words
- * ([`crate::notices::workspace_cause`]; the web engine's own are in the log); `None` while it
- * is shown (or being opened).
+ * That the workspace's page could not be loaded, and why, as one sentence in the person's
+ * language ([`crate::notices::workspace_failed`]; the web engine's own words are in the
+ * log); `None` while it is shown (or being opened).
  */
 failure: string | null, };

@@ -144,7 +144,7 @@ export const buildSignedIn: Builder<"signed_in"> = (view, ctx) => {
         ? ""
         : failed === null
           ? t("ui-workspace-opens", { workspace: v.workspace.name })
-          : t("ui-workspace-failed", { workspace: v.workspace.name, reason: failed }),
+          : failed, // one sentence, said by the core with its cause
     );
     retry.hidden = failed === null;
     setDisabled(retry, v.busy);

@@ -13,12 +13,16 @@ impl Machine {
     /// The shell could not load the workspace's page: the signed-in screen says why.
     pub async fn workspace_failed(&self, reason: String) {
         let mut state = self.lock();
-        if self.config.workspace.is_none() || !matches!(state.phase, Phase::SignedIn { .. }) {
+        let Some(workspace) = &self.config.workspace else {
+            return;
+        };
+        if !matches!(state.phase, Phase::SignedIn { .. }) {
             return;
         }
         tracing::warn!(%reason, "the workspace could not be loaded");
         // The web engine's own words stay in the log; the screen says what they mean.
-        state.workspace_failure = Some(self.catalog.say(&notices::workspace_cause(&reason)));
+        let said = notices::workspace_failed(&workspace.name, &reason);
+        state.workspace_failure = Some(self.catalog.say(&said));
         self.publish(&state);
     }
 

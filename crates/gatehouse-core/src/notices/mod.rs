@@ -420,9 +420,9 @@ pub fn recovery_codes_unconfirmed(email: &str, can_renew: bool) -> Notice {
     )
 }
 
-/// Why the workspace's page could not be loaded, from the web engine's error text (WebKitGTK's
-/// `load-failed`, libsoup and GLib wording), as the end of "… couldn't be opened: {this}".
-pub fn workspace_cause(engine: &str) -> Text {
+/// The workspace `name` could not be loaded, and why, from the web engine's error text
+/// (WebKitGTK's `load-failed`, libsoup and GLib wording): one sentence, the cause a selector.
+pub fn workspace_failed(name: &str, engine: &str) -> Text {
     let said = engine.to_ascii_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| said.contains(w));
     let cause = if any(&[
@@ -447,7 +447,9 @@ pub fn workspace_cause(engine: &str) -> Text {
     } else {
         "other"
     };
-    Text::new("notice-workspace-cause").with("cause", cause)
+    Text::new("notice-workspace-failed")
+        .with("workspace", name)
+        .with("cause", cause)
 }
 
 /// The codes were written to the file the person chose: where.
@@ -847,15 +849,17 @@ mod tests {
             ("Load request cancelled", "could not be loaded"),
         ];
         for (engine, said) in cases {
-            let cause = Catalog::english().say(&workspace_cause(engine));
+            let cause = Catalog::english().say(&workspace_failed("Example Workspace", engine));
             assert!(cause.contains(said), "{engine} → {cause}");
             assert!(!cause.contains(engine), "{cause}");
-            let german = german().say(&workspace_cause(engine));
+            let german = german().say(&workspace_failed("Example Workspace", engine));
             assert!(
-                german.starts_with("Die ")
-                    || german.starts_with("Das ")
-                    || german.starts_with("Der "),
+                german.starts_with("Example Workspace konnte nicht geöffnet werden: "),
                 "{german}"
+            );
+            assert!(
+                cause.starts_with("Example Workspace couldn't be opened: "),
+                "{cause}"
             );
         }
     }

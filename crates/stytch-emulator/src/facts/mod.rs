@@ -309,7 +309,8 @@ pub const INVALID_PKCE_CODE_CHALLENGE: ErrorKind = inferred("invalid_pkce_code_c
 /// A `locale` outside the route's list ([`MAGIC_LINK_LOCALES`], [`SMS_LOCALES`]), on both families
 /// (the SDK schema types the field as a plain string, so it is no schema error). The type is
 /// Stytch's (stytchauth/stytch-browser: packages/core/src/public/StytchAPIErrorType.ts,
-/// 'invalid_locale'); its status is inferred.
+/// 'invalid_locale'); that Stytch refuses an unlisted value at all (the backend SDKs type the
+/// field as the listed values `| string`) and its status are **inferred**.
 pub const INVALID_LOCALE: ErrorKind = inferred("invalid_locale", 400);
 pub const OTP_CODE_NOT_FOUND: ErrorKind = inferred("otp_code_not_found", 404);
 pub const UNABLE_TO_AUTH_OTP_CODE: ErrorKind = inferred("unable_to_auth_otp_code", 401);
