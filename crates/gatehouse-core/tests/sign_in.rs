@@ -861,18 +861,16 @@ async fn a_workspace_that_failed_to_load_is_named_on_the_signed_in_screen_until_
     h.machine
         .workspace_failed("Could not connect: Connection refused".into())
         .await;
+    const FAILED: &str = "Example Workspace couldn't be opened: its server did not answer. Check your connection, then try again.";
     // The web engine's words go to the log; the screen says what they mean.
-    assert_eq!(
-        h.view()["workspace"]["failure"],
-        "its server did not answer"
-    );
+    assert_eq!(h.view()["workspace"]["failure"], FAILED);
     // A renewal replaces the cookie but does not reopen a workspace that failed.
     h.control.advance_clock(60).await;
     h.machine.check_session().await.unwrap();
     assert!(seen.lock().unwrap()[1].starts_with("renewed "));
     assert_eq!(
         h.view()["workspace"]["failure"],
-        "its server did not answer",
+        FAILED,
         "the failure stays on screen until the person acts"
     );
     // Try again: the workspace opens with the current JWT, and the failure is gone.

@@ -42,22 +42,30 @@ pub fn callback_url_for(scheme: &str) -> Url {
 }
 
 /// The language the configuration asks for, even when it does not load (so that its error is
-/// said in it): `[ui] locale` from the layers that can be read, else the desktop session's.
+/// said in it): `[ui] locale` from the layers that can be read — all of them, else IT's file with
+/// the environment (a broken user file cannot undo what IT enforces) — else the environment's
+/// `GATEHOUSE_LOCALE`, else the desktop session's.
 pub fn language(sources: &Sources) -> gatehouse_i18n::Language {
-    match layers::merge(sources) {
-        Ok((merged, _, files_read)) => keys::Keys {
-            merged: &merged,
-            sources,
-            development: sources.env(DEV_SWITCH) == Some("1"),
-            files_read: &files_read,
+    let without_user_file = Sources {
+        user_file: None,
+        ..sources.clone()
+    };
+    for layers in [sources, &without_user_file] {
+        if let Ok((merged, _, files_read)) = layers::merge(layers) {
+            return keys::Keys {
+                merged: &merged,
+                sources: layers,
+                development: layers.env(DEV_SWITCH) == Some("1"),
+                files_read: &files_read,
+            }
+            .language();
         }
-        .language(),
-        Err(_) => match sources.env("GATEHOUSE_LOCALE") {
-            Some(locale) => gatehouse_i18n::negotiate(&[locale.to_owned()]),
-            None => gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
-                sources.env(name).map(str::to_owned)
-            })),
-        },
+    }
+    match sources.env("GATEHOUSE_LOCALE") {
+        Some(locale) => gatehouse_i18n::negotiate(&[locale.to_owned()]),
+        None => gatehouse_i18n::negotiate(&gatehouse_i18n::from_environment(|name| {
+            sources.env(name).map(str::to_owned)
+        })),
     }
 }
 

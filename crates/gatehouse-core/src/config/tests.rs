@@ -972,3 +972,17 @@ fn every_config_id_the_code_uses_is_in_english_and_german() {
         }
     }
 }
+
+#[test]
+fn a_broken_user_file_does_not_undo_the_language_it_enforces() {
+    let files = Files::new();
+    let system = "enforced = [\"ui.locale\"]\n[ui]\nlocale = \"de\"\n";
+    let sources = with_system(
+        &files,
+        system,
+        "[stytch\n",
+        &[("GATEHOUSE_LOCALE", "en"), ("LANG", "en_US.UTF-8")],
+    );
+    assert!(load(&sources).is_err());
+    assert_eq!(language(&sources).tag(), "de");
+}
