@@ -50,6 +50,17 @@ pub(super) fn one_of(
     }
 }
 
+/// A request's `locale`, if any, checked against the route's list (`invalid_locale` otherwise:
+/// see [`facts::INVALID_LOCALE`]).
+pub(super) fn checked_locale(
+    ctx: &Ctx,
+    locale: Option<String>,
+    allowed: &[&str],
+) -> ApiResult<Option<String>> {
+    one_of(ctx, &locale, allowed, facts::INVALID_LOCALE, "locale")?;
+    Ok(locale)
+}
+
 // ---------------------------------------------------------------------------------------------
 // The session a call names
 // ---------------------------------------------------------------------------------------------

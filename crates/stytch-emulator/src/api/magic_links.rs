@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::checks::{
-    is_sandbox_login, one_of, sandbox_magic_link, session_minutes, some, SessionArgs,
+    checked_locale, is_sandbox_login, sandbox_magic_link, session_minutes, some, SessionArgs,
 };
 use super::otps::send_sms_code;
 use super::sessions::{add_factor_to_session, jwt_for, session_fields};
@@ -66,14 +66,7 @@ pub(super) async fn login_or_signup(
         "signup_expiration_minutes",
     )?;
     let pkce_code_challenge = checked_challenge(&ctx, some(b.pkce_code_challenge))?;
-    let locale = some(b.locale);
-    one_of(
-        &ctx,
-        &locale,
-        facts::MAGIC_LINK_LOCALES,
-        facts::INVALID_LOCALE,
-        "locale",
-    )?;
+    let locale = checked_locale(&ctx, some(b.locale), facts::MAGIC_LINK_LOCALES)?;
     if ctx.sdk() && ctx.settings.sdk.magic_links.pkce_required && pkce_code_challenge.is_none() {
         return Err(ctx.err(
             facts::PKCE_REQUIRED_REFUSAL,
@@ -195,14 +188,7 @@ pub(super) async fn authenticate(
     let now = emu.now();
     let minutes = session_minutes(&ctx, b.session_duration_minutes, true)?;
     // The language of the SMS Stytch sends itself when MFA follows; the magic-link list.
-    let locale = some(b.locale);
-    one_of(
-        &ctx,
-        &locale,
-        facts::MAGIC_LINK_LOCALES,
-        facts::INVALID_LOCALE,
-        "locale",
-    )?;
+    let locale = checked_locale(&ctx, some(b.locale), facts::MAGIC_LINK_LOCALES)?;
     let session = SessionArgs::at_most_one(&ctx, b.session_token, b.session_jwt)?;
     let pkce_code_verifier = checked_verifier(&ctx, some(b.pkce_code_verifier))?;
     let token = b.magic_links_token;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Map};
 use time::OffsetDateTime;
 
-use super::checks::{one_of, some};
+use super::checks::{checked_locale, some};
 use super::mfa::{
     failed, reset_failures, set_default_method, unlocked_member, CodeAuthenticate, Proof,
 };
@@ -43,14 +43,7 @@ pub(super) async fn sms_send(
     StytchJson(b): StytchJson<SmsSend>,
 ) -> ApiResult<Response> {
     let now = emu.now();
-    let locale = some(b.locale);
-    one_of(
-        &ctx,
-        &locale,
-        facts::SMS_LOCALES,
-        facts::INVALID_LOCALE,
-        "locale",
-    )?;
+    let locale = checked_locale(&ctx, some(b.locale), facts::SMS_LOCALES)?;
     let proof = Proof::given(
         &ctx,
         b.intermediate_session_token,
